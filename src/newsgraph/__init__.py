@@ -1,0 +1,46 @@
+"""newsgraph: news reports in, a sourced and queryable model of the situation out.
+
+The library comes first; the ``newsgraph`` command is a thin layer over it::
+
+    from newsgraph import Store, ReadOptions, read_inputs, run_ingest, Analyzer
+
+    with Store("corpus.db") as store:
+        report = run_ingest(read_inputs(["reports/"], ReadOptions()), store, ReadOptions(), Analyzer())
+"""
+
+__version__ = "0.1.0"
+
+from .analyze import Analyzer, build_record, load_nlp
+from .errors import ConfigError, InputError, NewsgraphError, SchemaError, StoreError
+from .ingest import clean, read_inputs
+from .ingest.runner import IngestEvent, IngestReport, run_ingest
+from .model import Article, RawDocument, ReadOptions, article_id
+from .query import Overview, list_articles, overview, top_actors
+from .store import Store, StoreInfo
+
+__all__ = [
+    "__version__",
+    "Analyzer",
+    "Article",
+    "ConfigError",
+    "IngestEvent",
+    "IngestReport",
+    "InputError",
+    "NewsgraphError",
+    "Overview",
+    "RawDocument",
+    "ReadOptions",
+    "SchemaError",
+    "Store",
+    "StoreError",
+    "StoreInfo",
+    "article_id",
+    "build_record",
+    "clean",
+    "list_articles",
+    "load_nlp",
+    "overview",
+    "read_inputs",
+    "run_ingest",
+    "top_actors",
+]

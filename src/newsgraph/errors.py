@@ -1,0 +1,50 @@
+"""Every error newsgraph raises on purpose.
+
+    NewsgraphError                 base: catch this to catch them all
+    ├── InputError                 one input item cannot be read or used
+    │                              (names the source, the place and the reason)
+    ├── StoreError                 the database cannot be opened or written
+    │   └── SchemaError            the database's schema is newer than this code
+    └── ConfigError                a setting or option has an unusable value
+
+Messages are written for the person at the terminal: what failed, where, and
+what to do about it.
+"""
+
+from __future__ import annotations
+
+__all__ = ["NewsgraphError", "InputError", "StoreError", "SchemaError", "ConfigError"]
+
+
+class NewsgraphError(Exception):
+    """Base class of every error newsgraph raises on purpose."""
+
+
+class InputError(NewsgraphError):
+    """One input item (a file, a JSON line, a WARC record, a feed entry) is unusable.
+
+    ``source`` names the file or URL, ``location`` the place inside it
+    ("line 12", "record at byte 4096", "entry 3") or None for the whole file.
+    """
+
+    def __init__(self, source: str, reason: str, location: str | None = None):
+        self.source = source
+        self.reason = reason
+        self.location = location
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        where = f"{self.source}: {self.location}" if self.location else self.source
+        return f"{where}: {self.reason}"
+
+
+class StoreError(NewsgraphError):
+    """The database cannot be opened, migrated or written."""
+
+
+class SchemaError(StoreError):
+    """The database was written by a newer newsgraph than this one."""
+
+
+class ConfigError(NewsgraphError):
+    """A setting or command-line option has a value newsgraph cannot use."""
