@@ -1,0 +1,321 @@
+"""The store: one class owns the connection and every SQL statement.
+
+SQLite (a file, WAL mode) by default; PostgreSQL given a ``postgresql://`` URL.
+Writes happen in explicit transactions (:meth:`Store.writer`), so an interrupted
+run keeps exactly what it had committed and nothing half-written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, and_, create_engine, delete, event, func, or_, select, text
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+
+from ..errors import ConfigError, StoreError
+from ..model import Article
+from . import migrations
+from .schema import analyses, article_bands, articles, mentions, near_duplicates
+
+__all__ = ["Store", "Writer", "StoreInfo", "resolve_url", "DEFAULT_DB"]
+
+DEFAULT_DB = "newsgraph.db"
+ENV_VAR = "NEWSGRAPH_DB"
+
+
+def resolve_url(location: str | None) -> str:
+    """A SQLAlchemy URL from a --db value, $NEWSGRAPH_DB, or the default file."""
+    location = location or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if location.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + location.split("://", 1)[1]
+    if "://" in location:
+        return location
+    return "sqlite:///" + str(Path(location).expanduser().resolve())
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    # WAL: readers never block the writer; NORMAL sync is durable at each commit in WAL mode.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    url: str
+    backend: str
+    schema_version: int
+    articles: int
+    analyzed: int
+    stories: int
+    near_duplicate_links: int
+    mentions: int
+    entities: int
+    outlets: int
+    first_published: str | None
+    last_published: str | None
+
+
+class Store:
+    """A newsgraph database. Open it with ``Store(location)``; it migrates itself."""
+
+    def __init__(self, location: str | None = None):
+        self.url = resolve_url(location)
+        self.engine = self._connect(self.url)
+        try:
+            with self.engine.begin() as conn:
+                self._lock_for_migration(conn)
+                migrations.migrate(conn, self.display_url)
+        except OperationalError as exc:
+            self.engine.dispose()
+            raise StoreError(f"cannot open the database {self.display_url}: {exc.orig}") from exc
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def display_url(self) -> str:
+        """The URL without a password, for messages."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def _connect(self, url: str) -> Engine:
+        try:
+            engine = create_engine(url)
+        except (ArgumentError, NoSuchModuleError) as exc:
+            raise ConfigError(f"not a database path or URL newsgraph can use: {url!r} ({exc})") from exc
+        if engine.dialect.name == "sqlite":
+            path = engine.url.database
+            if path and path != ":memory:" and not Path(path).parent.is_dir():
+                raise StoreError(f"cannot create the database {path}: the folder {Path(path).parent} does not exist")
+            event.listen(engine, "connect", _sqlite_pragmas)
+        elif engine.dialect.name != "postgresql":
+            raise ConfigError(f"unsupported database {engine.dialect.name!r}: use a SQLite path or a postgresql:// URL")
+        return engine
+
+    def _lock_for_migration(self, conn: Connection) -> None:
+        # Two processes opening a new PostgreSQL database at once must not both migrate.
+        if self.backend == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(7172025)"))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------
+
+    @contextmanager
+    def writer(self) -> Iterator["Writer"]:
+        """A transaction: everything written through the Writer commits together."""
+        try:
+            with self.engine.begin() as conn:
+                yield Writer(conn)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"writing to {self.display_url} failed: {exc}") from exc
+
+    # -- reading ---------------------------------------------------------
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return migrations.current_version(conn)
+
+    def states(self, ids: Iterable[str]) -> dict[str, bool]:
+        """For the ids already stored: whether each has its analysis."""
+        ids = list(ids)
+        found: dict[str, bool] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(ids, 500):
+                rows = conn.execute(select(articles.c.id, articles.c.analyzed_at).where(articles.c.id.in_(chunk)))
+                found.update({r.id: r.analyzed_at is not None for r in rows})
+        return found
+
+    def article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
+        return _article_from_row(row) if row else None
+
+    def analysis(self, article_id: str) -> dict | None:
+        """The stored analysis record of an article, with document.text restored."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(analyses.c.record, articles.c.text)
+                .join(articles, articles.c.id == analyses.c.article_id)
+                .where(analyses.c.article_id == article_id)
+            ).first()
+        if row is None:
+            return None
+        record = json.loads(row.record)
+        record["document"]["text"] = row.text
+        return record
+
+    def pending_analysis(self, limit: int | None = None) -> list[Article]:
+        """Stored articles that have no analysis yet (ingested with analysis off, or interrupted)."""
+        query = select(articles).where(articles.c.analyzed_at.is_(None)).order_by(articles.c.ingested_at, articles.c.id)
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [_article_from_row(r) for r in conn.execute(query)]
+
+    def list_articles(self, limit: int = 50, offset: int = 0) -> list[dict]:
+        query = (
+            select(
+                articles.c.id, articles.c.title, articles.c.outlet, articles.c.published,
+                articles.c.source, articles.c.chars, articles.c.story_id, articles.c.analyzed_at,
+            )
+            .order_by(articles.c.published.desc(), articles.c.ingested_at.desc(), articles.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def top_entities(self, limit: int = 20, types: Iterable[str] | None = None) -> list[dict]:
+        """Entities by mentions: name, type, mentions, and in how many articles."""
+        query = (
+            select(
+                mentions.c.name,
+                mentions.c.type,
+                func.count().label("mentions"),
+                func.count(mentions.c.article_id.distinct()).label("articles"),
+            )
+            .group_by(mentions.c.name, mentions.c.type)
+            .order_by(func.count().desc(), mentions.c.name)
+            .limit(limit)
+        )
+        if types:
+            query = query.where(mentions.c.type.in_(list(types)))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def near_duplicates_of(self, article_id: str) -> list[dict]:
+        query = select(near_duplicates.c.other_id, near_duplicates.c.similarity).where(
+            near_duplicates.c.article_id == article_id
+        ).union_all(
+            select(near_duplicates.c.article_id, near_duplicates.c.similarity).where(
+                near_duplicates.c.other_id == article_id
+            )
+        )
+        with self.engine.connect() as conn:
+            return [{"id": r[0], "similarity": r[1]} for r in conn.execute(query)]
+
+    def info(self) -> StoreInfo:
+        with self.engine.connect() as conn:
+            def scalar(query):
+                return conn.execute(query).scalar()
+
+            return StoreInfo(
+                url=self.display_url,
+                backend=self.backend,
+                schema_version=migrations.current_version(conn),
+                articles=scalar(select(func.count()).select_from(articles)),
+                analyzed=scalar(select(func.count()).select_from(articles).where(articles.c.analyzed_at.is_not(None))),
+                stories=scalar(select(func.count(articles.c.story_id.distinct()))),
+                near_duplicate_links=scalar(select(func.count()).select_from(near_duplicates)),
+                mentions=scalar(select(func.count()).select_from(mentions)),
+                entities=scalar(
+                    select(func.count()).select_from(select(mentions.c.name, mentions.c.type).distinct().subquery())
+                ),
+                outlets=scalar(select(func.count(articles.c.outlet.distinct()))),
+                first_published=scalar(select(func.min(articles.c.published))),
+                last_published=scalar(select(func.max(articles.c.published))),
+            )
+
+
+class Writer:
+    """Writes inside one transaction (see :meth:`Store.writer`)."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+
+    def insert_article(self, article: Article, story_id: str | None = None) -> None:
+        self.conn.execute(
+            articles.insert().values(
+                id=article.id, source=article.source, location=None, title=article.title,
+                outlet=article.outlet, url=article.url, author=article.author,
+                published=article.published, published_inferred=article.published_inferred,
+                language=article.language, text=article.text, chars=len(article.text),
+                ingested_at=_now(), story_id=story_id or article.id, analyzed_at=None,
+            )
+        )
+
+    def exists(self, article_id: str) -> bool:
+        return self.conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
+
+    def band_candidates(self, bands: Iterable[int], exclude: str) -> list[tuple[str, str, str]]:
+        """(id, story_id, text) of stored articles sharing any LSH band with these."""
+        bands = list(bands)
+        if not bands:
+            return []
+        matches = (
+            select(article_bands.c.article_id)
+            .where(or_(*[and_(article_bands.c.band == i, article_bands.c.hash == h) for i, h in enumerate(bands)]))
+            .distinct()
+        )
+        rows = self.conn.execute(
+            select(articles.c.id, articles.c.story_id, articles.c.text)
+            .where(articles.c.id.in_(matches.scalar_subquery()))
+            .where(articles.c.id != exclude)
+        )
+        return [(r.id, r.story_id, r.text) for r in rows]
+
+    def add_bands(self, article_id: str, bands: Iterable[int]) -> None:
+        rows = [{"band": i, "hash": h, "article_id": article_id} for i, h in enumerate(bands)]
+        if rows:
+            self.conn.execute(article_bands.insert(), rows)
+
+    def link_near_duplicate(self, article_id: str, other_id: str, similarity: float) -> None:
+        self.conn.execute(
+            near_duplicates.insert().values(article_id=article_id, other_id=other_id, similarity=round(similarity, 4))
+        )
+
+    def save_analysis(self, article_id: str, record: dict) -> None:
+        """Store an analysis record (replacing an older one) and its entity mentions."""
+        self.conn.execute(delete(mentions).where(mentions.c.article_id == article_id))
+        self.conn.execute(delete(analyses).where(analyses.c.article_id == article_id))
+        stored = dict(record)
+        stored["document"] = {k: v for k, v in record["document"].items() if k != "text"}
+        self.conn.execute(
+            analyses.insert().values(article_id=article_id, format=record["format"], record=json.dumps(stored, ensure_ascii=False))
+        )
+        rows = [
+            {
+                "article_id": article_id, "entity_key": ent["id"], "name": ent["name"], "type": ent["type"],
+                "start": m["start"], "end": m["end"], "text": m["text"],
+            }
+            for ent in record.get("entities", [])
+            for m in ent["mentions"]
+        ]
+        if rows:
+            self.conn.execute(mentions.insert(), rows)
+        self.conn.execute(articles.update().where(articles.c.id == article_id).values(analyzed_at=_now()))
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _article_from_row(row) -> Article:
+    return Article(
+        text=row.text, source=row.source, title=row.title, outlet=row.outlet, url=row.url,
+        author=row.author, published=row.published, published_inferred=bool(row.published_inferred),
+        language=row.language, id=row.id,
+    )

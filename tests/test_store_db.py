@@ -1,0 +1,160 @@
+"""The store on SQLite and on a real PostgreSQL server (see conftest.store_url)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from newsgraph.errors import SchemaError, StoreError
+from newsgraph.model import Article
+from newsgraph.store import Store, resolve_url
+from newsgraph.store.migrations import LATEST
+
+ARTICLE = Article(
+    text="Ministers of the two countries met in Warsaw on Monday.\nThe talks went on until late.",
+    source="tests/warsaw.txt",
+    title="Ministers meet in Warsaw",
+    outlet="Example Wire",
+    published="2025-03-03",
+    language="en",
+)
+
+
+def record_for(article: Article) -> dict:
+    return {
+        "format": "newsgraph.analysis/1",
+        "analysis": {"stages": ["entities"]},
+        "document": {"id": article.id, "source": article.source, "title": article.title, "outlet": article.outlet,
+                     "published": article.published, "published_inferred": False, "language": "en",
+                     "text": article.text},
+        "entities": [{"id": "e1", "name": "Warsaw", "type": "GPE",
+                      "mentions": [{"start": 40, "end": 46, "text": "Warsaw"}]}],
+        "quotes": [], "timexes": [], "quantities": [], "events": [],
+    }
+
+
+def test_store_migrates_a_new_database_to_the_latest_version(store_url):
+    with Store(store_url) as store:
+        assert store.schema_version() == LATEST
+        info = store.info()
+    assert (info.articles, info.analyzed, info.schema_version) == (0, 0, LATEST)
+
+
+def test_store_reopening_keeps_data_and_version(store_url):
+    with Store(store_url) as store, store.writer() as w:
+        w.insert_article(ARTICLE)
+    with Store(store_url) as store:
+        assert store.schema_version() == LATEST
+        assert store.article(ARTICLE.id) == ARTICLE
+
+
+def test_store_article_and_analysis_round_trip(store_url):
+    record = record_for(ARTICLE)
+    with Store(store_url) as store:
+        with store.writer() as w:
+            w.insert_article(ARTICLE)
+            w.save_analysis(ARTICLE.id, record)
+        assert store.analysis(ARTICLE.id) == record
+        assert store.states([ARTICLE.id, "0" * 64]) == {ARTICLE.id: True}
+        info = store.info()
+        assert (info.articles, info.analyzed, info.mentions, info.entities, info.outlets) == (1, 1, 1, 1, 1)
+        assert info.first_published == info.last_published == "2025-03-03"
+        assert store.top_entities() == [{"name": "Warsaw", "type": "GPE", "mentions": 1, "articles": 1}]
+
+
+def test_store_reanalysis_replaces_the_old_record_and_mentions(store_url):
+    record = record_for(ARTICLE)
+    with Store(store_url) as store:
+        with store.writer() as w:
+            w.insert_article(ARTICLE)
+            w.save_analysis(ARTICLE.id, record)
+        with store.writer() as w:
+            w.save_analysis(ARTICLE.id, record)
+        assert store.info().mentions == 1
+
+
+def test_store_failed_transaction_leaves_nothing_behind(store_url):
+    other = Article(text="A different report entirely.", source="tests/other.txt")
+    with Store(store_url) as store:
+        with store.writer() as w:
+            w.insert_article(other)
+        with pytest.raises(RuntimeError):
+            with store.writer() as w:
+                w.insert_article(ARTICLE)
+                raise RuntimeError("disk full, say")
+        assert store.states([ARTICLE.id, other.id]) == {other.id: False}
+
+
+def test_store_duplicate_insert_is_a_store_error_and_keeps_the_first(store_url):
+    with Store(store_url) as store:
+        with store.writer() as w:
+            w.insert_article(ARTICLE)
+        with pytest.raises(StoreError):
+            with store.writer() as w:
+                w.insert_article(ARTICLE)
+        assert store.info().articles == 1
+
+
+def test_store_band_candidates_and_near_duplicate_links(store_url):
+    twin = Article(text=ARTICLE.text + " Extra line.", source="tests/twin.txt")
+    with Store(store_url) as store:
+        with store.writer() as w:
+            w.insert_article(ARTICLE)
+            w.add_bands(ARTICLE.id, [11, 22, 33])
+            assert w.band_candidates([99, 22, 98], exclude=twin.id) == [(ARTICLE.id, ARTICLE.id, ARTICLE.text)]
+            assert w.band_candidates([22, 33, 11], exclude=twin.id) == []  # same hashes, other bands
+            w.insert_article(twin, story_id=ARTICLE.id)
+            w.link_near_duplicate(twin.id, ARTICLE.id, 0.93)
+        assert store.near_duplicates_of(ARTICLE.id) == [{"id": twin.id, "similarity": 0.93}]
+        info = store.info()
+        assert (info.articles, info.stories, info.near_duplicate_links) == (2, 1, 1)
+
+
+def test_store_pending_analysis_lists_unanalysed_articles(store_url):
+    with Store(store_url) as store:
+        with store.writer() as w:
+            w.insert_article(ARTICLE)
+        assert [a.id for a in store.pending_analysis()] == [ARTICLE.id]
+        with store.writer() as w:
+            w.save_analysis(ARTICLE.id, record_for(ARTICLE))
+        assert store.pending_analysis() == []
+
+
+def test_store_refuses_a_database_from_a_newer_newsgraph(store_url):
+    with Store(store_url) as store, store.writer() as w:
+        w.insert_article(ARTICLE)
+        w.conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(LATEST + 1)})
+    with pytest.raises(SchemaError, match=f"schema version {LATEST + 1}"):
+        Store(store_url)
+    engine = create_engine(resolve_url(store_url))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM articles")).scalar() == 1
+    engine.dispose()
+
+
+def test_store_sqlite_file_uses_wal(tmp_path):
+    with Store(str(tmp_path / "corpus.db")) as store, store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+@pytest.mark.parametrize(
+    "given, env, expected",
+    [
+        (None, None, "sqlite:///{cwd}/newsgraph.db"),
+        (None, "from-env.db", "sqlite:///{cwd}/from-env.db"),
+        ("postgresql://u@127.0.0.1:5432/news", "ignored.db", "postgresql+psycopg://u@127.0.0.1:5432/news"),
+        ("sqlite:///x.db", None, "sqlite:///x.db"),
+    ],
+)
+def test_store_resolve_url(given, env, expected, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    if env:
+        monkeypatch.setenv("NEWSGRAPH_DB", env)
+    else:
+        monkeypatch.delenv("NEWSGRAPH_DB", raising=False)
+    assert resolve_url(given) == expected.format(cwd=tmp_path.resolve())
+
+
+def test_store_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(str(tmp_path / "no" / "such" / "dir" / "corpus.db"))
