@@ -1,0 +1,169 @@
+"""The ingest run: read, clean, deduplicate, analyse and store, in committed batches.
+
+Each batch of articles is written in one transaction together with its analyses,
+so a run stopped at any moment (Ctrl-C, kill -9, a full disk) keeps every batch it
+had committed and nothing half-written; running the same command again skips
+what is stored (the id is the hash of the cleaned text) and finishes the rest.
+Stored articles that lack an analysis (ingested with analysis off) are analysed
+when they are met again with analysis on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..model import Article, RawDocument, ReadOptions
+from . import dedupe
+
+__all__ = ["IngestReport", "IngestEvent", "run_ingest"]
+
+
+@dataclass(frozen=True)
+class IngestEvent:
+    """What happened to one item: stored, duplicate, near_duplicate, analyzed or error."""
+
+    kind: str
+    source: str
+    article_id: str | None = None
+    title: str | None = None
+    detail: str | None = None
+    error: InputError | None = None
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    analyzed: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+    def as_dict(self) -> dict:
+        return {
+            "stored": self.stored,
+            "analyzed": self.analyzed,
+            "duplicates": self.duplicates,
+            "near_duplicates": self.near_duplicates,
+            "failed": self.failed,
+            "interrupted": self.interrupted,
+        }
+
+
+def _cleaned(items: Iterable[RawDocument | InputError], options: ReadOptions) -> Iterator[Article | InputError]:
+    from . import clean
+
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield clean(item, options)
+        except InputError as exc:
+            yield exc
+
+
+def _batches(items: Iterator, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_ingest(
+    items: Iterable[RawDocument | InputError],
+    store,
+    options: ReadOptions,
+    analyzer=None,
+    batch_size: int = 32,
+    on_event: Callable[[IngestEvent], None] | None = None,
+) -> IngestReport:
+    """Ingest reader output into the store; returns counts and every error met.
+
+    ``analyzer`` None means store without analysis. KeyboardInterrupt ends the run
+    after rolling back the batch in flight; the report says so.
+    """
+    report = IngestReport()
+    emit = on_event or (lambda event: None)
+    try:
+        for batch in _batches(_cleaned(items, options), batch_size):
+            _ingest_batch(batch, store, analyzer, report, emit)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    return report
+
+
+def _ingest_batch(batch, store, analyzer, report: IngestReport, emit) -> None:
+    articles: list[Article] = []
+    seen: set[str] = set()
+    for item in batch:
+        if isinstance(item, InputError):
+            report.errors.append(item)
+            emit(IngestEvent("error", item.source, detail=item.reason, error=item))
+        elif item.id in seen:
+            report.duplicates += 1
+            emit(IngestEvent("duplicate", item.source, item.id, item.title, "same text earlier in this run"))
+        else:
+            seen.add(item.id)
+            articles.append(item)
+
+    states = store.states(a.id for a in articles)
+    new = [a for a in articles if a.id not in states]
+    for article in articles:
+        if article.id in states and (states[article.id] or analyzer is None):
+            report.duplicates += 1
+            emit(IngestEvent("duplicate", article.source, article.id, article.title, "already stored"))
+    to_analyze = [a for a in articles if a.id not in states or (analyzer and not states[a.id])]
+
+    records: dict[str, dict] = {}
+    if analyzer is not None and to_analyze:
+        for article, result in analyzer.analyze(to_analyze):
+            if isinstance(result, InputError):
+                report.errors.append(result)
+                emit(IngestEvent("error", article.source, article.id, detail=result.reason, error=result))
+            else:
+                records[article.id] = result
+
+    with store.writer() as writer:
+        for article in new:
+            # Stored even when its analysis failed: the text is kept and the
+            # analysis stays pending, to be retried when the article is met again.
+            link = _store_article(writer, article)
+            report.stored += 1
+            emit(IngestEvent("stored", article.source, article.id, article.title))
+            if link:
+                report.near_duplicates += 1
+                emit(IngestEvent("near_duplicate", article.source, article.id, article.title,
+                                 f"same story as {link[0][:12]} (similarity {link[1]:.2f})"))
+        for article in to_analyze:
+            if article.id in records:
+                writer.save_analysis(article.id, records[article.id])
+                report.analyzed += 1
+
+
+def _store_article(writer, article: Article) -> tuple[str, float] | None:
+    """Insert an article, linking it to the stored reports of the same story."""
+    sig = dedupe.signature(article.text)
+    best: tuple[str, str, float] | None = None
+    links = []
+    for other_id, story_id, other_text in writer.band_candidates(sig.bands, exclude=article.id):
+        same, score = dedupe.is_near_duplicate(sig.shingles, dedupe.shingles(other_text))
+        if same:
+            links.append((other_id, score))
+            if best is None or score > best[2]:
+                best = (other_id, story_id, score)
+    writer.insert_article(article, story_id=best[1] if best else None)
+    writer.add_bands(article.id, sig.bands)
+    for other_id, score in links:
+        writer.link_near_duplicate(article.id, other_id, score)
+    return (best[0], best[2]) if best else None
