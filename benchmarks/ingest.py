@@ -1,0 +1,77 @@
+"""Ingest speed on the PolNeAR train texts, against bare spaCy on the same texts.
+
+Prints articles per second for:
+  1. bare spaCy: nlp.pipe over the texts (the model already loaded);
+  2. ingest alone: read, clean, deduplicate and store (no analysis);
+  3. ingest with analysis: the same plus the full analysis, stored;
+and the ratio of (3) to (1). All three run in this process, on the same texts,
+each into a fresh SQLite database; model loading is outside every timing.
+
+Usage: python benchmarks/ingest.py [--limit N] [--batch-size N] [--corpus DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from newsgraph import Analyzer, ReadOptions, Store, load_nlp, read_inputs, run_ingest
+from newsgraph.ingest import clean
+
+POLNEAR_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "train" / "text"
+
+
+def timed(fn):
+    start = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="use the first N texts only")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--corpus", type=Path, default=POLNEAR_TRAIN)
+    args = parser.parse_args()
+
+    files = sorted(args.corpus.glob("*.txt"))[: args.limit]
+    if not files:
+        raise SystemExit(f"no .txt files in {args.corpus}")
+    options = ReadOptions(language="en")
+    texts = [clean(raw, options).text for raw in read_inputs(map(str, files), options)]
+    chars = sum(map(len, texts))
+    print(f"corpus: {len(files)} PolNeAR train texts, {chars / len(files):,.0f} characters on average")
+
+    nlp = load_nlp()
+    analyzer = Analyzer(nlp, batch_size=16)
+    _, bare = timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=16)))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        def ingest(name: str, analyze: bool):
+            with Store(str(Path(tmp) / f"{name}.db")) as store:
+                report, seconds = timed(
+                    lambda: run_ingest(read_inputs(map(str, files), options), store, options,
+                                       analyzer if analyze else None, args.batch_size)
+                )
+            assert report.stored == len(files) and not report.errors, report.as_dict()
+            return seconds
+
+        plain = ingest("plain", analyze=False)
+        full = ingest("full", analyze=True)
+
+    n = len(files)
+    rows = [
+        ("bare spaCy nlp.pipe", bare),
+        ("ingest alone (read, clean, dedupe, store)", plain),
+        ("ingest with analysis (stored)", full),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for label, seconds in rows:
+        print(f"  {label:<{width}}  {n / seconds:8.1f} articles/s  ({seconds:6.1f} s)")
+    print(f"  ingest with analysis / bare spaCy: {bare / full:.2f}")
+
+
+if __name__ == "__main__":
+    main()
