@@ -1,0 +1,96 @@
+"""Typed results of the analysis stages; ``record.py`` turns them into JSON.
+
+Offsets are character offsets into the cleaned article text, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["MentionRecord", "EntityRecord", "TimexRecord", "QuantityRecord", "SpeakerRecord", "QuoteRecord"]
+
+
+@dataclass
+class MentionRecord:
+    start: int
+    end: int
+    text: str
+    # Set when the mention stands for another entity than its words name, e.g.
+    # "London assured" -> the state; "state" is the only value so far.
+    role: str | None = None
+
+    def as_dict(self) -> dict:
+        d = {"start": self.start, "end": self.end, "text": self.text}
+        if self.role:
+            d["role"] = self.role
+        return d
+
+
+@dataclass
+class EntityRecord:
+    name: str  # canonical: "Annalena Baerbock" for "Burbock", "Kyiv" for "Kiev"
+    type: str  # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE
+    mentions: list[MentionRecord] = field(default_factory=list)
+    # Identifiers where a gazetteer knows the entity, e.g. {"iso3166": "UA"}.
+    ids: dict[str, str] = field(default_factory=dict)
+
+    def span_covers(self, start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end for m in self.mentions)
+
+
+@dataclass
+class TimexRecord:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str  # TIMEX3 value: 2025-04-01, 2025-W13, PAST_REF, P3D, XXXX-03-27 ...
+    mod: str | None = None  # BEFORE, AFTER, ON_OR_BEFORE, START, END, APPROX ...
+
+    def as_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
+                "value": self.value, "mod": self.mod}
+
+
+@dataclass
+class QuantityRecord:
+    start: int
+    end: int
+    text: str
+    kind: str  # money, count, percent, measure
+    amount: float
+    unit: str | None  # ISO 4217 code for money ("EUR"), else a unit or counted noun ("troops")
+
+    def as_dict(self) -> dict:
+        amount = int(self.amount) if float(self.amount).is_integer() else self.amount
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+                "amount": amount, "unit": self.unit}
+
+
+@dataclass
+class SpeakerRecord:
+    start: int
+    end: int
+    text: str  # the mention as written: "he", "the expert", "Starmer's office"
+    entity: int | None = None  # index into the document's entity list, or None
+    name: str | None = None  # the resolved canonical name, None when unresolved
+
+
+@dataclass
+class QuoteRecord:
+    kind: str  # direct, indirect, mixed
+    start: int
+    end: int
+    text: str  # the reported content, without the quote marks
+    cue: tuple[int, int, str] | None  # (start, end, text) of "said", "according to" ...
+    speaker: SpeakerRecord | None
+
+    def as_dict(self, entity_ids: list[str]) -> dict:
+        speaker = None
+        if self.speaker is not None:
+            s = self.speaker
+            speaker = {"start": s.start, "end": s.end, "text": s.text,
+                       "entity": entity_ids[s.entity] if s.entity is not None else None, "name": s.name}
+        cue = {"start": self.cue[0], "end": self.cue[1], "text": self.cue[2]} if self.cue else None
+        return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text,
+                "cue": cue, "speaker": speaker}
