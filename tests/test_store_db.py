@@ -58,6 +58,7 @@ def test_store_article_and_analysis_round_trip(store_url):
         assert store.states([ARTICLE.id, "0" * 64]) == {ARTICLE.id: True}
         info = store.info()
         assert (info.articles, info.analyzed, info.mentions, info.entities, info.outlets) == (1, 1, 1, 1, 1)
+        assert (info.quotes, info.timexes, info.quantities) == (0, 0, 0)
         assert info.first_published == info.last_published == "2025-03-03"
         assert store.top_entities() == [{"name": "Warsaw", "type": "GPE", "mentions": 1, "articles": 1}]
 
@@ -85,14 +86,15 @@ def test_store_failed_transaction_leaves_nothing_behind(store_url):
         assert store.states([ARTICLE.id, other.id]) == {other.id: False}
 
 
-def test_store_duplicate_insert_is_a_store_error_and_keeps_the_first(store_url):
+def test_store_inserting_a_stored_article_again_keeps_the_first(store_url):
+    renamed = ARTICLE.with_changes(title="Another headline", id=ARTICLE.id)
     with Store(store_url) as store:
         with store.writer() as w:
-            w.insert_article(ARTICLE)
-        with pytest.raises(StoreError):
-            with store.writer() as w:
-                w.insert_article(ARTICLE)
+            assert w.insert_article(ARTICLE) is True
+        with store.writer() as w:
+            assert w.insert_article(renamed) is False
         assert store.info().articles == 1
+        assert store.article(ARTICLE.id).title == "Ministers meet in Warsaw"
 
 
 def test_store_band_candidates_and_near_duplicate_links(store_url):
@@ -158,3 +160,81 @@ def test_store_resolve_url(given, env, expected, monkeypatch, tmp_path):
 def test_store_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="does not exist"):
         Store(str(tmp_path / "no" / "such" / "dir" / "corpus.db"))
+
+
+def test_store_migration_2_backfills_rows_from_records_stored_under_version_1(store_url):
+    import json as _json
+
+    from newsgraph.store import migrations, schema
+
+    record = record_for(ARTICLE)
+    record["quotes"] = [{"kind": "indirect", "start": 0, "end": 9, "text": "Ministers", "cue": {"start": 1, "end": 2, "text": "said"},
+                         "speaker": {"start": 40, "end": 46, "text": "Warsaw", "entity": "e1", "name": None}}]
+    record["timexes"] = [{"start": 50, "end": 56, "text": "Monday", "type": "DATE", "value": "2025-03-03", "mod": None}]
+    engine = create_engine(resolve_url(store_url))
+    with engine.begin() as conn:  # a database as version 1 left it
+        migrations.migrate(conn, store_url, target=1)
+        conn.execute(schema.articles.insert().values(
+            id=ARTICLE.id, source=ARTICLE.source, text=ARTICLE.text, chars=len(ARTICLE.text),
+            ingested_at="2025-03-03T00:00:00+00:00", story_id=ARTICLE.id, published_inferred=False))
+        stored = dict(record, document={k: v for k, v in record["document"].items() if k != "text"})
+        conn.execute(schema.analyses.insert().values(article_id=ARTICLE.id, format=record["format"],
+                                                     record=_json.dumps(stored)))
+    engine.dispose()
+    with Store(store_url) as store, store.engine.connect() as conn:
+        assert store.schema_version() == LATEST >= 2
+        quote = conn.execute(text("SELECT speaker_name, cue, kind FROM quotes")).one()
+        assert tuple(quote) == ("Warsaw", "said", "indirect")  # name from the entity when unresolved
+        assert conn.execute(text("SELECT value FROM timexes")).scalar() == "2025-03-03"
+        assert store.analysis(ARTICLE.id)["quotes"] == record["quotes"]
+        assert (store.info().quotes, store.info().timexes) == (1, 1)
+
+
+def _schema_of(url: str) -> dict:
+    from sqlalchemy import inspect as sa_inspect
+
+    engine = create_engine(resolve_url(url))
+    inspector = sa_inspect(engine)
+    shape = {
+        table: (
+            sorted(c["name"] for c in inspector.get_columns(table)),
+            sorted(i["name"] for i in inspector.get_indexes(table) if i["name"]),
+            sorted((fk["referred_table"], tuple(fk["constrained_columns"])) for fk in inspector.get_foreign_keys(table)),
+        )
+        for table in inspector.get_table_names()
+    }
+    engine.dispose()
+    return shape
+
+
+def test_store_upgrading_step_by_step_gives_the_same_schema_as_a_new_database(store_url, tmp_path, request):
+    from newsgraph.store import migrations
+
+    engine = create_engine(resolve_url(store_url))
+    for version in range(1, LATEST + 1):
+        with engine.begin() as conn:
+            migrations.migrate(conn, store_url, target=version)
+    engine.dispose()
+    if store_url.startswith("sqlite"):
+        fresh = f"sqlite:///{tmp_path / 'fresh.db'}"
+    else:  # a second database on the same server (postgres_url is one per test)
+        server = request.getfixturevalue("postgres_server")
+        server.create_database("fresh_schema")
+        request.addfinalizer(lambda: server.drop_database("fresh_schema"))
+        fresh = server.url("fresh_schema")
+    assert fresh != store_url
+    Store(fresh).close()
+    assert _schema_of(store_url) == _schema_of(fresh)
+
+
+def test_store_database_has_every_foreign_key_and_index_that_schema_declares(store_url):
+    from newsgraph.store import schema
+
+    Store(store_url).close()
+    actual = _schema_of(store_url)
+    for table in schema.metadata.sorted_tables:
+        columns, indexes, foreign_keys = actual[table.name]
+        assert columns == sorted(c.name for c in table.columns)
+        declared_fks = sorted((fk.column.table.name, (fk.parent.name,)) for fk in table.foreign_keys)
+        assert foreign_keys == declared_fks, table.name
+        assert {i.name for i in table.indexes} <= set(indexes), table.name

@@ -18,10 +18,14 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, and_, create_engine, delete, event, func, or_, select, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
 from ..errors import ConfigError, StoreError
 from ..model import Article
 from . import migrations
-from .schema import analyses, article_bands, articles, mentions, near_duplicates
+from .rows import ROW_TABLES, analysis_rows
+from .schema import analyses, article_bands, articles, mentions, metadata, near_duplicates, quantities, quotes, timexes
 
 __all__ = ["Store", "Writer", "StoreInfo", "resolve_url", "DEFAULT_DB"]
 
@@ -64,6 +68,9 @@ class StoreInfo:
     near_duplicate_links: int
     mentions: int
     entities: int
+    quotes: int
+    timexes: int
+    quantities: int
     outlets: int
     first_published: str | None
     last_published: str | None
@@ -178,7 +185,7 @@ class Store:
         query = (
             select(
                 articles.c.id, articles.c.title, articles.c.outlet, articles.c.published,
-                articles.c.source, articles.c.chars, articles.c.story_id, articles.c.analyzed_at,
+                articles.c.source, articles.c.location, articles.c.chars, articles.c.story_id, articles.c.analyzed_at,
             )
             .order_by(articles.c.published.desc(), articles.c.ingested_at.desc(), articles.c.id)
             .limit(limit)
@@ -233,6 +240,9 @@ class Store:
                 entities=scalar(
                     select(func.count()).select_from(select(mentions.c.name, mentions.c.type).distinct().subquery())
                 ),
+                quotes=scalar(select(func.count()).select_from(quotes)),
+                timexes=scalar(select(func.count()).select_from(timexes)),
+                quantities=scalar(select(func.count()).select_from(quantities)),
                 outlets=scalar(select(func.count(articles.c.outlet.distinct()))),
                 first_published=scalar(select(func.min(articles.c.published))),
                 last_published=scalar(select(func.max(articles.c.published))),
@@ -245,16 +255,23 @@ class Writer:
     def __init__(self, conn: Connection):
         self.conn = conn
 
-    def insert_article(self, article: Article, story_id: str | None = None) -> None:
-        self.conn.execute(
-            articles.insert().values(
-                id=article.id, source=article.source, location=None, title=article.title,
-                outlet=article.outlet, url=article.url, author=article.author,
-                published=article.published, published_inferred=article.published_inferred,
-                language=article.language, text=article.text, chars=len(article.text),
-                ingested_at=_now(), story_id=story_id or article.id, analyzed_at=None,
-            )
+    def insert_article(self, article: Article, story_id: str | None = None) -> bool:
+        """Insert an article unless one with its id exists; True when inserted.
+
+        Insert-if-absent (not check-then-insert), so two processes ingesting the
+        same report at once store it once and neither fails.
+        """
+        values = dict(
+            id=article.id, source=article.source, location=article.location, title=article.title,
+            outlet=article.outlet, url=article.url, author=article.author,
+            published=article.published, published_inferred=article.published_inferred,
+            language=article.language, text=article.text, chars=len(article.text),
+            ingested_at=_now(), story_id=story_id or article.id, analyzed_at=None,
         )
+        insert = pg_insert if self.conn.dialect.name == "postgresql" else sqlite_insert
+        statement = insert(articles).values(**values).on_conflict_do_nothing(index_elements=["id"])
+        # RETURNING says whether a row went in on both backends; rowcount does not.
+        return self.conn.execute(statement.returning(articles.c.id)).first() is not None
 
     def exists(self, article_id: str) -> bool:
         return self.conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
@@ -287,25 +304,29 @@ class Writer:
         )
 
     def save_analysis(self, article_id: str, record: dict) -> None:
-        """Store an analysis record (replacing an older one) and its entity mentions."""
-        self.conn.execute(delete(mentions).where(mentions.c.article_id == article_id))
+        """Store an analysis record (replacing an older one) and its rows (mentions, quotes, ...)."""
+        for name in ROW_TABLES:
+            table = metadata.tables[name]
+            self.conn.execute(delete(table).where(table.c.article_id == article_id))
         self.conn.execute(delete(analyses).where(analyses.c.article_id == article_id))
         stored = dict(record)
         stored["document"] = {k: v for k, v in record["document"].items() if k != "text"}
         self.conn.execute(
             analyses.insert().values(article_id=article_id, format=record["format"], record=json.dumps(stored, ensure_ascii=False))
         )
-        rows = [
-            {
-                "article_id": article_id, "entity_key": ent["id"], "name": ent["name"], "type": ent["type"],
-                "start": m["start"], "end": m["end"], "text": m["text"],
-            }
-            for ent in record.get("entities", [])
-            for m in ent["mentions"]
-        ]
-        if rows:
-            self.conn.execute(mentions.insert(), rows)
-        self.conn.execute(articles.update().where(articles.c.id == article_id).values(analyzed_at=_now()))
+        for name, rows in analysis_rows(article_id, record).items():
+            if rows:
+                self.conn.execute(metadata.tables[name].insert(), rows)
+        values = {"analyzed_at": _now()}
+        document = record["document"]
+        if document.get("published_inferred") and document.get("published"):
+            # Only fills a missing date: a date given by the input or the user wins.
+            self.conn.execute(
+                articles.update()
+                .where(articles.c.id == article_id, articles.c.published.is_(None))
+                .values(published=document["published"], published_inferred=True)
+            )
+        self.conn.execute(articles.update().where(articles.c.id == article_id).values(**values))
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
@@ -315,7 +336,7 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 
 def _article_from_row(row) -> Article:
     return Article(
-        text=row.text, source=row.source, title=row.title, outlet=row.outlet, url=row.url,
+        text=row.text, source=row.source, location=row.location, title=row.title, outlet=row.outlet, url=row.url,
         author=row.author, published=row.published, published_inferred=bool(row.published_inferred),
         language=row.language, id=row.id,
     )

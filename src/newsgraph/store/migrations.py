@@ -1,26 +1,109 @@
 """Versioned schema migrations.
 
-Each migration is a function of a SQLAlchemy connection, applied in order inside
-one transaction together with the version bump, so a migration either happens
-whole or not at all. Add a new one at the end of MIGRATIONS; never edit an old one.
+``schema.py`` is the one description of the schema; every table and later column
+there carries the version that introduced it. Upgrading to version N creates the
+tables of version N in their shape at N, adds the columns of version N to older
+tables, then runs version N's data step (backfills, full-text indexes). Each
+version is applied in one transaction together with its version bump, so a
+migration happens whole or not at all. To change the schema: add tables or
+columns with ``info={"since": N}`` and append a step to MIGRATIONS.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Column, Connection, ForeignKey, Index, MetaData, Table, inspect, select, text
 
 from ..errors import SchemaError
 from . import schema
+from .schema import since
 
 
-def _v1_initial(conn: Connection) -> None:
-    schema.metadata.create_all(conn, tables=schema.V1_TABLES)
+def shape_at(version: int) -> MetaData:
+    """The schema as it was at ``version``: the tables, columns and indexes it had."""
+    shape = MetaData()
+    for table in schema.metadata.sorted_tables:
+        if since(table) > version:
+            continue
+        columns = [_column_copy(c) for c in table.columns if since(c) <= version]
+        names = {c.name for c in columns}
+        indexes = [Index(i.name, *[c.name for c in i.columns])
+                   for i in table.indexes if {c.name for c in i.columns} <= names]
+        Table(table.name, shape, *columns, *indexes)
+    return shape
+
+
+def _column_copy(column: Column) -> Column:
+    """A detached copy of a column, foreign keys included (Column._copy drops them)."""
+    keys = [ForeignKey(fk.target_fullname, ondelete=fk.ondelete) for fk in column.foreign_keys]
+    return Column(column.name, column.type, *keys, primary_key=column.primary_key, nullable=column.nullable,
+                  autoincrement=column.autoincrement, default=column.default)
+
+
+def _upgrade_to(conn: Connection, version: int) -> None:
+    shape = shape_at(version)
+    new = [shape.tables[t.name] for t in schema.metadata.sorted_tables if since(t) == version]
+    shape.create_all(conn, tables=new)
+    quote = conn.dialect.identifier_preparer.quote
+    for table in schema.metadata.sorted_tables:
+        if since(table) >= version:
+            continue
+        for column in (c for c in table.columns if since(c) == version):
+            ddl = f"ALTER TABLE {quote(table.name)} ADD COLUMN {quote(column.name)} {column.type.compile(conn.dialect)}"
+            for fk in column.foreign_keys:
+                ddl += f" REFERENCES {quote(fk.column.table.name)}({quote(fk.column.name)})"
+                if fk.ondelete:
+                    ddl += f" ON DELETE {fk.ondelete}"
+            conn.execute(text(ddl))
+        for index in shape.tables[table.name].indexes:
+            if any(since(table.c[c.name]) == version for c in index.columns):
+                index.create(conn)
+
+
+def _v2_backfill_rows(conn: Connection) -> None:
+    from .rows import analysis_rows
+
+    # Records stored under version 1 already hold quotes, timexes and quantities
+    # (when their analysis had those stages): copy them into the new tables.
+    for article_id, record in conn.execute(select(schema.analyses.c.article_id, schema.analyses.c.record)):
+        for name, rows in analysis_rows(article_id, json.loads(record)).items():
+            if rows and name in ("quotes", "timexes", "quantities"):  # v2's tables only
+                conn.execute(schema.metadata.tables[name].insert(), rows)
+
+
+def _v3_full_text(conn: Connection) -> None:
+    """Full-text search over sentences and quotes, in each backend's own way."""
+    if conn.dialect.name == "sqlite":
+        for table in ("sentences", "quotes"):
+            # Porter stemming, as PostgreSQL's 'english' configuration stems: both
+            # backends then find "warned" for "warn".
+            conn.execute(text(f"CREATE VIRTUAL TABLE {table}_fts USING fts5(text, content='{table}', "
+                              "content_rowid='id', tokenize='porter unicode61')"))
+            # External-content FTS5 tables are kept in step by triggers.
+            conn.execute(text(f"""CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN
+                INSERT INTO {table}_fts(rowid, text) VALUES (new.id, new.text); END"""))
+            conn.execute(text(f"""CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN
+                INSERT INTO {table}_fts({table}_fts, rowid, text) VALUES ('delete', old.id, old.text); END"""))
+            conn.execute(text(f"INSERT INTO {table}_fts(rowid, text) SELECT id, text FROM {table}"))
+    else:
+        for table in ("sentences", "quotes"):
+            conn.execute(text(f"CREATE INDEX ix_{table}_fts ON {table} USING gin (to_tsvector('english', text))"))
+
+
+def _step(version: int, data_step: Callable[[Connection], None] | None = None) -> Callable[[Connection], None]:
+    def apply(conn: Connection) -> None:
+        _upgrade_to(conn, version)
+        if data_step:
+            data_step(conn)
+    return apply
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
-    (1, "articles, analyses, mentions, near-duplicate index", _v1_initial),
+    (1, "articles, analyses, mentions, near-duplicate index", _step(1)),
+    (2, "quotes, timexes and quantities as rows", _step(2, _v2_backfill_rows)),
+    (3, "corpus-wide entities, events with reports, sentences, full-text search", _step(3, _v3_full_text)),
 ]
 
 LATEST = MIGRATIONS[-1][0]
@@ -33,8 +116,8 @@ def current_version(conn: Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def migrate(conn: Connection, url: str) -> list[int]:
-    """Apply the migrations this database lacks; return the versions applied."""
+def migrate(conn: Connection, url: str, target: int = LATEST) -> list[int]:
+    """Apply the migrations this database lacks, up to ``target``; return the versions applied."""
     version = current_version(conn)
     if version > LATEST:
         raise SchemaError(
@@ -43,15 +126,14 @@ def migrate(conn: Connection, url: str) -> list[int]:
         )
     applied = []
     for number, _title, step in MIGRATIONS:
-        if number <= version:
-            continue
-        step(conn)
-        _set_version(conn, number)
-        applied.append(number)
+        if version < number <= target:
+            step(conn)
+            set_version(conn, number)
+            applied.append(number)
     return applied
 
 
-def _set_version(conn: Connection, number: int) -> None:
+def set_version(conn: Connection, number: int) -> None:
     table = schema.meta
     updated = conn.execute(
         table.update().where(table.c.key == "schema_version").values(value=str(number))

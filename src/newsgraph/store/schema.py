@@ -2,7 +2,11 @@
 
 Portable between SQLite and PostgreSQL: dates are ISO strings (YYYY-MM-DD),
 timestamps ISO strings in UTC, JSON documents stored as text.
-Migrations in ``migrations.py`` bring older databases up to this shape.
+
+Each table and each column added later carries ``info={"since": N}``, the
+schema version that introduced it (1 when absent); ``migrations.py`` uses that
+to build any older database up to this shape, so this file stays the one
+description of the schema.
 """
 
 from __future__ import annotations
@@ -51,7 +55,9 @@ articles = Table(
     # so counting independent reports is counting distinct story ids.
     Column("story_id", String(64), nullable=False),
     Column("analyzed_at", String(32)),
-    Index("ix_articles_published", "published"),
+    # Date ranges and joins read these small indexes, not the rows that hold the text.
+    Index("ix_articles_published", "published", "id"),
+    Index("ix_articles_id_published_outlet", "id", "published", "outlet"),
     Index("ix_articles_outlet", "outlet"),
     Index("ix_articles_story", "story_id"),
 )
@@ -77,7 +83,11 @@ mentions = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
+    # The corpus-wide entity this mention resolves to (set by resolution).
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL"), info={"since": 3}),
     Index("ix_mentions_article", "article_id"),
+    # Covers an entity's mention counts and "statements about it" without row look-ups.
+    Index("ix_mentions_entity", "entity_id", "article_id", "start", "end"),
     Index("ix_mentions_name_type", "name", "type"),
 )
 
@@ -99,4 +109,171 @@ near_duplicates = Table(
     Column("similarity", Float, nullable=False),
 )
 
-V1_TABLES = [meta, articles, analyses, mentions, article_bands, near_duplicates]
+
+# Version 2: who said what, when, and how much, as rows that queries can use.
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("cue", Text),
+    Column("speaker_text", Text),
+    Column("speaker_entity_key", String(16)),
+    Column("speaker_name", Text),
+    Column("speaker_entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL"), info={"since": 3}),
+    Index("ix_quotes_article", "article_id"),
+    Index("ix_quotes_speaker_entity", "speaker_entity_id"),
+    Index("ix_quotes_speaker_name", "speaker_name"),
+    info={"since": 2},
+)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64), nullable=False),
+    Column("mod", String(32)),
+    Index("ix_timexes_article", "article_id"),
+    Index("ix_timexes_value", "value"),
+    info={"since": 2},
+)
+
+quantities = Table(
+    "quantities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("amount", Float, nullable=False),
+    Column("unit", String(64)),
+    Index("ix_quantities_article", "article_id"),
+    info={"since": 2},
+)
+
+
+
+# Version 3: the situation graph across all reports.
+
+# One row per real-world entity across the corpus; per-document mentions point here.
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    # person, organisation, state, place, media, group, other
+    Column("type", String(16), nullable=False),
+    Column("label", String(32)),  # the analysis type it came from: PERSON, ORG, GPE ...
+    Column("ids", Text),  # JSON: {"iso3166": "GB"}, {"geonames": "703448"}
+    Column("created_at", String(32), nullable=False),
+    Index("ix_entities_type_name", "type", "name"),
+    Index("ix_entities_name", "name"),
+    info={"since": 3},
+)
+
+# Every name an entity goes by; alias_key is the folded form used for look-ups.
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("alias", Text, nullable=False),
+    Column("alias_key", Text, nullable=False),
+    Column("origin", String(16), nullable=False),  # analysis, user, gazetteer
+    Index("ix_entity_aliases_key", "alias_key"),
+    Index("ix_entity_aliases_entity", "entity_id"),
+    info={"since": 3},
+)
+
+# Users' corrections (merge, split, alias, rename), kept as a log so that they
+# are re-applied whenever entities are resolved again.
+entity_corrections = Table(
+    "entity_corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(16), nullable=False),
+    Column("payload", Text, nullable=False),  # JSON
+    Column("created_at", String(32), nullable=False),
+    info={"since": 3},
+)
+
+sentences = Table(
+    "sentences",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_sentences_article", "article_id", "start"),
+    info={"since": 3},
+)
+
+# A real-world event, reported by one or more articles (event_reports).
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("type", String(16), nullable=False),  # PLOVER type
+    Column("date", String(32)),  # TIMEX3 value of the event's time, when known
+    Column("place_entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL")),
+    Column("reports", Integer, nullable=False, default=1),
+    # JSON list of disagreements between reports: [{"field": "amount", "values": [...]}]
+    Column("contradictions", Text),
+    Column("created_at", String(32), nullable=False),
+    Index("ix_events_type_date", "type", "date"),
+    Index("ix_events_date", "date"),
+    info={"since": 3},
+)
+
+# One article's report of an event: the sentence, how it is told, on whose word.
+event_reports = Table(
+    "event_reports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("context", Text),  # JSON list
+    Column("modality", String(16), nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("time_value", String(32)),
+    Column("place_entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL")),
+    Column("attributed_entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL")),
+    Column("attributed_text", Text),
+    Column("amounts", Text),  # JSON list of {"amount", "unit", "text"}
+    Index("ix_event_reports_event", "event_id"),
+    Index("ix_event_reports_article", "article_id"),
+    Index("ix_event_reports_type_time", "type", "time_value"),
+    Index("ix_event_reports_time", "time_value"),
+    info={"since": 3},
+)
+
+event_participants = Table(
+    "event_participants",
+    metadata,
+    Column("report_id", Integer, ForeignKey("event_reports.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(8), primary_key=True),  # actor, target
+    Index("ix_event_participants_entity", "entity_id", "role"),
+    info={"since": 3},
+)
+
+
+def since(item) -> int:
+    """The schema version that introduced a table or column."""
+    return item.info.get("since", 1)

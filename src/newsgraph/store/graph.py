@@ -1,0 +1,272 @@
+"""SQL of cross-document resolution: corpus entities, aliases, corrections, merged events.
+
+Every statement here is an index look-up or touches the rows of one article or one
+entity (``ix_entity_aliases_key``, ``ix_mentions_entity``, ``ix_events_type_date``,
+``ix_event_reports_type_time``, ``ix_articles_published``): nothing scans a table whose
+size grows with the corpus, except the listing commands (``list_entities``, ``corrections``).
+Works inside the caller's transaction (``Writer.conn``) or any connection.
+Limits: no lock against two processes creating the same entity at the same moment
+(see the schema note in the report: a unique index on entity_aliases(alias_key, entity_id)).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import Connection, delete, func, or_, select, text, update
+
+from .schema import (articles, entities, entity_aliases, entity_corrections, event_participants, event_reports,
+                     events, mentions, quotes)
+
+__all__ = ["Graph", "AliasHit", "EntityRow"]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class AliasHit:
+    key: str
+    entity_id: int
+    name: str
+    type: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    id: int
+    name: str
+    type: str
+    label: str | None
+    ids: dict
+
+
+class Graph:
+    def __init__(self, conn: Connection):
+        self.conn = conn
+
+    def lock_for_resolution(self) -> None:
+        """Serialise resolution across processes until this transaction ends.
+
+        Two ingests that meet the same new name at once would otherwise both create
+        an entity for it. SQLite already allows one writer at a time; PostgreSQL
+        needs a transaction-scoped advisory lock.
+        """
+        if self.conn.dialect.name == "postgresql":
+            self.conn.execute(text("SELECT pg_advisory_xact_lock(7172026)"))
+
+    # -- entities and aliases --------------------------------------------------------
+    def aliases_for(self, keys: list[str], origin: str | None = None) -> list[AliasHit]:
+        if not keys:
+            return []
+        query = (select(entity_aliases.c.alias_key, entities.c.id, entities.c.name, entities.c.type,
+                        entity_aliases.c.origin)
+                 .join(entities, entities.c.id == entity_aliases.c.entity_id)
+                 .where(entity_aliases.c.alias_key.in_(sorted(set(keys)))))
+        if origin:
+            query = query.where(entity_aliases.c.origin == origin)
+        return [AliasHit(*r) for r in self.conn.execute(query.order_by(entities.c.id))]
+
+    def create_entity(self, name: str, type_: str, label: str | None, ids: dict | None) -> int:
+        return self.conn.execute(entities.insert().values(
+            name=name, type=type_, label=label, ids=json.dumps(ids, sort_keys=True) if ids else None,
+            created_at=_now()).returning(entities.c.id)).scalar_one()
+
+    def entity(self, entity_id: int) -> EntityRow | None:
+        r = self.conn.execute(select(entities).where(entities.c.id == entity_id)).first()
+        return EntityRow(r.id, r.name, r.type, r.label, json.loads(r.ids) if r.ids else {}) if r else None
+
+    def entities_named(self, name: str, key: str) -> list[EntityRow]:
+        """Entities whose name is ``name`` or that have an alias keyed ``key``."""
+        by_alias = select(entity_aliases.c.entity_id).where(entity_aliases.c.alias_key == key)
+        rows = self.conn.execute(select(entities.c.id).where(
+            or_(entities.c.name == name, entities.c.id.in_(by_alias.scalar_subquery()))).order_by(entities.c.id))
+        return [e for e in (self.entity(r.id) for r in rows) if e]
+
+    def set_entity_ids(self, entity_id: int, ids: dict) -> None:
+        self.conn.execute(update(entities).where(entities.c.id == entity_id)
+                          .values(ids=json.dumps(ids, sort_keys=True) if ids else None))
+
+    def add_aliases(self, rows: list[tuple[int, str, str, str]]) -> None:
+        """(entity_id, alias, alias_key, origin) rows; the caller leaves out those present."""
+        if rows:
+            self.conn.execute(entity_aliases.insert(), [
+                {"entity_id": e, "alias": a, "alias_key": k, "origin": o} for e, a, k, o in rows])
+
+    def entity_aliases(self, entity_id: int) -> list[dict]:
+        rows = self.conn.execute(select(entity_aliases.c.alias, entity_aliases.c.alias_key, entity_aliases.c.origin)
+                                 .where(entity_aliases.c.entity_id == entity_id).order_by(entity_aliases.c.id))
+        return [dict(r._mapping) for r in rows]
+
+    def move_alias(self, key: str, from_id: int, to_id: int, origin: str) -> None:
+        self.conn.execute(update(entity_aliases).where(entity_aliases.c.entity_id == from_id,
+                                                       entity_aliases.c.alias_key == key)
+                          .values(entity_id=to_id, origin=origin))
+
+    # -- an article's rows -------------------------------------------------------------
+    def article_meta(self, article_id: str) -> tuple[str | None, str, str | None]:
+        """(published, story_id, outlet) of an article."""
+        r = self.conn.execute(select(articles.c.published, articles.c.story_id, articles.c.outlet)
+                              .where(articles.c.id == article_id)).first()
+        return (r.published, r.story_id, r.outlet) if r else (None, article_id, None)
+
+    def article_mentions(self, article_id: str) -> list[tuple[int, str, str]]:
+        rows = self.conn.execute(select(mentions.c.id, mentions.c.entity_key, mentions.c.text)
+                                 .where(mentions.c.article_id == article_id))
+        return [tuple(r) for r in rows]
+
+    def mention_links(self, article_id: str) -> list[tuple[int, int, int, int | None]]:
+        """(id, start, end, entity_id) of an article's mentions."""
+        rows = self.conn.execute(select(mentions.c.id, mentions.c.start, mentions.c.end, mentions.c.entity_id)
+                                 .where(mentions.c.article_id == article_id))
+        return [tuple(r) for r in rows]
+
+    def link_mentions(self, links: list[tuple[int, int]]) -> None:
+        """(mention id, entity id) pairs."""
+        for mention_id, entity_id in links:
+            self.conn.execute(update(mentions).where(mentions.c.id == mention_id).values(entity_id=entity_id))
+
+    def article_quotes(self, article_id: str) -> list[tuple[int, str | None, str | None, str | None]]:
+        rows = self.conn.execute(select(quotes.c.id, quotes.c.speaker_entity_key, quotes.c.speaker_text,
+                                        quotes.c.speaker_name).where(quotes.c.article_id == article_id))
+        return [tuple(r) for r in rows]
+
+    def link_quotes(self, links: list[tuple[int, int]]) -> None:
+        for quote_id, entity_id in links:
+            self.conn.execute(update(quotes).where(quotes.c.id == quote_id).values(speaker_entity_id=entity_id))
+
+    # -- corrections ---------------------------------------------------------------------
+    def entity_mentions(self, entity_id: int) -> list[tuple[int, str]]:
+        rows = self.conn.execute(select(mentions.c.id, mentions.c.text).where(mentions.c.entity_id == entity_id))
+        return [tuple(r) for r in rows]
+
+    def merge_entities(self, keep: int, gone: int) -> None:
+        """Move everything of ``gone`` to ``keep``, then delete ``gone``."""
+        c = self.conn
+        c.execute(update(mentions).where(mentions.c.entity_id == gone).values(entity_id=keep))
+        c.execute(update(quotes).where(quotes.c.speaker_entity_id == gone).values(speaker_entity_id=keep))
+        for col in (event_reports.c.place_entity_id, event_reports.c.attributed_entity_id):
+            c.execute(update(event_reports).where(col == gone).values({col.name: keep}))
+        c.execute(update(events).where(events.c.place_entity_id == gone).values(place_entity_id=keep))
+        # A report naming both would get a duplicate key: drop gone's row where keep's exists.
+        p2 = event_participants.alias("p2")
+        both = select(p2.c.report_id).where(p2.c.entity_id == keep, p2.c.role == event_participants.c.role,
+                                            p2.c.report_id == event_participants.c.report_id).exists()
+        c.execute(delete(event_participants).where(event_participants.c.entity_id == gone, both))
+        c.execute(update(event_participants).where(event_participants.c.entity_id == gone).values(entity_id=keep))
+        held = {r.alias_key for r in c.execute(select(entity_aliases.c.alias_key)
+                                               .where(entity_aliases.c.entity_id == keep))}
+        c.execute(delete(entity_aliases).where(entity_aliases.c.entity_id == gone,
+                                               entity_aliases.c.alias_key.in_(held)))
+        c.execute(update(entity_aliases).where(entity_aliases.c.entity_id == gone).values(entity_id=keep))
+        c.execute(delete(entities).where(entities.c.id == gone))
+
+    def log_correction(self, action: str, payload: dict) -> None:
+        self.conn.execute(entity_corrections.insert().values(
+            action=action, payload=json.dumps(payload, ensure_ascii=False, sort_keys=True), created_at=_now()))
+
+    def corrections(self) -> list[dict]:
+        rows = self.conn.execute(select(entity_corrections).order_by(entity_corrections.c.id))
+        return [{"action": r.action, "payload": json.loads(r.payload), "created_at": r.created_at} for r in rows]
+
+    # -- listing ---------------------------------------------------------------------------
+    def list_entities(self, type_: str | None = None, limit: int = 50) -> list[dict]:
+        counts = (select(mentions.c.entity_id, func.count().label("mentions"),
+                         func.count(mentions.c.article_id.distinct()).label("articles"))
+                  .where(mentions.c.entity_id.is_not(None)).group_by(mentions.c.entity_id).subquery())
+        query = (select(entities.c.id, entities.c.name, entities.c.type,
+                        func.coalesce(counts.c.mentions, 0).label("mentions"),
+                        func.coalesce(counts.c.articles, 0).label("articles"))
+                 .outerjoin(counts, counts.c.entity_id == entities.c.id))
+        if type_:
+            query = query.where(entities.c.type == type_)
+        query = query.order_by(func.coalesce(counts.c.mentions, 0).desc(), entities.c.name).limit(limit)
+        return [dict(r._mapping) for r in self.conn.execute(query)]
+
+    def entity_counts(self, entity_id: int) -> dict:
+        c = self.conn
+        return {
+            "mentions": c.execute(select(func.count()).where(mentions.c.entity_id == entity_id)).scalar(),
+            "articles": c.execute(select(func.count(mentions.c.article_id.distinct()))
+                                  .where(mentions.c.entity_id == entity_id)).scalar(),
+            "quotes": c.execute(select(func.count()).where(quotes.c.speaker_entity_id == entity_id)).scalar(),
+            "events": c.execute(select(func.count(event_participants.c.report_id.distinct()))
+                                .where(event_participants.c.entity_id == entity_id)).scalar(),
+        }
+
+    # -- events ------------------------------------------------------------------------------
+    def drop_article_reports(self, article_id: str) -> list[int]:
+        """Delete an article's reports (before re-resolving it); the events they belonged to."""
+        ids = [r[0] for r in self.conn.execute(select(event_reports.c.event_id).distinct()
+                                                .where(event_reports.c.article_id == article_id))]
+        # Explicitly, not by ON DELETE CASCADE: SQLite reuses the freed report ids at once.
+        mine = select(event_reports.c.id).where(event_reports.c.article_id == article_id).scalar_subquery()
+        self.conn.execute(delete(event_participants).where(event_participants.c.report_id.in_(mine)))
+        self.conn.execute(delete(event_reports).where(event_reports.c.article_id == article_id))
+        return ids
+
+    def event_candidates(self, type_: str, date: str | None, low: str | None, high: str | None) -> list[int]:
+        """Events of ``type_`` with the date ``date``, or with a report of unknown date (or any date
+        when ``date`` is None) from an article published in [low, high]."""
+        found: set[int] = set()
+        if date:
+            found |= {r[0] for r in self.conn.execute(select(events.c.id).where(events.c.type == type_,
+                                                                                events.c.date == date))}
+        if low and high:
+            near = (select(event_reports.c.event_id).join(articles, articles.c.id == event_reports.c.article_id)
+                    .where(event_reports.c.type == type_, articles.c.published.between(low, high)))
+            if date:
+                near = near.where(or_(event_reports.c.time_value.is_(None), event_reports.c.time_value == date))
+            found |= {r[0] for r in self.conn.execute(near)}
+        return sorted(found)
+
+    def create_event(self, type_: str, date: str | None, place: int | None) -> int:
+        return self.conn.execute(events.insert().values(
+            type=type_, date=date, place_entity_id=place, reports=0, created_at=_now()).returning(events.c.id)).scalar_one()
+
+    def add_report(self, values: dict, participants: list[tuple[int, str]]) -> int:
+        report_id = self.conn.execute(event_reports.insert().values(**values).returning(event_reports.c.id)).scalar_one()
+        rows = [{"report_id": report_id, "entity_id": e, "role": r} for e, r in sorted(set(participants))]
+        if rows:
+            self.conn.execute(event_participants.insert(), rows)
+        return report_id
+
+    def event_reports(self, event_ids: list[int]) -> list[dict]:
+        """Each report of these events with its article's story and outlet and its participants."""
+        if not event_ids:
+            return []
+        rows = self.conn.execute(
+            select(event_reports.c.id, event_reports.c.event_id, event_reports.c.article_id, event_reports.c.time_value,
+                   event_reports.c.amounts, event_reports.c.place_entity_id, articles.c.story_id, articles.c.outlet,
+                   articles.c.published)
+            .join(articles, articles.c.id == event_reports.c.article_id)
+            .where(event_reports.c.event_id.in_(event_ids)).order_by(event_reports.c.id))
+        reports = {r.id: {**r._mapping, "actors": set(), "targets": set()} for r in rows}
+        if reports:
+            for p in self.conn.execute(select(event_participants).where(
+                    event_participants.c.report_id.in_(list(reports)))):
+                reports[p.report_id]["actors" if p.role == "actor" else "targets"].add(p.entity_id)
+        return list(reports.values())
+
+    def update_event(self, event_id: int, reports: int, date: str | None, contradictions: list | None) -> None:
+        if reports == 0:
+            self.conn.execute(delete(events).where(events.c.id == event_id))
+            return
+        self.conn.execute(update(events).where(events.c.id == event_id).values(
+            reports=reports, date=date, contradictions=json.dumps(contradictions) if contradictions else None))
+
+    def event(self, event_id: int) -> dict | None:
+        r = self.conn.execute(select(events).where(events.c.id == event_id)).first()
+        if r is None:
+            return None
+        d = dict(r._mapping)
+        d["contradictions"] = json.loads(d["contradictions"]) if d["contradictions"] else []
+        return d
+
+    def events_of_article(self, article_id: str) -> list[int]:
+        rows = self.conn.execute(select(event_reports.c.event_id).distinct().where(event_reports.c.article_id == article_id))
+        return sorted(r[0] for r in rows)

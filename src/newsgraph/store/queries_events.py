@@ -1,0 +1,227 @@
+"""Read SQL of the query API: event reports, merged events, the actor network.
+
+An event report's date is its TIMEX3 value when that is a calendar value (starts
+with a year: '2025-04-01', '2025-04', '2025-W13'), else the article's publication
+date; ``REPORT_DATE`` is that rule in SQL so every query orders and filters alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, ColumnElement, case, func, or_, select, union_all
+
+from .queries import SOURCE_COLUMNS, date_conditions
+from .schema import articles, entities, event_participants, event_reports, events
+
+__all__ = ["REPORT_DATE", "reports_page", "reports_after", "participants_of", "events_page", "network_edges", "entities_by_ids", "participation_count"]
+
+er = event_reports
+place = entities.alias("place")
+attributed = entities.alias("attributed")
+
+# substr(...) IN digits, not a range comparison: PostgreSQL collations may ignore
+# punctuation, so '2025-04-01' < ':' is not reliable there; equality is.
+_CALENDAR = func.substr(er.c.time_value, 1, 1).in_(list("0123456789"))
+REPORT_DATE = case((_CALENDAR, er.c.time_value), else_=articles.c.published)
+
+
+def _report_conditions(
+    *, entity_ids: Sequence[int] | None = None, role: str | None = None, walk: bool = False,
+    event_ids: Sequence[int] | None = None,
+    type: str | None = None, modality: str | None = None, since: str | None = None, until: str | None = None,
+    outlet: str | None = None, actor_ids: Sequence[int] | None = None, target_ids: Sequence[int] | None = None,
+) -> list[ColumnElement]:
+    conditions: list[ColumnElement] = []
+    if entity_ids is not None:
+        if walk:
+            # A leading actor: probe each report, newest article first, instead of
+            # collecting its 30,000 reports ("+ 0" keeps the planner from driving by entity).
+            involved = select(event_participants.c.report_id).where(
+                event_participants.c.report_id == er.c.id, (event_participants.c.entity_id + 0).in_(list(entity_ids)))
+            if role:
+                involved = involved.where(event_participants.c.role == role)
+            conditions.append(involved.exists())
+        else:
+            involved = select(event_participants.c.report_id).where(event_participants.c.entity_id.in_(list(entity_ids)))
+            if role:
+                involved = involved.where(event_participants.c.role == role)
+            conditions.append(er.c.id.in_(involved))
+    for ids, part in ((actor_ids, "actor"), (target_ids, "target")):
+        if ids is not None:
+            conditions.append(er.c.id.in_(
+                select(event_participants.c.report_id)
+                .where(event_participants.c.entity_id.in_(list(ids)), event_participants.c.role == part)
+            ))
+    if event_ids is not None:
+        conditions.append(er.c.event_id.in_(list(event_ids)))
+    if type is not None:
+        conditions.append(er.c.type == type)
+    if modality is not None:
+        conditions.append(er.c.modality == modality)
+    if outlet is not None:
+        conditions.append(articles.c.outlet == outlet)
+    if (since or until) and entity_ids is None and actor_ids is None and target_ids is None and event_ids is None:
+        conditions.append(er.c.id.in_(_reports_dated(since, until)))
+    else:
+        # The entity (or event) already narrows the reports to a few: test their dates one by one.
+        conditions += date_conditions(REPORT_DATE, since, until)
+    return conditions
+
+
+def _reports_dated(since: str | None, until: str | None):
+    """Ids of the reports whose REPORT_DATE is in range, as two index-friendly halves.
+
+    ``REPORT_DATE BETWEEN ...`` would read every report; instead: reports whose own
+    TIMEX value is in range (index on time_value), plus undated reports of articles
+    published in range (index on published). Aliases keep both halves uncorrelated.
+    """
+    dated = event_reports.alias("dated")
+    undated = event_reports.alias("undated")
+    published = articles.alias("published_in")
+    return union_all(
+        select(dated.c.id).where(*date_conditions(dated.c.time_value, since, until),
+                                 func.substr(dated.c.time_value, 1, 1).in_(list("0123456789"))),
+        select(undated.c.id).join(published, published.c.id == undated.c.article_id)
+        .where(*date_conditions(published.c.published, since, until),
+               or_(undated.c.time_value.is_(None),
+                   func.substr(undated.c.time_value, 1, 1).not_in(list("0123456789")))),
+    )
+
+
+def _report_select():
+    return (
+        select(
+            er.c.id, er.c.event_id, er.c.type, er.c.mode, er.c.context, er.c.modality, er.c.trigger,
+            er.c.sentence_start, er.c.sentence_end, er.c.time_value, REPORT_DATE.label("date"), er.c.amounts,
+            er.c.place_entity_id, place.c.name.label("place_name"),
+            er.c.attributed_entity_id, attributed.c.name.label("attributed_name"), er.c.attributed_text,
+            # Only the sentence, not the whole article text, crosses the wire.
+            func.substr(articles.c.text, er.c.sentence_start + 1, er.c.sentence_end - er.c.sentence_start)
+            .label("sentence"),
+            *SOURCE_COLUMNS,
+        )
+        .join(articles, articles.c.id == er.c.article_id)
+        .outerjoin(place, place.c.id == er.c.place_entity_id)
+        .outerjoin(attributed, attributed.c.id == er.c.attributed_entity_id)
+    )
+
+
+def reports_page(conn: Connection, *, descending: bool = False, by_published: bool = False,
+                 limit: int | None = 100, offset: int = 0, **filters) -> list[dict]:
+    """Event reports with sentence, place, attribution and source, ordered by report date
+    (or, ``by_published``, by the article's publication date: newest reports, index-ordered)."""
+    # Two steps: order and page bare ids first, then read sentences, names and sources
+    # for the page only; sorting 30,000 reports of a leading actor with their sentence
+    # text attached would read every one of their articles.
+    page = (
+        select(er.c.id).join(articles, articles.c.id == er.c.article_id)
+        .where(*_report_conditions(**filters))
+        .order_by(*((articles.c.published.desc().nulls_last(), er.c.id.desc()) if by_published else
+                    (REPORT_DATE.desc() if descending else REPORT_DATE, er.c.id)))
+        .offset(offset)
+    )
+    if limit is not None:
+        page = page.limit(limit)
+    ids = [r.id for r in conn.execute(page)]
+    found: dict[int, dict] = {}
+    for i in range(0, len(ids), 500):
+        rows = conn.execute(_report_select().where(er.c.id.in_(ids[i:i + 500])))
+        found.update({r.id: dict(r._mapping) for r in rows})
+    return [found[i] for i in ids]
+
+
+def reports_after(conn: Connection, after_id: int, limit: int) -> list[dict]:
+    """All reports in id order, a batch at a time (keyset paging: exports of any size)."""
+    query = _report_select().where(er.c.id > after_id).order_by(er.c.id).limit(limit)
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def participants_of(conn: Connection, report_ids: Sequence[int]) -> dict[int, list[dict]]:
+    """report id -> [{role, entity_id, name, type}], actors first."""
+    found: dict[int, list[dict]] = {}
+    ids = list(report_ids)
+    for i in range(0, len(ids), 500):
+        query = (
+            select(event_participants.c.report_id, event_participants.c.role, event_participants.c.entity_id,
+                   entities.c.name, entities.c.type)
+            .join(entities, entities.c.id == event_participants.c.entity_id)
+            .where(event_participants.c.report_id.in_(ids[i:i + 500]))
+            .order_by(event_participants.c.report_id, event_participants.c.role, entities.c.name)
+        )
+        for r in conn.execute(query):
+            found.setdefault(r.report_id, []).append(
+                {"role": r.role, "entity_id": r.entity_id, "name": r.name, "type": r.type})
+    return found
+
+
+def events_page(conn: Connection, *, type: str | None = None, limit: int = 50, offset: int = 0, **filters) -> list[dict]:
+    """Merged events having at least one report that matches, latest first.
+
+    An event's date is its own TIMEX value when a calendar value, else its earliest
+    matching report's date. Paged on bare ids first (see reports_page), then detailed.
+    """
+    first = func.min(REPORT_DATE)
+    event_date = case((func.substr(events.c.date, 1, 1).in_(list("0123456789")), events.c.date), else_=first)
+    page = (
+        select(events.c.id, event_date.label("date"))
+        .join(er, er.c.event_id == events.c.id)
+        .join(articles, articles.c.id == er.c.article_id)
+        .where(*_report_conditions(**filters))
+        .group_by(events.c.id, events.c.date)
+        .order_by(event_date.desc(), events.c.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    if type is not None:
+        page = page.where(events.c.type == type)
+    dates = {r.id: r.date for r in conn.execute(page)}
+    if not dates:
+        return []
+    query = (
+        select(events.c.id, events.c.type, events.c.place_entity_id, place.c.name.label("place_name"),
+               events.c.reports, events.c.contradictions)
+        .outerjoin(place, place.c.id == events.c.place_entity_id)
+        .where(events.c.id.in_(list(dates)))
+    )
+    found = {r.id: {**r._mapping, "date": dates[r.id]} for r in conn.execute(query)}
+    return [found[i] for i in dates]
+
+
+def network_edges(conn: Connection, *, since: str | None, until: str | None, modalities: Sequence[str],
+                  min_weight: int = 1) -> list[dict]:
+    """(actor, target, type) with the number of distinct events and of reports."""
+    actor = event_participants.alias("actor")
+    target = event_participants.alias("target")
+    events_n = func.count(er.c.event_id.distinct())
+    query = (
+        select(actor.c.entity_id.label("source"), target.c.entity_id.label("target"), er.c.type,
+               events_n.label("events"), func.count().label("reports"),
+               func.min(REPORT_DATE).label("first"), func.max(REPORT_DATE).label("last"))
+        .select_from(actor)
+        .join(target, (target.c.report_id == actor.c.report_id) & (target.c.role == "target"))
+        .join(er, er.c.id == actor.c.report_id)
+        .join(articles, articles.c.id == er.c.article_id)
+        .where(actor.c.role == "actor", actor.c.entity_id != target.c.entity_id,
+               er.c.modality.in_(list(modalities)), *_report_conditions(since=since, until=until))
+        .group_by(actor.c.entity_id, target.c.entity_id, er.c.type)
+        .having(events_n >= min_weight)
+    )
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def participation_count(conn: Connection, entity_id: int, role: str, cap: int) -> int:
+    """Reports with this entity in this role, counted up to ``cap``."""
+    inner = (select(event_participants.c.report_id)
+             .where(event_participants.c.entity_id == entity_id, event_participants.c.role == role).limit(cap))
+    return conn.execute(select(func.count()).select_from(inner.subquery())).scalar()
+
+
+def entities_by_ids(conn: Connection, ids: Sequence[int]) -> dict[int, dict]:
+    found: dict[int, dict] = {}
+    ids = list(ids)
+    for i in range(0, len(ids), 500):
+        query = select(entities.c.id, entities.c.name, entities.c.type, entities.c.label).where(
+            entities.c.id.in_(ids[i:i + 500]))
+        found.update({r.id: dict(r._mapping) for r in conn.execute(query)})
+    return found
