@@ -68,3 +68,26 @@ def test_analyze_batches_keep_each_article_with_its_own_record(analyzer):
     for article, record in results:
         assert record["document"]["id"] == article.id
         assert record["document"]["text"] == article.text
+
+
+def test_analyze_a_failing_stage_costs_one_article_not_the_batch(analyzer, monkeypatch):
+    from newsgraph.analyze import pipeline
+    from newsgraph.errors import InputError
+
+    real = pipeline.build_record
+
+    def flaky(article, doc, model):
+        if "Tusk" in article.text:
+            raise KeyError("yearago")
+        return real(article, doc, model)
+
+    monkeypatch.setattr(pipeline, "build_record", flaky)
+    articles = [Article(text=f"{name} visited Berlin on Monday.", source=f"t{i}.txt", location=f"line {i}")
+                for i, name in enumerate(["Joe Biden", "Donald Tusk", "Olaf Scholz"])]
+    results = list(analyzer.analyze(articles))
+    failed = [(a, r) for a, r in results if isinstance(r, InputError)]
+    assert len(results) == 3 and len(failed) == 1
+    article, error = failed[0]
+    assert "Tusk" in article.text
+    assert error.source == "t1.txt" and error.location == "line 1"
+    assert "analysis failed" in error.reason and "KeyError" in error.reason

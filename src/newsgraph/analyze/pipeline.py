@@ -7,7 +7,10 @@ spaCy over batches with ``nlp.pipe`` and hands every Doc to the stages, then to
 
 from __future__ import annotations
 
+import sys
 import threading
+import traceback
+from pathlib import Path
 from collections.abc import Iterable, Iterator
 
 from ..errors import ConfigError, InputError
@@ -29,13 +32,17 @@ def load_nlp():
         if _nlp is None:
             import spacy
 
+            from .sentences import COMPONENT
+
             try:
-                _nlp = spacy.load(MODEL_NAME)
+                nlp = spacy.load(MODEL_NAME)
             except OSError as exc:
                 raise ConfigError(
                     f"the spaCy model {MODEL_NAME} is not installed: install the pinned set with "
                     f"'pip install -r requirements.lock' ({exc})"
                 ) from exc
+            nlp.add_pipe(COMPONENT, before="parser")
+            _nlp = nlp
         return _nlp
 
 
@@ -82,10 +89,17 @@ class Analyzer:
                 return [(batch[0], self._failure(batch[0]))]
             # Find the article that breaks the batch; the others still get analysed.
             return [pair for article in batch for pair in self._run([article])]
-        return [(article, build_record(article, doc, self.model)) for article, doc in zip(batch, docs)]
+        return [(article, self._record(article, doc)) for article, doc in zip(batch, docs)]
+
+    def _record(self, article: Article, doc) -> dict | InputError:
+        try:
+            return build_record(article, doc, self.model)
+        except Exception:  # a stage's bug must cost one article, not the batch
+            return self._failure(article)
 
     def _failure(self, article: Article) -> InputError:
-        import traceback
-
+        frames = traceback.extract_tb(sys.exc_info()[2])
+        where = f" in {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
         reason = traceback.format_exc(limit=1).strip().splitlines()[-1]
-        return InputError(article.source, f"analysis failed: {reason}")
+        return InputError(article.source, f"analysis failed{where}: {reason} (please report this as a bug)",
+                          article.location)

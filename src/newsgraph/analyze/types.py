@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["MentionRecord", "EntityRecord", "TimexRecord", "QuantityRecord", "SpeakerRecord", "QuoteRecord"]
+__all__ = ["MentionRecord", "EntityRecord", "TimexRecord", "QuantityRecord", "SpeakerRecord", "QuoteRecord", "EventRecord"]
 
 
 @dataclass
@@ -94,3 +94,40 @@ class QuoteRecord:
         cue = {"start": self.cue[0], "end": self.cue[1], "text": self.cue[2]} if self.cue else None
         return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text,
                 "cue": cue, "speaker": speaker}
+
+
+@dataclass
+class EventRecord:
+    """One event in one sentence: PLOVER type, who did it to whom, when, where, on whose word."""
+
+    type: str  # one of the 16 PLOVER types: AGREE, CONSULT, ... ASSAULT
+    trigger: tuple[int, int, str]  # (start, end, text) of the word(s) that name the event
+    sentence: tuple[int, int]  # the sentence it was found in
+    modality: str  # asserted, planned, hypothetical, negated, historical, claimed
+    mode: str | None = None  # PLOVER mode, e.g. "phone", "visit"
+    context: list[str] = field(default_factory=list)  # PLOVER contexts, e.g. ["military"]
+    actors: list[int] = field(default_factory=list)  # indices into the document's entities
+    targets: list[int] = field(default_factory=list)
+    place: int | None = None  # entity index
+    time_value: str | None = None  # TIMEX3 value
+    time_timex: int | None = None  # index into the document's timexes
+    quantities: list[int] = field(default_factory=list)  # indices into the document's quantities
+    attributed_to: int | None = None  # entity index of whoever reports it
+    attributed_text: str | None = None  # the source as written when it is no entity ("sources", "Kiev media")
+
+    def as_dict(self, entity_ids: list[str]) -> dict:
+        def eid(index: int | None) -> str | None:
+            return entity_ids[index] if index is not None else None
+
+        return {
+            "type": self.type, "mode": self.mode, "context": list(self.context),
+            "trigger": {"start": self.trigger[0], "end": self.trigger[1], "text": self.trigger[2]},
+            "sentence": {"start": self.sentence[0], "end": self.sentence[1]},
+            "actors": [eid(i) for i in self.actors], "targets": [eid(i) for i in self.targets],
+            "place": eid(self.place),
+            "time": {"value": self.time_value, "timex": self.time_timex} if self.time_value else None,
+            "quantities": list(self.quantities),
+            "modality": self.modality,
+            "attributed_to": eid(self.attributed_to),
+            "attributed_text": self.attributed_text,
+        }

@@ -1,0 +1,143 @@
+"""Sentence-level events typed with the 16 PLOVER categories.
+
+An event is triggered by a verb or an event noun found in the event lexicons
+(``lexicons/en/event_triggers.tsv``; head+object overrides in
+``event_objects.tsv`` such as "send troops" -> MOBILIZE, "suspend sanctions" ->
+CONCEDE). Each gets a PLOVER mode and contexts, actors and targets from the
+dependency parse (``event_args``), a time from a timex in its phrase or clause,
+a place from an "in/at" phrase, the quantities inside its phrase, a modality and
+the speaker of the quote it sits in (``event_modality``).
+
+Limits: one event per trigger word, no cross-sentence merging; proper nouns are
+never triggers ("March"); words inside entity names are skipped ("Armed
+Forces"); verbal attacks ("attacked the policy") are read as ASSAULT; PLOVER's
+rule that promised cooperation is AGREE is left to the modality field, so "will
+provide aid" stays AID with modality planned.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .event_args import EntityIndex, actors_targets, place_of
+from .event_lexicon import EventSense, Lexicon, lexicon
+from .event_modality import attribution_of, combine, is_historical, modality_of, time_of
+from .types import EntityRecord, EventRecord, QuantityRecord, QuoteRecord, TimexRecord
+
+__all__ = ["extract_events"]
+
+_POS = {"VERB": "V", "NOUN": "N"}
+_OBJECT_DEPS_V = frozenset({"dobj", "nsubjpass"})
+_OBJECT_DEPS_N = frozenset({"compound", "amod", "nmod"})
+# A consultation without its own actor, reported by one of its parties
+# ("during a conversation with X, ... was discussed, Y said"): the speaker took part.
+_SPEAKER_TAKES_PART = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# PLOVER: cooperative acts stated as intentions ("will visit", "ready to contribute") are AGREE.
+_INTENDED_IS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+
+
+def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRecord],
+                   timexes: list[TimexRecord], quantities: list[QuantityRecord],
+                   published: str | None = None, lang: str = "en") -> list[EventRecord]:
+    """Events of ``doc`` in text order; ``published`` (YYYY-MM-DD) lets old events be called historical."""
+    lex = lexicon(lang)
+    index: EntityIndex | None = None  # built lazily: many sentences have no trigger
+    events: list[EventRecord] = []
+    timex_spans = _token_spans(doc, [(t.start, t.end) for t in timexes])
+    quantity_spans = _token_spans(doc, [(q.start, q.end) for q in quantities])
+    for sent in doc.sents:
+        found = [(tok, sense) for tok in sent if (sense := _sense(tok, lex)) is not None]
+        if not found:
+            continue
+        if index is None:
+            index = EntityIndex(doc, entities, quotes)
+        found = [(tok, sense) for tok, sense in found if tok.i not in index.by_token and not _echo(tok, sense, found)]
+        sent_timexes = [(s, e, k) for k, (s, e) in enumerate(timex_spans) if sent.start <= s < sent.end]
+        for tok, sense in found:
+            events.append(_event(tok, sense, sent, lex, index, timexes, sent_timexes, quantity_spans, quotes, published))
+    return events
+
+
+def _token_spans(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        out.append((span.start, span.end) if span is not None else (-1, -1))
+    return out
+
+
+def _sense(tok: Token, lex: Lexicon) -> EventSense | None:
+    pos = _POS.get(tok.pos_)
+    if pos is None:
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.heads:
+        return None
+    sense = None
+    deps = _OBJECT_DEPS_V if pos == "V" else _OBJECT_DEPS_N
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep"):
+            sense = lex.phrasal.get((lemma, child.lower_, pos), sense)
+        if child.dep_ in deps or (child.dep_ == "prep" and child.lower_ == "of"):
+            dependent = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
+            if dependent is not None:
+                override = lex.objects.get((lemma, dependent.lemma_.lower()))
+                if override is not None:
+                    return override if override.type else None
+    if sense is None:
+        sense = lex.single.get((lemma, pos))
+    return sense if sense is not None and sense.type else None
+
+
+def _echo(tok: Token, sense: EventSense, found: list[tuple[Token, EventSense]]) -> bool:
+    """A noun restating its governing trigger ("attacked ... in an attack") or completing it
+    ("suspend sanctions" is one CONCEDE, not also a SANCTION): keep the governing one."""
+    if tok.pos_ != "NOUN":
+        return False
+    of_phrase = tok.dep_ == "pobj" and tok.head.lower_ == "of"
+    head = tok.head.head if of_phrase else tok.head
+    lemma = tok.lemma_.lower()
+    for other, other_sense in found:
+        if other.i != head.i or other.i == tok.i:
+            continue
+        if (other.lemma_.lower(), lemma) in lexicon().objects:
+            return True
+        if other_sense.type == sense.type and other.lemma_.lower()[:4] == lemma[:4]:
+            return True
+    return False
+
+
+def _contexts(tok: Token, sense: EventSense, lex: Lexicon) -> list[str]:
+    out = list(sense.context)
+    near = [c for c in tok.children] + [g for c in tok.children for g in c.children]
+    for t in near:
+        ctx = lex.contexts.get(t.lemma_.lower())
+        if ctx and ctx not in out:
+            out.append(ctx)
+    return out
+
+
+def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, index: EntityIndex,
+           timexes: list[TimexRecord], sent_timexes: list[tuple[int, int, int]],
+           quantity_spans: list[tuple[int, int]], quotes: list[QuoteRecord], published: str | None) -> EventRecord:
+    actors, targets = actors_targets(tok, index, sense.type or "")
+    claimed, speaker, speaker_text = attribution_of(tok.idx, sent, quotes)
+    if not actors and speaker is not None and sense.type in _SPEAKER_TAKES_PART and targets and speaker not in targets:
+        actors = [speaker]
+    k = time_of(tok, sent, sent_timexes)
+    value = timexes[k].value if k is not None else None
+    modality = combine(modality_of(tok, lex), "historical" if is_historical(value, published) else "",
+                       "claimed" if claimed else "")
+    kind = sense.type or ""
+    if kind in _INTENDED_IS_AGREE and tok.pos_ == "VERB" and modality in ("planned", "claimed") \
+            and modality_of(tok, lex) == "planned":
+        kind = "AGREE"
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    return EventRecord(
+        type=kind, trigger=(tok.idx, tok.idx + len(tok.text), tok.text),
+        sentence=(sent.start_char, sent.end_char), modality=modality, mode=sense.mode,
+        context=_contexts(tok, sense, lex), actors=actors, targets=targets,
+        place=place_of(tok, index, actors + targets), time_value=value, time_timex=k,
+        quantities=[i for i, (s, e) in enumerate(quantity_spans) if lo <= s and e <= hi],
+        attributed_to=speaker, attributed_text=speaker_text,
+    )

@@ -1,0 +1,298 @@
+"""Reporting cues in a parsed Doc and the spans they govern: speaker and content.
+
+A cue is a reporting verb of ``lexicons/<lang>/reporting_verbs.txt``, a noun of
+``quote_nouns.tsv`` (see ``quote_nouns``), the phrase "according to", or "in" a
+poll that opens or closes its sentence. For each, the dependency parse gives the speaker (the verb's
+subject, the object of "according to", the agent of a passive, the object of
+"quoted") and the content (the complement named by the verb's frames, or the
+clause a parenthetical cue hangs on: "..., Zelensky said", "As the media
+recalled, ..."). Offsets are characters into ``doc.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicons import words
+from .quote_nouns import noun_frames, noun_parts
+
+__all__ = ["Cue", "find_cues", "verb_frames", "token_span"]
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Heads of a parenthetical cue's clause: the content is the clause it hangs on.
+_PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
+# Words that end a content span cut before a coordinated cue: "..., but also stressed".
+# Phrases after a cue's object that PolNeAR counts in the content: "condemned X in statements".
+_OBJ_TAIL = frozenset({"prep", "npadvmod", "oprd", "dative"})
+_TRAILING = frozenset({"and", "but", "also", "not", "only", "as", "well", "while", "then"})
+
+
+@dataclass
+class Cue:
+    """One reporting cue with what the parse says about it (token indices are doc.i)."""
+
+    start: int
+    end: int
+    verb: int | None  # token index of the cue verb; None for "according to"
+    speaker: int | None  # token index of the speaker's head word
+    speaker_span: tuple[int, int] | None
+    content: tuple[int, int] | None
+    lemma: str
+    klass: str  # speech, belief, intention
+    dep: str = ""  # the cue verb's dependency label ("relcl" for "which Moscow called ...")
+
+
+@lru_cache(maxsize=None)
+def verb_frames(lang: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """lemma -> (class, frames) from the language's reporting_verbs.txt."""
+    table = {}
+    for line in words(lang, "reporting_verbs"):
+        lemma, klass, frames = line.split()
+        table[lemma] = (klass, tuple(frames.split(",")))
+    return table
+
+
+def token_span(doc, first: int, last: int) -> tuple[int, int] | None:
+    """Characters of tokens first..last, edge punctuation and quote marks trimmed."""
+    while first <= last and (doc[first].is_punct or doc[first].is_space or doc[first].lower_ == "that"
+                             and doc[first].dep_ == "mark"):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space or doc[last].lower_ in _TRAILING):
+        last -= 1
+    if last < first:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _subtree_span(doc, tok) -> tuple[int, int] | None:
+    return token_span(doc, tok.left_edge.i, tok.right_edge.i)
+
+
+def find_cues(doc, lang: str = "en") -> list[Cue]:
+    """Every reporting cue of the Doc, in text order, with speaker and content where found."""
+    frames = verb_frames(lang)
+    nouns = noun_frames(lang)
+    cues: list[Cue] = []
+    for tok in doc:
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            cue = _according(doc, tok)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in frames and tok.dep_ not in ("amod", "compound"):
+            klass, verb_frames_ = frames[tok.lemma_.lower()]
+            cue = _verb_cue(doc, tok, klass, verb_frames_, lang)
+        elif tok.lower_ == "in" and tok.dep_ == "prep":
+            cue = _in_poll(doc, tok, lang)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+            cue = _noun_cue(doc, tok, nouns[tok.lemma_.lower()])
+        else:
+            continue
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def _according(doc, tok) -> Cue | None:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    content = _sentence_rest(doc, tok.i, obj.right_edge.i)
+    if content is None and tok.head is not tok:
+        content = _hung_on(doc, tok, tok.head)
+    return Cue(tok.idx, to.idx + len(to), None, obj.i, _subtree_span(doc, obj), content, "according to", "speech")
+
+
+def _in_poll(doc, tok, lang: str) -> Cue | None:
+    """'In a new Fox News poll, Trump leads': the poll reports the clause it modifies."""
+    polls = words(lang, "quote_poll_nouns")
+    if not any(t.lower_ in polls for t in doc[tok.i + 1:tok.i + 8]):
+        return None  # cheap look-ahead: "in" is frequent, polls are not
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in polls:
+        return None
+    # Only when the phrase opens or closes the sentence: mid-sentence "in the poll" is mostly
+    # a detail of someone else's attribution.
+    content = _sentence_rest(doc, tok.i, obj.right_edge.i)
+    if content is None:
+        return None
+    return Cue(tok.idx, tok.idx + len(tok), None, obj.i, _subtree_span(doc, obj), content, "in", "speech")
+
+
+def _sentence_rest(doc, first: int, last: int) -> tuple[int, int] | None:
+    """The rest of the sentence when the attribution phrase first..last opens or closes it.
+
+    "According to X, A" and "A, according to X" report all of A, whatever the
+    parser hung the phrase on.
+    """
+    sent = doc[first].sent
+    before = [t for t in doc[sent.start:first] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[last + 1:sent.end] if not (t.is_punct or t.is_space)]
+    if not after and before and doc[first - 1].text == ",":
+        return token_span(doc, sent.start, first - 1)
+    if not before and after and last + 1 < sent.end and doc[last + 1].text == ",":
+        return token_span(doc, last + 1, sent.end - 1)
+    return None
+
+
+def _noun_cue(doc, tok, frames: tuple[str, ...]) -> Cue | None:
+    parts = noun_parts(tok, frames)
+    if parts is None:
+        return None
+    speaker, (first, last) = parts
+    content = token_span(doc, first, last)
+    if content is None:
+        return None
+    span = token_span(doc, speaker.left_edge.i, speaker.i) if speaker is not None else None
+    return Cue(tok.idx, tok.idx + len(tok), None, speaker.i if speaker is not None else None, span, content,
+               tok.lemma_.lower(), "stance", tok.dep_)
+
+
+def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue | None:
+    speaker = _subject(tok, verb_frames(lang))
+    expletive = speaker is None and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children)
+    if expletive:  # "it was reported that ...": the outlet named before it, if any
+        speaker = _outlet_before(tok, lang)
+    if "raise" in frames:  # "X appears to be Y", "X is expected to win": X ... to Y, nobody's in particular
+        raised = _raised(doc, tok)
+        if raised is not None:
+            return Cue(tok.idx, tok.idx + len(tok), tok.i, None, None, raised, tok.lemma_.lower(), klass, tok.dep_)
+    if klass == "belief" and (speaker is None and any(c.dep_ == "auxpass" for c in tok.children)
+                              or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")):
+        return None  # "is known", "is expected to", "known as": nobody's belief in particular
+    content = None
+    for frame in frames:
+        content = _complement(doc, tok, frame, after_only=expletive)
+        if content is not None:
+            if frame == "quoted":
+                speaker = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            break
+    if content is None and "that" in frames and tok.dep_ in _PARENTHETICAL and tok.head.i != tok.i \
+            and tok.head.pos_ in ("VERB", "AUX") and (tok.dep_ != "conj" or tok.head.i > tok.i):
+        content = _hung_on(doc, tok, tok.head)
+    relative = None
+    if speaker is not None and speaker.lower_ in _RELATIVE and tok.dep_ == "relcl":
+        relative, speaker = speaker, tok.head  # "officials who said" -> "officials"
+    span = None
+    if speaker is not None:
+        span = _subtree_span(doc, speaker)
+        if span and (span[0] < tok.idx < span[1] or content and span[0] < content[1] and content[0] < span[1]):
+            # the subject's subtree runs over its verb or the content: keep its own words
+            span = token_span(doc, speaker.left_edge.i, speaker.i)
+            if span and content and span[0] < content[0] < span[1]:
+                span = (span[0], content[0] - 1) if content[0] - 1 > span[0] else None
+        if span and relative is not None and relative.i > speaker.i:
+            # the mention runs to its relative pronoun ("voters, who"): the word that is the subject
+            span = (span[0], relative.idx + len(relative))
+    return Cue(tok.idx, tok.idx + len(tok), tok.i, speaker.i if speaker is not None else None, span, content,
+               tok.lemma_.lower(), klass, tok.dep_)
+
+
+def _raised(doc, tok) -> tuple[int, int] | None:
+    """The subject and infinitive of a raising verb ("appears", "is expected") as one content."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "acomp", "oprd") and c.i > tok.i), None)
+    if subj is None or comp is None or subj.lower_ in _RELATIVE or subj.pos_ == "PRON" and subj.lower_ == "it":
+        return None
+    if tok.lemma_.lower() not in ("appear", "seem") and not any(c.dep_ == "auxpass" for c in tok.children):
+        return None  # "Trump expects to win" is his own belief: the ordinary frames handle it
+    return token_span(doc, subj.left_edge.i, comp.right_edge.i)
+
+
+def _subject(tok, frames, depth: int = 0):
+    """The speaker: subject, agent of a passive, or the subject of the cue this one is coordinated with."""
+    subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None:
+            return pobj
+        if subj.lower_ == "it":  # "it was reported that": no speaker in the clause
+            return None
+    if subj is not None:
+        return subj
+    # "Zelensky said and called for ...", "..., saying": the speaker of the governing verb;
+    # a coordinated verb shares the subject only of another cue (the parser may hang it
+    # on a verb inside the first content).
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
+        return tok.head  # "Mr. Trump, refusing to ...": the noun the participle modifies
+    if depth < 3 and tok.head.i != tok.i and (tok.dep_ in ("advcl", "xcomp")
+                                              or tok.dep_ == "conj" and (tok.head.lemma_.lower() in frames or tok.head.dep_ == "ROOT")):
+        return _subject(tok.head, frames, depth + 1)
+    return None
+
+
+def _outlet_before(tok, lang: str):
+    """'one of the leading Ukrainian media, ... it was reported': the outlet earlier in the sentence."""
+    media = words(lang, "speaker_media_nouns")
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.pos_ == "NOUN" and (t.lower_ in media or t.lemma_.lower() in media):
+            up = t.head.head if t.head.lower_ == "of" else None
+            return up if up is not None and up.pos_ in ("NUM", "PRON", "ADJ") else t
+    return None
+
+
+def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, int] | None:
+    if frame == "quoted":
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        for child in list(tok.children) + (list(obj.children) if obj is not None else []):
+            if child.dep_ == "prep" and child.lower_ in ("about", "as", "on"):
+                return token_span(doc, child.i + 1, child.right_edge.i)
+        return None
+    for child in tok.children:
+        if after_only and child.i < tok.i:
+            continue
+        if frame == "that" and child.dep_ == "ccomp":
+            return _subtree_span(doc, child)
+        if frame == "to" and child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children):
+            return _subtree_span(doc, child)
+        if frame == "obj" and child.dep_ == "dobj" and child.lower_ not in _RELATIVE:
+            # "announced a meeting ... to prepare ...": a purpose clause after the object belongs to it.
+            return token_span(doc, child.left_edge.i, _tail(tok, child.right_edge.i))
+        if frame == "oprd" and child.dep_ in ("oprd", "acomp"):
+            # "called him a moderate": the object and what it is called, as one content
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < child.i
+                        and c.lower_ not in _RELATIVE), None)
+            return token_span(doc, (obj if obj is not None else child).left_edge.i, _tail(tok, child.right_edge.i))
+        if child.dep_ in ("ccomp", "advcl") and child.i > tok.i and frame not in ("that", "to", "obj") \
+                and any(c.dep_ == "mark" and c.lower_ == frame and c.i == child.left_edge.i for c in child.children):
+            return token_span(doc, child.left_edge.i + 1, child.right_edge.i)  # "called for him to resign"
+        if child.dep_ == "prep" and child.lower_ == frame and child.i > tok.i:
+            return token_span(doc, child.i + 1, _tail(tok, child.right_edge.i))
+    return None
+
+
+def _tail(tok, last: int) -> int:
+    """Extend a content ending at last over the cue's later phrases ("called for X in a speech")."""
+    doc = tok.doc
+    for sib in tok.children:
+        if sib.i <= last:
+            continue
+        if sib.lower_ == "according" or any(doc[i].text in (",", ";", ":", "—") for i in range(last + 1, sib.i)):
+            break  # a phrase set off by a comma is the attribution's own ("..., according to X")
+        if sib.dep_ in ("advcl", "xcomp") and sib.pos_ == "VERB" or sib.dep_ in _OBJ_TAIL:
+            last = sib.right_edge.i
+    return last
+
+
+def _hung_on(doc, cue_tok, head) -> tuple[int, int] | None:
+    """Content of a parenthetical cue: the head's clause on the far side of the cue's own clause.
+
+    The cue's clause runs from its subtree's left edge to the first comma after the
+    cue (the parser often hangs the next phrase on the cue; the comma ends it).
+    """
+    left, right = head.left_edge.i, head.right_edge.i
+    sent = cue_tok.sent
+    left, right = max(left, sent.start), min(right, sent.end - 1)
+    c_left = min(cue_tok.left_edge.i, cue_tok.i)
+    c_right = cue_tok.i
+    for i in range(cue_tok.i + 1, cue_tok.right_edge.i + 1):
+        if doc[i].text in (",", ";", ":", "—"):
+            break
+        c_right = i
+    before = (left, c_left - 1) if c_left > left else None
+    after = (c_right + 1, right) if c_right < right else None
+    pick = max((p for p in (before, after) if p), key=lambda p: p[1] - p[0], default=None)
+    return token_span(doc, *pick) if pick else None

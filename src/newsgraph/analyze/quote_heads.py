@@ -1,0 +1,42 @@
+"""Headline and interview attributions: "Graham: Trump's Rhetoric Destroying GOP's Chance".
+
+A paragraph that opens with a short name and a colon reports what that source
+said: the name is the speaker, the rest of the paragraph the content. The name
+must be a short name, proper nouns only, so "Trump said:" (a verb cue), labels
+("UPDATE:", "Editor's note:") and kickers ("Big Win For Bernie:") are left alone.
+Interview turns ("Q:") are not taken: their answers nest attributions of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .quote_cues import Cue, token_span
+
+__all__ = ["colon_cues"]
+
+_LINE = re.compile(r"^[ \t]*([^:\n\"“”]{1,60}?)[ \t]*:(?=[ \t\"“‘']|$)[ \t]*(\S[^\n]*)$", re.M)
+_MAX_WORDS = 4
+_MIN_CONTENT_WORDS = 3
+
+
+def colon_cues(doc, text: str) -> list[Cue]:
+    cues = []
+    for m in _LINE.finditer(text):
+        name, rest = m.group(1), m.group(2)
+        if len(name.split()) > _MAX_WORDS or len(rest.split()) < _MIN_CONTENT_WORDS or not name[0].isupper():
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        if name.isupper() or not all(t.pos_ in ("PROPN", "PUNCT") or t.tag_ == "POS" for t in span):
+            continue
+        rest_span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if rest_span is None or not len(rest_span):
+            continue
+        content = token_span(doc, rest_span.start, rest_span.end - 1)
+        if content is None:
+            continue
+        colon = m.end(1) + text[m.end(1):m.start(2)].index(":")
+        cues.append(Cue(colon, colon + 1, None, span.root.i, (span.start_char, span.end_char), content, ":", "speech"))
+    return cues

@@ -1,0 +1,193 @@
+"""Quotes: who said what, as direct, indirect and mixed quotations.
+
+``extract_quotes(doc, entities)`` returns one QuoteRecord per reported content:
+
+- direct: text between quotation marks (curly or straight, over sentences and
+  paragraphs), attributed to a reporting cue in the sentences it spans or
+  introduces with a colon; a quote split around its attribution gives one record
+  per part. A quote-only paragraph with no cue continues the previous speaker.
+- indirect: the complement of a reporting verb ("X said (that) ...", "X promised
+  to ...", "X called for ...", "X stressed the need ..."), the clause a
+  parenthetical cue hangs on ("..., X said", "According to X, ..."), and
+  speakerless reports ("it was reported that ...", with an outlet named before it).
+- mixed: indirect content with a short quoted fragment in it. A long quoted
+  passage after a shorter paraphrase is split off as its own direct quote.
+
+Speakers are resolved to entities by ``speakers.SpeakerResolver`` (rules, no model).
+
+Limits (read before trusting the output):
+- Cues are verbs from ``lexicons/<lang>/reporting_verbs.txt`` (speech, beliefs,
+  intentions and stances: "backed", "voted for"), nouns from ``quote_nouns.tsv``
+  ("his criticism of", "support for", "the claim that"), "according to", "in a
+  ... poll" opening or closing a sentence, and headline colons ("Graham: ...").
+  "in a statement", "for X, ..." and sources named only in a headline title are not found.
+- "X appears to Y", "X is expected to Y" are reported with no speaker.
+- The speaker of a relative clause ("voters, who said") is the noun with its
+  pronoun: the mention runs to "who".
+- Content comes from the small model's dependency parse: a misattached phrase
+  makes a content span too long or too short.
+- Beliefs and intentions ("X thinks", "X wants to") are reported as indirect
+  quotes when their verb is listed; nested attributions inside a content are not
+  reported separately.
+- Single quotation marks are ignored (they double as apostrophes); short quoted
+  phrases without a cue (scare quotes, titles) are not quotes.
+- A multi-paragraph quote keeps the opening marks of its continuation paragraphs.
+"""
+
+from __future__ import annotations
+
+from .lexicons import words
+from .quote_cues import Cue, find_cues
+from .quote_heads import colon_cues
+from .quote_marks import quote_spans
+from .speakers import SpeakerResolver
+from .types import EntityRecord, QuoteRecord
+
+__all__ = ["extract_quotes"]
+
+# A quoted stretch shorter than this with no cue is a scare quote or a title, not speech.
+_MIN_WORDS_ALONE = 4
+# A quoted passage at least this long, after a longer paraphrase, becomes its own quote.
+_MIN_WORDS_SPLIT = 5
+
+
+def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en") -> list[QuoteRecord]:
+    text = doc.text
+    marks = quote_spans(text)
+    inside = _inside_marks(len(text), marks)
+    cues = [c for c in find_cues(doc, lang) + colon_cues(doc, text) if not inside[c.start]]
+    cues.sort(key=lambda c: c.start)
+    items: list[tuple[str, tuple[int, int], Cue | None]] = []  # (kind, content, cue)
+    used_marks: set[int] = set()
+    for cue in _outermost(cues):
+        if cue.content is None:
+            continue
+        items.extend(_with_marks(text, cue, marks, used_marks))
+    items.extend(_direct(doc, text, marks, used_marks, cues, lang))
+    items.sort(key=lambda item: item[1][0])
+    resolver = SpeakerResolver(doc, entities, lang, text)
+    out: list[QuoteRecord] = []
+    previous = None
+    for kind, (start, end), cue in items:
+        if cue is not None:
+            speaker = resolver.resolve(cue.speaker, cue.speaker_span)
+            cue_span = (cue.start, cue.end, text[cue.start:cue.end])
+        else:  # a continuation paragraph: the previous quote's speaker
+            speaker, cue_span = (previous.speaker if previous else None), None
+        record = QuoteRecord(kind, start, end, text[start:end], cue_span, speaker)
+        out.append(record)
+        previous = record
+    return out
+
+
+def _inside_marks(n: int, marks: list[tuple[int, int]]) -> bytearray:
+    inside = bytearray(n + 1)
+    for start, end in marks:
+        inside[start:end] = b"\x01" * (end - start)
+    return inside
+
+
+def _outermost(cues: list[Cue]) -> list[Cue]:
+    """Drop cues nested in another cue's content; a subjectless coordinated cue cuts it instead.
+
+    "X said he believes Y" is one attribution (said). In "X stated that ..., but
+    also stressed ...", the parser may hang "stressed" inside the first content:
+    the first content then ends before it, and both keep X.
+    """
+    kept = []
+    for cue in cues:
+        outer = next((o for o in cues if o is not cue and o.content and cue.content
+                      and o.content[0] <= cue.start < o.content[1]), None)
+        if outer is None or (cue.dep == "relcl" and cue.speaker is not None):
+            kept.append(cue)  # a relative clause with its own speaker is an attribution of its own
+        elif cue.dep == "conj" and (cue.speaker_span is None or outer.speaker_span == cue.speaker_span):
+            cut = max(outer.content[0], min(cue.start, cue.speaker_span[0] if cue.speaker_span else cue.start))
+            outer.content = _trim(outer.content[0], cut)
+            if cue.speaker is None:
+                cue.speaker, cue.speaker_span = outer.speaker, outer.speaker_span
+            kept.append(cue)
+    return [c for c in kept if c.content is not None]
+
+
+def _trim(start: int, end: int) -> tuple[int, int] | None:
+    return (start, end) if end > start else None
+
+
+def _with_marks(text: str, cue: Cue, marks, used: set[int]):
+    """An indirect content, or its quoted parts: direct, mixed or split."""
+    start, end = cue.content
+    touching = [(i, m) for i, m in enumerate(marks) if m[0] < end and start < m[1]]
+    if not touching:
+        yield "indirect", (start, end), cue
+        return
+    quoted = sum(min(end, m[1]) - max(start, m[0]) for _, m in touching)
+    if quoted >= 0.6 * (end - start):  # the complement is (inside) the quotation: direct speech
+        for i, m in touching:
+            if i not in used:
+                used.add(i)
+                yield "direct", m, cue
+        return
+    inner = [(i, m) for i, m in touching if start - 1 <= m[0] and m[1] <= end + 1] or touching
+    last_i, last = inner[-1]
+    words_in = len(text[last[0]:last[1]].split())
+    head = (start, last[0] - 1)
+    if words_in >= _MIN_WORDS_SPLIT and last[1] >= end - 1 and last[0] - start > last[1] - last[0]:
+        used.add(last_i)
+        yield "indirect" if len(inner) == 1 else "mixed", head, cue
+        yield "direct", last, cue
+        return
+    used.update(i for i, _ in inner)
+    yield "mixed", (start, end), cue
+
+
+
+
+def _direct(doc, text: str, marks, used: set[int], cues: list[Cue], lang: str):
+    """Quotation marks not yet claimed by a content: find their cue in the sentences they span."""
+    previous_end = -10**9
+    for i, (start, end) in enumerate(marks):
+        if i in used:
+            previous_end = end
+            continue
+        first, last = _sents(doc, start, end)
+        near = [c for c in cues if c.verb is not None and first <= c.start < last]
+        cue = min(near, key=lambda c: min(abs(c.start - start), abs(c.start - end)), default=None)
+        if cue is None:
+            cue = _colon_cue(text, start, cues)
+        if cue is None:
+            opens_paragraph = not text[max(0, text.rfind("\n", 0, start)):start - 1].strip()
+            next_paragraph = opens_paragraph and text.count("\n", previous_end, start) <= 2
+            same_paragraph = "\n" not in text[previous_end:start] and start - previous_end < 80
+            if previous_end < 0 or not (next_paragraph or same_paragraph):
+                continue  # no cue: a scare quote, a title or an unattributed quotation
+            if len(text[start:end].split()) < _MIN_WORDS_ALONE:
+                continue
+        elif _is_title(text, start, lang) or (len(text[start:end].split()) < _MIN_WORDS_ALONE
+                                              and not (start - 80 < cue.start < end + 80)):
+            continue
+        previous_end = end
+        yield "direct", (start, end), cue
+
+
+def _sents(doc, start: int, end: int) -> tuple[int, int]:
+    """Character range of the sentences from the one holding start to the one holding end."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
+    s0 = first.sent if first is not None and len(first) else None
+    s1 = last.sent if last is not None and len(last) else s0
+    return (s0.start_char if s0 is not None else start), (s1.end_char if s1 is not None else end)
+
+
+def _colon_cue(text: str, start: int, cues: list[Cue]) -> Cue | None:
+    """'X said:' in the sentence before a quotation that opens after a colon."""
+    before = text[max(0, start - 400):start - 1].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = max(0, start - 400) + len(before) - 1
+    prior = [c for c in cues if c.verb is not None and colon - 200 < c.start < colon]
+    return prior[-1] if prior else None
+
+
+def _is_title(text: str, start: int, lang: str) -> bool:
+    before = text[max(0, start - 20):start - 1].split()
+    return bool(before) and before[-1].strip(",").lower() in words(lang, "quote_title_cues")

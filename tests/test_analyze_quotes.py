@@ -1,0 +1,111 @@
+"""Quote extraction on the seed article and on small sentences of our own (loads spaCy)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.analyze import load_nlp
+from newsgraph.analyze.entities import extract_entities
+from newsgraph.analyze.quotes import extract_quotes
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp):
+    doc = nlp(SEED.read_text(encoding="utf-8"))
+    return doc.text, extract_quotes(doc, extract_entities(doc))
+
+
+def _find(quotes, starting: str):
+    found = [q for q in quotes if q.text.startswith(starting)]
+    assert found, f"no quote starts with {starting!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "starting, kind, cue, speaker_text, name",
+    [
+        # the split Knutov quote: each part its own quote, both his
+        ("But against this background,", "direct", "explained", "Yuri Knutov, a military expert", "Yuri Knutov"),
+        ("statements by the leaders", "direct", "explained", "Yuri Knutov, a military expert", "Yuri Knutov"),
+        ("for the sake of bringing peace", "direct", "According to", "him", "Volodymyr Zelensky"),
+        ("taking into account the risks", "indirect", "According to", "the NG interlocutor", "Yuri Knutov"),
+        ("to provide an additional 3 billion", "indirect", "promised", "She", "Annalena Baerbock"),
+        ("an agreement had been reached", "indirect", "confirmed", "Starmer’s office", "Starmer’s office"),
+        ("The necessary momentum was set", "indirect", "assured", "London", None),
+        ("increased pressure on Russia", "indirect", "called", "Zelensky", "Volodymyr Zelensky"),
+        ("the need for joint efforts", "indirect", "stressed", "Mikhail Podolyak", "Mikhail Podolyak"),
+        ("the joint efforts of Moscow", "indirect", "added", "The expert", "Yuri Knutov"),
+        ("But with the support of foreign allies", "direct", "said", "the analyst", "Yuri Knutov"),
+        ("at the summit held in the French capital", "indirect", "recalled", "the Kiev media", None),
+    ],
+)
+def test_quotes_seed_hard_cases(seed_quotes, starting, kind, cue, speaker_text, name):
+    text, quotes = seed_quotes
+    q = _find(quotes, starting)
+    assert q.kind == kind
+    assert q.cue and q.cue[2] == cue
+    assert q.speaker.text.startswith(speaker_text)
+    if name is not None:
+        assert q.speaker.name == name
+    # offsets index the text, and direct quotes leave their marks out
+    assert text[q.start:q.end] == q.text and not q.text.startswith(("“", '"'))
+
+
+def test_quotes_seed_london_is_the_state_speaker(seed_quotes):
+    _, quotes = seed_quotes
+    q = _find(quotes, "The necessary momentum")
+    assert q.speaker.entity is not None and q.speaker.name in {"London", "United Kingdom"}
+
+
+def test_quotes_seed_offices_are_one_speaker(seed_quotes):
+    _, quotes = seed_quotes
+    office = _find(quotes, "in a recent telephone conversation")
+    assert office.speaker.text == "the British Prime Minister’s office"
+    assert office.speaker.name == "Starmer’s office" and office.speaker.entity is None
+
+
+def test_quotes_seed_scare_quotes_and_titles_are_not_quotes(seed_quotes):
+    _, quotes = seed_quotes
+    assert not any(q.text.startswith(("willing", "Let’s do without")) for q in quotes)
+
+
+# Sentences of our own, written for these tests.
+@pytest.mark.parametrize(
+    "text, content, kind, speaker",
+    [
+        ("Maria Lopez, a senior analyst at the bank, said that rates would rise in May.",
+         "rates would rise in May", "indirect", "Maria Lopez"),
+        ("Rates will rise in May, the central bank said on Friday.",
+         "Rates will rise in May", "indirect", "the central bank"),
+        ("According to officials in Berlin, the talks will resume next week.",
+         "the talks will resume next week", "indirect", "officials in Berlin"),
+        ("“We are ready,” Tom Baker said. “The trucks leave at dawn.”", "We are ready,", "direct", "Tom Baker"),
+        # the next quoted sentence continues the same speaker
+        ("“We are ready,” Tom Baker said. “The trucks leave at dawn.”", "The trucks leave at dawn.", "direct", "Tom Baker"),
+        ("The mayor told reporters: “Nobody will be evicted this winter.”",
+         "Nobody will be evicted this winter.", "direct", "The mayor"),
+        ("Anna Berg warned that the dam was “close to failure” after the storm.",
+         "the dam was “close to failure” after the storm", "mixed", "Anna Berg"),
+        ("It was reported that the factory would close.", "the factory would close", "indirect", None),
+    ],
+)
+def test_quotes_our_sentences(nlp, text, content, kind, speaker):
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    q = next(q for q in quotes if q.text == content)
+    assert q.kind == kind
+    if speaker is None:  # a report with no source named: no speaker made up
+        assert q.speaker is None
+    else:  # the mention may carry its apposition: "Maria Lopez, a senior analyst at the bank"
+        assert q.speaker.text.startswith(speaker)

@@ -1,0 +1,91 @@
+"""Attribution patterns beyond speech verbs, on small sentences of our own (loads spaCy).
+
+Noun cues, stance verbs, raising verbs, headline colons, "according to" at a
+sentence edge, polls, "called X Y" and speakers of participles and relative clauses.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.analyze import load_nlp
+from newsgraph.analyze.entities import extract_entities
+from newsgraph.analyze.quotes import extract_quotes
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _quotes(nlp, text: str):
+    doc = nlp(text)
+    return extract_quotes(doc, extract_entities(doc))
+
+
+@pytest.mark.parametrize(
+    "text, content, cue, speaker",
+    [
+        # noun cues: possessor, or the subject of the verb the noun is the object of
+        ("Sanders's criticism of the trade deal grew louder.", "the trade deal", "criticism", "Sanders"),
+        ("Republicans in Congress voiced concerns about the nuclear agreement.", "the nuclear agreement",
+         "concerns", "Republicans"),
+        # stance verbs PolNeAR counts as attribution
+        ("The senator backed the infrastructure bill.", "the infrastructure bill", "backed", "The senator"),
+        ("Most delegates voted for the amendment.", "the amendment", "voted", "Most delegates"),
+        ("Several polls show Sanders within two points of Clinton.", "Sanders within two points of Clinton",
+         "show", "Several polls"),
+        # "called X Y": the object and its predicate together
+        ("Cruz called the plan a disaster.", "the plan a disaster", "called", "Cruz"),
+        ("Sanders supporters have long called for her to resign.", "her to resign", "called", "Sanders supporters"),
+        # a lemmatiser slip ("hopes" -> "hop") is listed too
+        ("Clinton hopes to win Iowa.", "to win Iowa", "hopes", "Clinton"),
+        ("Voters asked whether the candidate would release his tax returns.",
+         "whether the candidate would release his tax returns", "asked", "Voters"),
+        # "according to" / a poll closing or opening the sentence: the whole rest of it
+        ("Turnout rose sharply in the suburbs, according to the county clerk.", "Turnout rose sharply in the suburbs",
+         "according to", "the county clerk"),
+        ("In a new Quinnipiac poll, Clinton leads Trump by six points.", "Clinton leads Trump by six points",
+         "In", "a new Quinnipiac poll"),
+        # participle and relative clause speakers
+        ("Trump, refusing to concede, vowed to fight on.", "to concede", "refusing", "Trump"),
+        ("The mayor, who praised the police response, said the city would recover.", "the police response",
+         "praised", "The mayor, who"),
+    ],
+)
+def test_quotes_attribution_patterns(nlp, text, content, cue, speaker):
+    found = [q for q in _quotes(nlp, text) if q.text == content]
+    assert found, f"no quote {content!r} in {text!r}"
+    q = found[0]
+    assert q.cue and q.cue[2] == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The governor appears to be gaining ground in Ohio.", "The governor appears to be gaining ground in Ohio"),
+        ("The measure is expected to pass the Senate next week.",
+         "The measure is expected to pass the Senate next week"),
+    ],
+)
+def test_quotes_raising_verbs_have_no_speaker(nlp, text, content):
+    q = next(q for q in _quotes(nlp, text) if q.text == content)
+    assert q.speaker is None
+
+
+def test_quotes_headline_colon(nlp):
+    text = "Elizabeth Warren: Trump Is A Threat To Working Families\n\nThe senator spoke in Boston on Monday."
+    q = next(q for q in _quotes(nlp, text) if q.cue and q.cue[2] == ":")
+    assert q.text == "Trump Is A Threat To Working Families"
+    assert q.speaker.text == "Elizabeth Warren"
+
+
+@pytest.mark.parametrize("text", [
+    "Update: the story has been corrected.\n\nIt ran on Monday.",
+    "Editor's note: An earlier version misstated the date.\n\nIt ran on Monday.",
+])
+def test_quotes_labels_are_not_headline_speakers(nlp, text):
+    assert not [q for q in _quotes(nlp, text) if q.cue and q.cue[2] == ":"]
