@@ -12,6 +12,7 @@ import time
 import pytest
 
 from cli_helpers import NEWSGRAPH, POLNEAR_TRAIN, SEED, db_info, run
+from newsgraph.store.migrations import LATEST
 
 pytestmark = pytest.mark.slow
 
@@ -33,8 +34,9 @@ def test_cli_ingest_seed_article_twice_stores_it_once(tmp_path):
     assert second.returncode == 0, second.stderr
     assert "1 already stored" in second.stderr
     info = db_info(db)
-    assert (info["articles"], info["analyzed"], info["schema_version"]) == (1, 1, 1)
+    assert (info["articles"], info["analyzed"], info["schema_version"]) == (1, 1, LATEST)
     assert info["first_published"] == "2025-04-02"
+    assert info["quotes"] >= 20 and info["timexes"] >= 9 and info["quantities"] >= 2
     actors = json.loads(run("actors", "--db", db, "--json").stdout)
     assert {"Keir Starmer", "Yuri Knutov"} <= {a["name"] for a in actors}
 
@@ -90,15 +92,18 @@ def test_cli_bad_inputs_fail_one_by_one_and_good_ones_are_stored(tmp_path):
 
 def test_cli_ingest_json_log_and_quiet(tmp_path):
     db = tmp_path / "corpus.db"
-    (tmp_path / "broken.jsonl").write_text('{"text": 5}\n', encoding="utf-8")
+    good = json.dumps({"text": WIRE, "title": "Planners head to Kyiv"})
+    (tmp_path / "broken.jsonl").write_text(good + '\n{"text": 5}\n', encoding="utf-8")
     logged = run("ingest", SEED, tmp_path / "broken.jsonl", "--db", db, "--log-json", "--no-analyze")
     assert logged.returncode == 1
     events = [json.loads(line) for line in logged.stderr.splitlines() if line.startswith("{")]
     kinds = [e["event"] for e in events]
-    assert kinds.count("stored") == 1 and kinds.count("error") == 1 and kinds[-1] == "summary"
+    assert kinds.count("stored") == 2 and kinds.count("error") == 1 and kinds[-1] == "summary"
     error = next(e for e in events if e["event"] == "error")
-    assert error["source"].endswith("broken.jsonl") and error["location"] == "line 1"
-    assert events[-1]["stored"] == 1 and events[-1]["failed"] == 1
+    assert error["source"].endswith("broken.jsonl") and error["location"] == "line 2"
+    from_jsonl = next(e for e in events if e["event"] == "stored" and e["source"].endswith("broken.jsonl"))
+    assert from_jsonl["location"] == "line 1"
+    assert events[-1]["stored"] == 2 and events[-1]["failed"] == 1
     quiet = run("ingest", SEED, "--db", db, "--quiet")
     assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""
 

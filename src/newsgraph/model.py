@@ -49,6 +49,8 @@ class Article:
     author: str | None = None
     published: str | None = None
     published_inferred: bool = False
+    # Where in the source it was found: "line 12", "record at byte 4096", "entry 3".
+    location: str | None = None
     language: str | None = None
     id: str = field(default="", compare=False)
 

@@ -97,4 +97,4 @@ def clean(raw: RawDocument, options: ReadOptions) -> Article:
         text=text, source=raw.source, title=_clean_line(raw.title),
         outlet=_clean_line(options.outlet or raw.outlet), url=(raw.url or "").strip() or None,
         author=_clean_line(raw.author), published=options.published or raw.published,
-        language=language)
+        language=language, location=raw.location)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..model import Article, RawDocument, ReadOptions
+from ..resolve import resolve_article
 from . import dedupe
 
 __all__ = ["IngestReport", "IngestEvent", "run_ingest"]
@@ -30,6 +31,7 @@ class IngestEvent:
     title: str | None = None
     detail: str | None = None
     error: InputError | None = None
+    location: str | None = None
 
 
 @dataclass
@@ -138,9 +140,13 @@ def _ingest_batch(batch, store, analyzer, report: IngestReport, emit) -> None:
         for article in new:
             # Stored even when its analysis failed: the text is kept and the
             # analysis stays pending, to be retried when the article is met again.
-            link = _store_article(writer, article)
+            stored, link = _store_article(writer, article)
+            if not stored:  # another process stored it since we looked
+                report.duplicates += 1
+                emit(IngestEvent("duplicate", article.source, article.id, article.title, "already stored"))
+                continue
             report.stored += 1
-            emit(IngestEvent("stored", article.source, article.id, article.title))
+            emit(IngestEvent("stored", article.source, article.id, article.title, location=article.location))
             if link:
                 report.near_duplicates += 1
                 emit(IngestEvent("near_duplicate", article.source, article.id, article.title,
@@ -148,11 +154,15 @@ def _ingest_batch(batch, store, analyzer, report: IngestReport, emit) -> None:
         for article in to_analyze:
             if article.id in records:
                 writer.save_analysis(article.id, records[article.id])
+                resolve_article(writer.conn, article.id, records[article.id])
                 report.analyzed += 1
 
 
-def _store_article(writer, article: Article) -> tuple[str, float] | None:
-    """Insert an article, linking it to the stored reports of the same story."""
+def _store_article(writer, article: Article) -> tuple[bool, tuple[str, float] | None]:
+    """Insert an article, linking it to the stored reports of the same story.
+
+    Returns whether it was inserted, and its closest near duplicate if any.
+    """
     sig = dedupe.signature(article.text)
     best: tuple[str, str, float] | None = None
     links = []
@@ -162,8 +172,9 @@ def _store_article(writer, article: Article) -> tuple[str, float] | None:
             links.append((other_id, score))
             if best is None or score > best[2]:
                 best = (other_id, story_id, score)
-    writer.insert_article(article, story_id=best[1] if best else None)
+    if not writer.insert_article(article, story_id=best[1] if best else None):
+        return False, None
     writer.add_bands(article.id, sig.bands)
     for other_id, score in links:
         writer.link_near_duplicate(article.id, other_id, score)
-    return (best[0], best[2]) if best else None
+    return True, ((best[0], best[2]) if best else None)
