@@ -26,6 +26,8 @@ EVALUATIONS = {
     "polnear": "newsgraph.evaluate.polnear",
     "timebank": "newsgraph.evaluate.timebank",
     "meantime": "newsgraph.evaluate.meantime",
+    "meantime_xdoc": "newsgraph.evaluate.meantime_xdoc",
+    "plover": "newsgraph.evaluate.plover",
 }
 
 ENV_VAR = "NEWSGRAPH_DATA"
@@ -33,7 +35,7 @@ ENV_VAR = "NEWSGRAPH_DATA"
 
 def data_root(given: str | Path | None = None) -> Path:
     """The shared data folder: --data, $NEWSGRAPH_DATA, ../shared/data from here or from the source tree."""
-    candidates = [given, os.environ.get(ENV_VAR)] if given or os.environ.get(ENV_VAR) else [
+    candidates = [given or os.environ.get(ENV_VAR)] if given or os.environ.get(ENV_VAR) else [
         Path.cwd().parent / "shared" / "data",
         Path.cwd() / "shared" / "data",
         Path(__file__).resolve().parents[4] / "shared" / "data",
@@ -48,15 +50,21 @@ def data_root(given: str | Path | None = None) -> Path:
 
 
 def floors() -> dict[str, dict[str, float]]:
-    text = (resources.files(__package__) / "floors.json").read_text(encoding="utf-8")
+    """The recorded floors; $NEWSGRAPH_FLOORS names another file (to try stricter ones)."""
+    override = os.environ.get("NEWSGRAPH_FLOORS")
+    if override:
+        text = Path(override).read_text(encoding="utf-8")
+    else:
+        text = (resources.files(__package__) / "floors.json").read_text(encoding="utf-8")
     return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
 
 
-def run(name: str, analyzer, data_dir: Path, limit: int | None = None) -> dict[str, float]:
+def run(name: str, analyzer, data_dir: Path, limit: int | None = None, **options) -> dict[str, float]:
+    """Run one evaluation; ``options`` go to it as they are (e.g. corpus="apple" for meantime)."""
     if name not in EVALUATIONS:
         raise ConfigError(f"no evaluation named {name!r}; choose from {', '.join(EVALUATIONS)}")
     module = importlib.import_module(EVALUATIONS[name])
-    return module.evaluate(analyzer, data_dir, limit=limit)
+    return module.evaluate(analyzer, data_dir, limit=limit, **options)
 
 
 def below_floor(name: str, figures: dict[str, float]) -> list[str]:

@@ -1,0 +1,149 @@
+"""PolNeAR: quote contents and speakers against hand-annotated attributions.
+
+The gold is brat standoff: ``Source``, ``Cue`` and ``Content`` spans linked by an
+``Attribution`` event, offsets into ``text/<file>.txt`` (the text is analysed as
+is, so offsets hold). A predicted quote matches a gold Content when their word
+tokens overlap by at least half of the longer one (quote marks and punctuation
+aside); matching is one-to-one, best overlaps first. Among matches whose gold
+has a Source, the speaker is right when the predicted speaker mention overlaps it.
+
+PolNeAR annotates beliefs, intentions and evaluations too ("X wants to", "a poll
+showed"), which is wider than speech: recall is measured against all of them.
+Develop on ``split="train"``; report on ``dev``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Article
+
+__all__ = ["NAME", "DESCRIPTION", "evaluate", "GoldQuote", "load_gold", "match", "score"]
+
+NAME = "polnear"
+DESCRIPTION = "quote content P/R/F1 and speaker accuracy on PolNeAR (2016 US election news) attributions"
+
+_WORD = re.compile(r"\w+")
+Spans = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    content: Spans
+    source: Spans  # empty when the attribution names no source
+
+
+def evaluate(analyzer, data_dir: Path, limit: int | None = None, split: str = "dev") -> dict[str, float]:
+    folder = Path(data_dir) / "polnear" / split
+    meta = _metadata(Path(data_dir) / "polnear" / "metadata.tsv")
+    texts = sorted((folder / "text").glob("*.txt"))[:limit]
+    articles = [
+        Article(text=path.read_text(encoding="utf-8"), source=str(path),
+                outlet=meta.get(path.stem, {}).get("publisher"), published=meta.get(path.stem, {}).get("publication_date"))
+        for path in texts
+    ]
+    docs = []
+    for (article, record), path in zip(analyzer.analyze(articles), texts):
+        if isinstance(record, InputError):
+            raise record  # a scorer that silently skipped documents would flatter the figures
+        predicted = [((q["start"], q["end"]), (q["speaker"]["start"], q["speaker"]["end"]) if q["speaker"] else None)
+                     for q in record["quotes"]]
+        docs.append((article.text, load_gold(folder / "attributions", path.stem), predicted))
+    return score(docs)
+
+
+def load_gold(folder: Path, stem: str) -> list[GoldQuote]:
+    """The attributions of one text with a Content span (the first annotator's file when several)."""
+    files = sorted(folder.glob(f"{stem}_*.ann"))
+    if not files:
+        raise InputError(str(folder / stem), "no PolNeAR annotation file for this text")
+    spans: dict[str, Spans] = {}
+    events: list[dict[str, str]] = []
+    for line in files[0].read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if line.startswith("T") and len(cells) >= 2:
+            label, _, ranges = cells[1].partition(" ")
+            spans[cells[0]] = tuple(tuple(int(x) for x in r.split()) for r in ranges.split(";"))
+        elif line.startswith("E") and len(cells) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in cells[1].split()))
+    gold = []
+    for event in events:
+        if "Content" in event and event["Content"] in spans:
+            source = spans.get(event.get("Source", ""), ())
+            gold.append(GoldQuote(spans[event["Content"]], source))
+    return gold
+
+
+def _metadata(path: Path) -> dict[str, dict[str, str]]:
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["filename"]: row for row in csv.DictReader(fh, delimiter="\t")}
+
+
+class _Tokens:
+    """Word tokens of a text, to turn character spans into token sets."""
+
+    def __init__(self, text: str):
+        self.starts = [m.start() for m in _WORD.finditer(text)]
+        self.ends = [m.end() for m in _WORD.finditer(text)]
+
+    def of(self, spans: Spans) -> frozenset[int]:
+        out: set[int] = set()
+        for start, end in spans:
+            lo = bisect.bisect_right(self.ends, start)  # first token ending after start
+            hi = bisect.bisect_left(self.starts, end)  # tokens starting before end
+            out.update(range(lo, hi))
+        return frozenset(out)
+
+
+def match(text: str, gold: list[GoldQuote], predicted: list[tuple[tuple[int, int], tuple[int, int] | None]]):
+    """One-to-one (gold index, predicted index) pairs overlapping by at least half the longer."""
+    tokens = _Tokens(text)
+    g_sets = [tokens.of(g.content) for g in gold]
+    p_sets = [tokens.of((p[0],)) for p in predicted]
+    pairs = []
+    for gi, gs in enumerate(g_sets):
+        for pi, ps in enumerate(p_sets):
+            common = len(gs & ps)
+            if gs and ps and common * 2 >= max(len(gs), len(ps)):
+                pairs.append((common / max(len(gs), len(ps)), gi, pi))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))  # best overlap first, then text order
+    used_g, used_p, out = set(), set(), []
+    for _, gi, pi in pairs:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((gi, pi))
+    return out
+
+
+def _overlaps(span: tuple[int, int] | None, spans: Spans) -> bool:
+    return span is not None and any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def score(docs) -> dict[str, float]:
+    """Figures over (text, gold quotes, predicted (content, speaker) pairs) per document."""
+    n_gold = n_pred = n_match = sourced = speaker_right = 0
+    for text, gold, predicted in docs:
+        pairs = match(text, gold, predicted)
+        n_gold += len(gold)
+        n_pred += len(predicted)
+        n_match += len(pairs)
+        for gi, pi in pairs:
+            if gold[gi].source:
+                sourced += 1
+                speaker_right += _overlaps(predicted[pi][1], gold[gi].source)
+    precision = n_match / n_pred if n_pred else 0.0
+    recall = n_match / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "content_precision": precision, "content_recall": recall, "content_f1": f1,
+        "speaker_accuracy": speaker_right / sourced if sourced else 0.0,
+        "documents": float(len(docs)), "gold": float(n_gold), "predicted": float(n_pred),
+    }

@@ -1,0 +1,44 @@
+"""`newsgraph eval`: the accuracy table and the floor check, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cli_helpers import SHARED, run
+
+pytestmark = pytest.mark.slow
+
+
+def test_cli_eval_seed_prints_figures_and_holds_its_floors():
+    result = run("eval", "seed", "--json", "--data", SHARED / "data")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)["seed"]
+    assert figures["entities"] == 1.0 and figures["money"] == 1.0 and figures["mojibake_gone"] == 1.0
+
+
+def test_cli_eval_table_and_limit():
+    result = run("eval", "polnear", "--limit", "3", "--data", SHARED / "data")
+    assert result.returncode == 0, result.stderr
+    assert "Accuracy against gold data" in result.stdout and "content_f1" in result.stdout
+
+
+def test_cli_eval_unknown_name_and_missing_data_are_clear_errors(tmp_path):
+    unknown = run("eval", "nosuch", "--data", SHARED / "data")
+    assert unknown.returncode == 2 and "no evaluation named 'nosuch'" in unknown.stderr
+    missing = run("eval", "seed", "--data", tmp_path)
+    assert missing.returncode == 2 and "cannot find the gold data folder" in missing.stderr
+
+
+def test_cli_eval_fails_when_a_figure_drops_below_its_floor(tmp_path, monkeypatch):
+    # A floor above what is possible must fail the check, naming the figure.
+    from newsgraph import evaluate
+
+    floors_file = tmp_path / "floors.json"
+    floors = evaluate.floors()
+    floors["seed"]["entities"] = 1.01
+    floors_file.write_text(json.dumps(floors), encoding="utf-8")
+    result = run("eval", "seed", "--data", SHARED / "data", env={"NEWSGRAPH_FLOORS": str(floors_file)})
+    assert result.returncode == 1
+    assert "seed.entities = 1.0000 is below its floor 1.0100" in result.stderr
