@@ -1,19 +1,53 @@
 """The read API: every front end (CLI, HTTP API, web pages, exports) asks here.
 
-Functions take an open :class:`~newsgraph.store.Store` and return plain records,
-so the front ends never build SQL and never disagree with each other.
+Functions take an open :class:`~newsgraph.store.Store` and return typed records
+(``query_records.py``), so the front ends never build SQL and never disagree. The
+SQL lives in the store package (``store/queries*.py``); user input reaches it only
+as bound parameters. Entities are named by id or by name or alias. Dates (since,
+until) are YYYY, YYYY-MM or YYYY-MM-DD prefixes, both ends inclusive; an event's
+date is its TIMEX3 value when that is a calendar value, else the publication date.
+Lists are paged with limit/offset.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
-from .store import Store, StoreInfo
+import networkx as nx
 
-__all__ = ["ACTOR_TYPES", "Overview", "overview", "top_actors", "list_articles"]
+from .errors import ConfigError, NotFoundError
+from .query_records import (
+    CONFLICTUAL, COOPERATIVE, MODALITIES, PLOVER_TYPES, EntityProfile, EntityRef, Event, EventReport, Source,
+    Statement, TextHit, polarity,
+)
+from .resolve.keys import alias_key
+from .store import Store, StoreInfo
+from .store import queries as Q
+from .store import queries_events as QE
+from .store import queries_text as QT
+
+__all__ = [
+    "ACTOR_TYPES", "Overview", "overview", "top_actors", "list_articles",
+    "NotFoundError", "entity_profile", "who_said_what", "timeline", "search_events", "actor_network", "search_text",
+    "NETWORK_MODALITIES", "COUNT_CAPS", "COOPERATIVE", "CONFLICTUAL", "PLOVER_TYPES", "MODALITIES",
+    "Source", "EntityRef", "Statement", "EventReport", "Event", "EntityProfile", "TextHit",
+]
 
 # Entity types that can act or be acted upon (others: places as such, laws, works).
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+
+# What the actor network counts: events said to happen, have happened or be planned;
+# negated and hypothetical ones did not happen.
+NETWORK_MODALITIES = ("asserted", "claimed", "planned")
+
+
+# Profile counts stop at these figures: one equal to its cap means "at least". Exact
+# totals for the most mentioned entities would cost more than the rest of the profile;
+# statements about an entity (a span test per quote) cost the most, so stop earliest.
+COUNT_CAPS = {"mentions": 10_000, "articles": 10_000, "statements_by": 10_000, "statements_about": 1_000}
+# From this many rows (mentions, quotes, reports) on, an entity is "common": see _common.
+COMMON = 2_000
 
 
 @dataclass(frozen=True)
@@ -35,3 +69,231 @@ def list_articles(store: Store, limit: int = 50, offset: int = 0) -> list[dict]:
 
 def overview(store: Store, actors: int = 20, articles: int = 10) -> Overview:
     return Overview(info=store.info(), actors=top_actors(store, actors), articles=list_articles(store, articles))
+
+
+# -- checks and look-ups ---------------------------------------------------
+
+def _page(limit: int, offset: int) -> None:
+    if limit < 1 or offset < 0:
+        raise ConfigError(f"limit must be at least 1 and offset at least 0 (got limit {limit}, offset {offset})")
+
+
+def _dates(since: str | None, until: str | None) -> None:
+    try:
+        Q.check_dates(since, until)
+    except ValueError as exc:
+        raise ConfigError(f"{exc} (since/until)") from None
+
+
+def _type(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.upper() not in PLOVER_TYPES:
+        raise ConfigError(f"event type {value!r} is not a PLOVER type; use one of {', '.join(PLOVER_TYPES)}")
+    return value.upper()
+
+
+def _modality(value: str | None) -> str | None:
+    if value is not None and value.lower() not in MODALITIES:
+        raise ConfigError(f"modality {value!r} is not one of {', '.join(MODALITIES)}")
+    return value.lower() if value else None
+
+
+def _lookup(conn, entity: int | str) -> tuple[dict, list[dict]]:
+    """The entity meant by an id or a name/alias, and the other entities the name could mean."""
+    if isinstance(entity, str) and entity.strip().startswith("#") and entity.strip()[1:].isdigit():
+        entity = int(entity.strip()[1:])  # "#12", as `newsgraph entities` writes ids
+    # Ids are 32-bit on PostgreSQL: longer digit strings can only be names.
+    if isinstance(entity, int) or (str(entity).strip().isdigit() and int(entity) < 2**31):
+        row = Q.entity_by_id(conn, int(entity)) if 0 < int(entity) < 2**31 else None
+        if row:
+            return row, []
+        if isinstance(entity, int):
+            raise NotFoundError(f"no entity with id {entity}")
+    name = " ".join(str(entity).split())
+    rows = Q.find_entities(conn, name, alias_key(name)) if name else []
+    if not rows:
+        raise NotFoundError(f"no entity named {name!r}; `newsgraph actors` lists the best-known ones")
+    return rows[0], rows[1:]
+
+
+def _common(conn, entity_id: int, kind: str = "mentions") -> bool:
+    """Whether an entity has so many rows of a kind that queries should walk newest first.
+
+    Walking costs about limit x total / matches probes, collecting costs the matches:
+    past COMMON rows, walking wins. Decided per kind, as a state mentioned everywhere
+    may never speak.
+    """
+    if kind == "mentions":
+        return Q.mention_count(conn, [entity_id], COMMON) >= COMMON
+    if kind == "quotes":
+        return Q.speaker_quote_count(conn, entity_id, COMMON) >= COMMON
+    return QE.participation_count(conn, entity_id, kind, COMMON) >= COMMON
+
+
+def _ref(row: dict) -> EntityRef:
+    return EntityRef(row["id"], row["name"], row["type"])
+
+
+def _reports(conn, rows: list[dict]) -> list[EventReport]:
+    people = QE.participants_of(conn, [r["id"] for r in rows])
+    return [EventReport.of(r, people.get(r["id"], [])) for r in rows]
+
+
+def _roles(name: str) -> list[str]:
+    # Offices from the resolver's role table (office holders by date); best effort
+    # until resolution stores roles with entities.
+    try:
+        from .resolve import roles
+        terms = roles._terms()  # noqa: SLF001 - no public accessor yet
+    except Exception:  # the table is optional data: no roles rather than no profile
+        return []
+    return sorted(f"{t.office} ({t.country}) {t.start}–{t.end or ''}"
+                  for group in terms.values() for t in group if t.holder == name)
+
+
+# -- the queries -------------------------------------------------------------
+
+def entity_profile(store: Store, entity: int | str, limit: int = 20) -> EntityProfile:
+    """Who an entity is, what it said, what was said about it, what it did and suffered.
+
+    Lists hold the newest ``limit`` items (events: the newest reports by publication date); ``counts`` holds the totals, up to COUNT_CAPS.
+    """
+    _page(limit, 0)
+    with Q.reading(store) as conn:
+        row, others = _lookup(conn, entity)
+        eid = row["id"]
+        common = _common(conn, eid)
+        counts = Q.entity_counts(conn, eid, COUNT_CAPS["mentions"])
+        counts["statements_about"] = Q.quotes_about_count(conn, [eid], COUNT_CAPS["statements_about"])
+        by = Q.quotes_page(conn, speaker_ids=[eid], speaker_common=_common(conn, eid, "quotes"), limit=limit)
+        about = Q.quotes_page(conn, about_ids=[eid], about_common=common, limit=limit)
+        # The newest reports (by publication), so a leading actor's page is read off an index.
+        acted, suffered = (
+            QE.reports_page(conn, entity_ids=[eid], role=role, walk=_common(conn, eid, role), by_published=True,
+                            limit=limit)
+            for role in ("actor", "target")
+        )
+        return EntityProfile(
+            entity=_ref(row), label=row["label"], ids=json.loads(row["ids"]) if row["ids"] else {},
+            aliases=Q.entity_aliases_of(conn, eid), roles=_roles(row["name"]), counts=counts,
+            statements_by=[Statement.of(r) for r in by], statements_about=[Statement.of(r) for r in about],
+            events_as_actor=_reports(conn, acted), events_as_target=_reports(conn, suffered),
+            others=[_ref(o) for o in others],
+        )
+
+
+def who_said_what(
+    store: Store, speaker: int | str | None = None, about: int | str | None = None, since: str | None = None,
+    until: str | None = None, outlet: str | None = None, limit: int = 50, offset: int = 0,
+) -> list[Statement]:
+    """Quotes, newest publication first: by a speaker, mentioning an entity inside the quote, or both.
+
+    A speaker not (yet) resolved to an entity is matched by the analysis's speaker name.
+    """
+    _page(limit, offset)
+    _dates(since, until)
+    with Q.reading(store) as conn:
+        speaker_ids = speaker_names = about_ids = None
+        speaker_common = False
+        if speaker is not None:
+            try:
+                row, _ = _lookup(conn, speaker)
+                speaker_ids, speaker_names = [row["id"]], [row["name"]]
+                speaker_common = _common(conn, row["id"], "quotes")
+            except NotFoundError:
+                speaker_ids, speaker_names = [], [" ".join(str(speaker).split())]
+        common = False
+        if about is not None:
+            about_ids = [_lookup(conn, about)[0]["id"]]
+            common = _common(conn, about_ids[0])
+        rows = Q.quotes_page(conn, speaker_ids=speaker_ids, speaker_names=speaker_names, about_ids=about_ids,
+                             since=since, until=until, outlet=outlet, about_common=common,
+                             speaker_common=speaker_common,
+                             limit=limit, offset=offset)
+        return [Statement.of(r) for r in rows]
+
+
+def timeline(
+    store: Store, entity: int | str | None = None, type: str | None = None, modality: str | None = None,
+    since: str | None = None, until: str | None = None, limit: int = 100, offset: int = 0,
+) -> list[EventReport]:
+    """Event reports in date order (event date, else publication date), oldest first."""
+    _page(limit, offset)
+    _dates(since, until)
+    type, modality = _type(type), _modality(modality)
+    with Q.reading(store) as conn:
+        ids = [_lookup(conn, entity)[0]["id"]] if entity is not None else None
+        rows = QE.reports_page(conn, entity_ids=ids, type=type, modality=modality, since=since, until=until,
+                               limit=limit, offset=offset)
+        return _reports(conn, rows)
+
+
+def search_events(
+    store: Store, type: str | None = None, modality: str | None = None, actor: int | str | None = None,
+    target: int | str | None = None, since: str | None = None, until: str | None = None,
+    outlet: str | None = None, limit: int = 50, offset: int = 0,
+) -> list[Event]:
+    """Merged events, latest first, with all their reports; an event matches when one report does."""
+    _page(limit, offset)
+    _dates(since, until)
+    type, modality = _type(type), _modality(modality)
+    with Q.reading(store) as conn:
+        actor_ids = [_lookup(conn, actor)[0]["id"]] if actor is not None else None
+        target_ids = [_lookup(conn, target)[0]["id"]] if target is not None else None
+        found = QE.events_page(conn, type=type, modality=modality, actor_ids=actor_ids, target_ids=target_ids,
+                               since=since, until=until, outlet=outlet, limit=limit, offset=offset)
+        if not found:
+            return []
+        reports: dict[int, list[EventReport]] = {}
+        for report in _reports(conn, QE.reports_page(conn, event_ids=[e["id"] for e in found], limit=None)):
+            reports.setdefault(report.event_id, []).append(report)
+    return [
+        Event(e["id"], e["type"], polarity(e["type"]), e["date"],
+              EntityRef(e["place_entity_id"], e["place_name"]) if e["place_entity_id"] else None,
+              e["reports"], json.loads(e["contradictions"]) if e["contradictions"] else [], reports.get(e["id"], []))
+        for e in found
+    ]
+
+
+def actor_network(
+    store: Store, since: str | None = None, until: str | None = None, min_weight: int = 1,
+    modalities: tuple[str, ...] = NETWORK_MODALITIES,
+) -> nx.MultiDiGraph:
+    """Who acted on whom: one edge actor -> target per PLOVER type (key = type).
+
+    Edge attributes: event_type (also the label), polarity ('cooperation' or 'conflict',
+    see query_records), weight (distinct events), reports, first and last date. Node
+    attributes: label and name (the canonical name), entity_type. Not "type": GEXF and
+    Gephi reserve it for edge direction. Edges below ``min_weight`` events are left out.
+    """
+    _dates(since, until)
+    for m in modalities:
+        _modality(m)
+    graph = nx.MultiDiGraph()
+    with Q.reading(store) as conn:
+        edges = QE.network_edges(conn, since=since, until=until, modalities=modalities, min_weight=min_weight)
+        nodes = QE.entities_by_ids(conn, {e["source"] for e in edges} | {e["target"] for e in edges})
+    for eid, node in nodes.items():
+        graph.add_node(eid, label=node["name"], name=node["name"], entity_type=node["type"] or "other")
+    for e in edges:
+        graph.add_edge(e["source"], e["target"], key=e["type"], event_type=e["type"], label=e["type"],
+                       polarity=polarity(e["type"]), weight=e["events"], reports=e["reports"],
+                       first=e["first"] or "", last=e["last"] or "")
+    return graph
+
+
+def search_text(store: Store, query: str, limit: int = 20, offset: int = 0) -> list[TextHit]:
+    """Sentences and quotes matching a web-search-like query, best first.
+
+    Words and "phrases" must all occur, ``OR`` between two terms allows either,
+    ``-word`` excludes; any other punctuation is taken literally, never a syntax error.
+    """
+    _page(limit, offset)
+    with Q.reading(store) as conn:
+        rows = QT.search_hits(conn, query, limit, offset)
+    return [
+        TextHit(r["kind"], r["id"], r["snippet"] or r["text"], float(r["rank"]), r["speaker_name"],
+                Source.of(r, r["start"], r["end"], r["text"]))
+        for r in rows
+    ]

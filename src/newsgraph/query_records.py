@@ -1,0 +1,150 @@
+"""The typed records the query API returns (see query.py).
+
+Every record that states a fact carries a :class:`Source`: the article (id, title,
+outlet, publication date, URL or path) and the exact span, with its text, that the
+fact was read from. ``dataclasses.asdict`` turns any of them into JSON-ready dicts.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+__all__ = ["Source", "EntityRef", "Statement", "EventReport", "Event", "EntityProfile", "TextHit",
+           "COOPERATIVE", "CONFLICTUAL", "PLOVER_TYPES", "MODALITIES", "polarity"]
+
+# PLOVER's 16 event types split by what they do to the relation between actor and
+# target. Cooperative: agreeing, talking, backing, giving way, working together,
+# giving aid, and retreating (a withdrawal de-escalates). Conflictual: demands
+# (REQUEST is pressure in news usage: "X demanded Y ..."), accusations, refusals,
+# threats, protests, sanctions, mobilisation, coercion and violence.
+COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT")
+CONFLICTUAL = ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+PLOVER_TYPES = COOPERATIVE + CONFLICTUAL
+MODALITIES = ("asserted", "planned", "hypothetical", "negated", "claimed")
+
+
+def polarity(event_type: str) -> str:
+    """'cooperation' or 'conflict' for a PLOVER type."""
+    return "cooperation" if event_type in COOPERATIVE else "conflict"
+
+
+@dataclass(frozen=True)
+class Source:
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    start: int  # the span in the article's cleaned text, end exclusive
+    end: int
+    text: str  # the sentence or quote the fact comes from
+
+    @classmethod
+    def of(cls, row: dict, start: int, end: int, text: str) -> "Source":
+        return cls(row["article_id"], row["title"], row["outlet"], row["published"], row["url"], start, end, text)
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    id: int
+    name: str
+    type: str | None = None  # corpus type: person, organisation, state, place, media, group, other
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A quote: what someone said (direct, indirect or mixed) and who said it."""
+    id: int
+    kind: str
+    text: str
+    cue: str | None
+    speaker_text: str | None  # the speaker as written ("the minister")
+    speaker_name: str | None  # the resolved name, when known
+    speaker: EntityRef | None  # the corpus entity, once resolution has run
+    source: Source
+
+    @classmethod
+    def of(cls, row: dict) -> "Statement":
+        speaker = EntityRef(row["speaker_entity_id"], row["speaker_entity_name"]) if row["speaker_entity_id"] else None
+        return cls(row["id"], row["kind"], row["text"], row["cue"], row["speaker_text"],
+                   row["speaker_entity_name"] or row["speaker_name"], speaker,
+                   Source.of(row, row["start"], row["end"], row["text"]))
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """One article's report of an event, on whose word, in which sentence."""
+    id: int
+    event_id: int
+    type: str
+    polarity: str
+    mode: str | None
+    context: list[str]
+    modality: str
+    trigger: str
+    date: str | None  # the TIMEX3 value when a calendar date, else the publication date
+    time_value: str | None
+    actors: list[EntityRef]
+    targets: list[EntityRef]
+    place: EntityRef | None
+    attributed_to: EntityRef | None
+    attributed_text: str | None
+    amounts: list[dict]
+    source: Source
+
+    @classmethod
+    def of(cls, row: dict, participants: list[dict]) -> "EventReport":
+        def refs(role: str) -> list[EntityRef]:
+            return [EntityRef(p["entity_id"], p["name"], p["type"]) for p in participants if p["role"] == role]
+
+        place = EntityRef(row["place_entity_id"], row["place_name"]) if row["place_entity_id"] else None
+        said = EntityRef(row["attributed_entity_id"], row["attributed_name"]) if row["attributed_entity_id"] else None
+        return cls(
+            row["id"], row["event_id"], row["type"], polarity(row["type"]), row["mode"], _json(row["context"], []),
+            row["modality"], row["trigger"], row["date"], row["time_value"], refs("actor"), refs("target"), place,
+            said, row["attributed_text"], _json(row["amounts"], []),
+            Source.of(row, row["sentence_start"], row["sentence_end"], row["sentence"] or ""),
+        )
+
+
+@dataclass(frozen=True)
+class Event:
+    """A real-world event merged from its reports."""
+    id: int
+    type: str
+    polarity: str
+    date: str | None
+    place: EntityRef | None
+    report_count: int
+    contradictions: list[dict]
+    reports: list[EventReport] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EntityProfile:
+    entity: EntityRef
+    label: str | None
+    ids: dict
+    aliases: list[str]
+    roles: list[str]
+    counts: dict[str, int]
+    statements_by: list[Statement]
+    statements_about: list[Statement]
+    events_as_actor: list[EventReport]
+    events_as_target: list[EventReport]
+    others: list[EntityRef]  # other entities the name could mean, best first
+
+
+@dataclass(frozen=True)
+class TextHit:
+    kind: str  # sentence or quote
+    id: int
+    snippet: str  # the match in context, marked «like this»
+    rank: float
+    speaker_name: str | None
+    source: Source
+
+
+def _json(value: str | None, default):
+    return json.loads(value) if value else default

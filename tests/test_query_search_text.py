@@ -1,0 +1,71 @@
+"""Full-text search: each backend's own index, and input that is never a syntax error."""
+
+from __future__ import annotations
+
+import pytest
+from query_helpers import build_situation
+
+from newsgraph import query as q
+from newsgraph.store import Store
+from newsgraph.store.queries_text import fts5_query
+
+AWKWARD = [
+    "Starmer's", '"', '""', "'", "AND", "OR", "NOT", "NEAR", "NEAR(Starmer Zelensky)", "Starmer AND OR",
+    "a:b", "^Starmer", "Starmer*", "*", "(", ")", "-", "--", "-Starmer", '"unterminated phrase', "col:Starmer",
+    "Zelensky's \"proposal", "; DROP TABLE sentences; --", "\\", "%", "_", "über Kyiv", "", "   ",
+]
+
+
+@pytest.fixture
+def store(store_url):
+    build_situation(store_url)
+    with Store(store_url) as store:
+        yield store
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_query_search_text_awkward_input_never_raises(store, text):
+    assert isinstance(q.search_text(store, text), list)
+
+
+def test_query_search_text_finds_sentences_and_quotes_with_sources(store):
+    hits = q.search_text(store, "proposal")
+    kinds = {h.kind for h in hits}
+    assert kinds == {"sentence", "quote"}
+    quote = next(h for h in hits if h.kind == "quote")
+    assert quote.speaker_name == "Dmitry Peskov"
+    assert quote.source.outlet == "Reuters" and quote.source.text == "Zelensky's proposal is not serious"
+    assert "«" in quote.snippet and "»" in quote.snippet
+
+
+def test_query_search_text_possessive_and_phrase(store):
+    assert any("Starmer's office" in h.source.text for h in q.search_text(store, "Starmer's"))
+    phrase = q.search_text(store, '"air defence"')
+    assert [h.source.article_id for h in phrase] and all("air defence" in h.source.text for h in phrase)
+
+
+def test_query_search_text_or_and_exclusion(store):
+    both = {h.source.text for h in q.search_text(store, "Peskov OR civilians", limit=50)}
+    assert any("Peskov" in t for t in both) and any("civilians" in t for t in both)
+    without = q.search_text(store, "Zelensky -proposal", limit=50)
+    assert without and all("proposal" not in h.source.text for h in without)
+
+
+def test_query_search_text_pages(store):
+    everything = q.search_text(store, "Zelensky", limit=50)
+    assert len(everything) >= 4
+    assert q.search_text(store, "Zelensky", limit=2, offset=1) == everything[1:3]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Starmer's", '"Starmer\'s"'),
+    ('"peace talks" -Putin', '"peace talks" NOT "Putin"'),
+    ("a OR b c", '("a" OR "b") AND "c"'),
+    ("stand AND Ukraine", '"stand" AND "Ukraine"'),
+    ("NEAR(a b)", '"NEAR(a" AND "b)"'),
+    ("Zelen*", '"Zelen"*'),
+    ('"', None),
+    ("-x", None),
+])
+def test_query_fts5_expression(text, expected):
+    assert fts5_query(text) == expected

@@ -1,0 +1,173 @@
+"""The read API over a small hand-built situation, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from query_helpers import build_situation
+
+from newsgraph import query as q
+from newsgraph.errors import ConfigError
+from newsgraph.store import Store
+
+
+@pytest.fixture
+def situation(store_url):
+    ids = build_situation(store_url)
+    with Store(store_url) as store:
+        yield store, ids
+
+
+def test_query_entity_profile_by_alias_and_by_id(situation):
+    store, ids = situation
+    by_alias = q.entity_profile(store, "Starmer")
+    by_id = q.entity_profile(store, ids["Keir Starmer"])
+    assert q.entity_profile(store, f"#{ids['Keir Starmer']}").entity == by_id.entity
+    assert by_alias.entity == by_id.entity == q.EntityRef(ids["Keir Starmer"], "Keir Starmer", "person")
+    assert "Sir Keir Starmer" in by_alias.aliases
+    assert by_alias.counts["mentions"] == 3 and by_alias.counts["articles"] == 2
+    assert [s.text for s in by_alias.statements_by] == ["We will stand with Ukraine for as long as it takes"]
+    said = by_alias.statements_by[0].source
+    assert (said.outlet, said.published, said.url) == ("BBC News", "2025-04-02", "https://www.bbc.co.uk/news/ukraine-1")
+    assert [r.type for r in by_alias.events_as_actor] == ["CONSULT", "CONSULT"]
+    assert by_alias.events_as_target == []
+
+
+def test_query_entity_profile_statements_about_and_as_target(situation):
+    store, _ = situation
+    profile = q.entity_profile(store, "zelenskyy")  # an alias, in another case
+    assert [s.text for s in profile.statements_about] == ["Zelensky's proposal is not serious"]
+    assert profile.statements_about[0].speaker.name == "Dmitry Peskov"
+    assert profile.counts["statements_about"] == 1
+    report = profile.events_as_target[0]
+    assert report.actors[0].name == "Keir Starmer" and report.source.text.startswith(report.source.text[:5])
+    assert {r.source.outlet for r in profile.events_as_target} == {"BBC News", "The Guardian"}
+
+
+def test_query_unknown_entity_is_a_clear_error(situation):
+    store, _ = situation
+    with pytest.raises(q.NotFoundError, match="no entity named 'Boris Johnson'"):
+        q.entity_profile(store, "Boris Johnson")
+    for missing in (99999, "99999", 2**40, "123456789012345678901234"):
+        with pytest.raises(q.NotFoundError):
+            q.entity_profile(store, missing)
+
+
+def test_query_who_said_what_filters(situation):
+    store, _ = situation
+    assert len(q.who_said_what(store)) == 3
+    assert [s.speaker_name for s in q.who_said_what(store, speaker="Peskov")] == ["Dmitry Peskov"]
+    assert [s.text for s in q.who_said_what(store, about="Russia")] == ["Russia's attacks on civilians must stop"]
+    assert [s.source.outlet for s in q.who_said_what(store, outlet="Reuters")] == ["Reuters"]
+    assert len(q.who_said_what(store, since="2025-04-03")) == 1
+    assert len(q.who_said_what(store, until="2025-04-02")) == 2
+    assert len(q.who_said_what(store, since="2025-04", until="2025-04")) == 3
+    assert q.who_said_what(store, since="2025-05") == []
+    assert len(q.who_said_what(store, limit=1)) == 1 and len(q.who_said_what(store, limit=2, offset=2)) == 1
+    # A speaker not resolved to an entity is still found by the analysis's name.
+    assert q.who_said_what(store, speaker="Nobody Known") == []
+
+
+def test_query_timeline_orders_by_event_date_then_publication(situation):
+    store, _ = situation
+    reports = q.timeline(store)
+    assert [r.date for r in reports] == sorted(r.date for r in reports)
+    accuse = next(r for r in reports if r.type == "ACCUSE")
+    assert accuse.time_value is None and accuse.date == "2025-04-02"  # falls back to publication date
+    assert [r.type for r in q.timeline(store, entity="Ukraine")] == ["REJECT", "AID"]
+    assert [r.type for r in q.timeline(store, modality="planned")] == ["AID"]
+    assert [r.type for r in q.timeline(store, type="consult", until="2025-04-01")] == ["CONSULT", "CONSULT"]
+    aid = q.timeline(store, type="AID")[0]
+    assert aid.attributed_to.name == "Keir Starmer" and aid.attributed_text == "Starmer's office"
+    assert aid.amounts[0]["unit"] == "GBP" and aid.context == ["military"] and aid.polarity == "cooperation"
+    assert aid.source.text.startswith("Britain will send")
+
+
+def test_query_search_events_merges_reports(situation):
+    store, ids = situation
+    events = q.search_events(store, actor="Starmer")
+    assert [e.id for e in events] == [ids["meeting"]]
+    meeting = events[0]
+    assert meeting.report_count == 2 and meeting.place.name == "London"
+    assert {r.source.outlet for r in meeting.reports} == {"BBC News", "The Guardian"}
+    assert [e.type for e in q.search_events(store, target="Ukraine")] == ["AID", "REJECT"]
+    assert [e.type for e in q.search_events(store, type="REJECT", outlet="Reuters")] == ["REJECT"]
+    assert q.search_events(store, type="REJECT", outlet="BBC News") == []
+    assert [e.type for e in q.search_events(store, since="2025-05")] == ["AID"]
+    assert len(q.search_events(store, limit=2)) == 2
+
+
+def test_query_actor_network(situation):
+    store, ids = situation
+    graph = q.actor_network(store)
+    starmer, zelensky = ids["Keir Starmer"], ids["Volodymyr Zelensky"]
+    edge = graph.edges[starmer, zelensky, "CONSULT"]
+    assert edge["weight"] == 1 and edge["reports"] == 2 and edge["polarity"] == "cooperation"
+    assert graph.edges[ids["Russia"], ids["Ukraine"], "REJECT"]["polarity"] == "conflict"
+    assert graph.nodes[starmer]["label"] == "Keir Starmer" and graph.nodes[starmer]["entity_type"] == "person"
+    assert not graph.has_edge(ids["United Kingdom"], ids["Ukraine"]) or "AID" in graph[ids["United Kingdom"]][ids["Ukraine"]]
+    assert q.actor_network(store, modalities=("asserted",)).has_edge(ids["United Kingdom"], ids["Ukraine"]) is False
+    assert set(q.actor_network(store, min_weight=2).edges) == set()
+    assert set(q.actor_network(store, until="2025-04-01").edges(keys=True)) == {(starmer, zelensky, "CONSULT")}
+
+
+def test_query_polarity_split_covers_plover():
+    assert len(set(q.COOPERATIVE) | set(q.CONFLICTUAL)) == 16
+    assert not set(q.COOPERATIVE) & set(q.CONFLICTUAL)
+
+
+@pytest.mark.parametrize("bad", [dict(since="April"), dict(until="2025-4-1"), dict(limit=0), dict(offset=-1)])
+def test_query_bad_arguments_are_config_errors(situation, bad):
+    store, _ = situation
+    with pytest.raises(ConfigError):
+        q.who_said_what(store, **bad)
+
+
+def test_query_bad_type_and_modality(situation):
+    store, _ = situation
+    with pytest.raises(ConfigError, match="PLOVER"):
+        q.timeline(store, type="WAR")
+    with pytest.raises(ConfigError, match="modality"):
+        q.search_events(store, modality="rumoured")
+
+
+def test_query_records_are_json_ready(situation):
+    store, _ = situation
+    profile = q.entity_profile(store, "Zelensky")
+    assert json.loads(json.dumps(dataclasses.asdict(profile)))["entity"]["name"] == "Volodymyr Zelensky"
+
+
+def test_query_existing_functions_still_work(situation):
+    store, _ = situation
+    assert len(q.list_articles(store)) == 3
+    assert q.overview(store).info.articles == 3
+
+
+def test_query_common_entity_plans_give_the_same_answers(situation, monkeypatch):
+    """Leading entities are read newest-first (walk) instead of collected: same results."""
+    store, _ = situation
+
+    def answers():
+        profile = q.entity_profile(store, "Zelensky")
+        return (
+            [s.id for s in profile.statements_by], [s.id for s in profile.statements_about],
+            [r.id for r in profile.events_as_actor], [r.id for r in profile.events_as_target], profile.counts,
+            [s.id for s in q.who_said_what(store, speaker="Starmer")],
+            [s.id for s in q.who_said_what(store, about="Ukraine", since="2025-04")],
+        )
+
+    monkeypatch.setattr(q, "COMMON", 10**9)
+    collected = answers()
+    monkeypatch.setattr(q, "COMMON", 1)
+    assert answers() == collected
+    assert collected[1] and collected[3]
+
+
+def test_query_counts_are_capped(situation, monkeypatch):
+    store, _ = situation
+    monkeypatch.setitem(q.COUNT_CAPS, "mentions", 2)
+    monkeypatch.setitem(q.COUNT_CAPS, "statements_about", 1)
+    counts = q.entity_profile(store, "Keir Starmer").counts
+    assert counts["mentions"] == 2 and counts["articles"] == 2
