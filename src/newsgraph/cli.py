@@ -31,6 +31,14 @@ app = typer.Typer(
 db_app = typer.Typer(help="Inspect the store.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
+
+def _register_subcommands() -> None:
+    from .cli_entities import entities_app
+    from .cli_query import register as register_query_commands
+
+    app.add_typer(entities_app, name="entities")
+    register_query_commands(app)
+
 DbOption = Annotated[
     Optional[str],
     typer.Option("--db", help="SQLite file or postgresql:// URL [default: $NEWSGRAPH_DB or ./newsgraph.db]"),
@@ -191,44 +199,71 @@ def db_info(
         terminal.out_console.print(terminal.info_table(info))
 
 
+LimitOption = Annotated[int, typer.Option(help="How many to list.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print as JSON.")]
+
+
+def _show_rows(db: str | None, fetch, limit: int, json_output: bool, table) -> None:
+    """Fetch rows through the query API and print them as JSON or as a table."""
+    try:
+        with open_store(db) as store:
+            rows = fetch(store, limit=limit)
+    except NewsgraphError as exc:
+        raise fail(str(exc)) from None
+    if json_output:
+        terminal.print_json(rows)
+    else:
+        terminal.out_console.print(table(rows))
+
+
 @app.command()
-def articles(
-    db: DbOption = None,
-    limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
-    json_output: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
-) -> None:
+def articles(db: DbOption = None, limit: LimitOption = 50, json_output: JsonOption = False) -> None:
     """List stored articles, newest first."""
     from .query import list_articles
 
-    try:
-        with open_store(db) as store:
-            rows = list_articles(store, limit=limit)
-    except NewsgraphError as exc:
-        raise fail(str(exc)) from None
-    if json_output:
-        terminal.print_json(rows)
-    else:
-        terminal.out_console.print(terminal.articles_table(rows))
+    _show_rows(db, list_articles, limit, json_output, terminal.articles_table)
 
 
 @app.command()
-def actors(
-    db: DbOption = None,
-    limit: Annotated[int, typer.Option(help="How many to list.")] = 20,
-    json_output: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
-) -> None:
+def actors(db: DbOption = None, limit: LimitOption = 20, json_output: JsonOption = False) -> None:
     """List actors (people, organisations, states, groups) by number of mentions."""
     from .query import top_actors
 
+    _show_rows(db, top_actors, limit, json_output, terminal.actors_table)
+
+
+@app.command("eval")
+def evaluate_command(
+    names: Annotated[Optional[list[str]], typer.Argument(help="Evaluations to run [default: all]: seed, polnear, timebank, meantime.")] = None,
+    data: Annotated[Optional[str], typer.Option(help="The shared gold data folder [default: $NEWSGRAPH_DATA or ../shared/data].")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents of each (a quick look; floors apply to full runs).")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Score the analysis against gold data (seed, PolNeAR, TimeBank/AQUAINT, MEANTIME) and check the floors."""
+    from . import evaluate
+
     try:
-        with open_store(db) as store:
-            rows = top_actors(store, limit=limit)
+        root = evaluate.data_root(data)
+        chosen = names or list(evaluate.EVALUATIONS)
+        for name in chosen:
+            if name not in evaluate.EVALUATIONS:
+                raise ConfigError(f"no evaluation named {name!r}; choose from {', '.join(evaluate.EVALUATIONS)}")
+        analyzer = _analyzer()
+        results = {}
+        for name in chosen:
+            terminal.err_console.print(f"[dim]evaluating {name} ...[/dim]")
+            results[name] = evaluate.run(name, analyzer, root, limit=limit)
     except NewsgraphError as exc:
         raise fail(str(exc)) from None
+    failures = [] if limit else [line for name in chosen for line in evaluate.below_floor(name, results[name])]
     if json_output:
-        terminal.print_json(rows)
+        terminal.print_json(results)
     else:
-        terminal.out_console.print(terminal.actors_table(rows))
+        terminal.out_console.print(terminal.evaluation_table(results, evaluate.floors(), checked=not limit))
+    for line in failures:
+        terminal.err_console.print(f"[bold red]below floor:[/bold red] {line}", highlight=False)
+    if failures:
+        raise typer.Exit(1)
 
 
 SAMPLE_PUBLISHED = "2025-04-02"
@@ -277,6 +312,9 @@ def main_options(
     ] = None,
 ) -> None:
     """newsgraph: who did, said, promised and threatened what, on whose word."""
+
+
+_register_subcommands()
 
 
 def main() -> None:

@@ -5,6 +5,7 @@
     │                              (names the source, the place and the reason)
     ├── StoreError                 the database cannot be opened or written
     │   └── SchemaError            the database's schema is newer than this code
+    ├── NotFoundError              a query names an entity, article or event the store lacks
     └── ConfigError                a setting or option has an unusable value
 
 Messages are written for the person at the terminal: what failed, where, and
@@ -13,7 +14,7 @@ what to do about it.
 
 from __future__ import annotations
 
-__all__ = ["NewsgraphError", "InputError", "StoreError", "SchemaError", "ConfigError"]
+__all__ = ["NewsgraphError", "InputError", "StoreError", "SchemaError", "NotFoundError", "ConfigError"]
 
 
 class NewsgraphError(Exception):
@@ -44,6 +45,10 @@ class StoreError(NewsgraphError):
 
 class SchemaError(StoreError):
     """The database was written by a newer newsgraph than this one."""
+
+
+class NotFoundError(NewsgraphError):
+    """A query names an entity, article or event that the store does not hold."""
 
 
 class ConfigError(NewsgraphError):

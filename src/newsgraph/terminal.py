@@ -66,6 +66,8 @@ class IngestFeedback:
         self.counts[event.kind] = self.counts.get(event.kind, 0) + 1
         if self.log_json:
             record = {"event": event.kind, "source": event.source, "id": event.article_id}
+            if event.location:
+                record["location"] = event.location
             if event.error is not None:
                 record.update(location=event.error.location, reason=event.error.reason)
             elif event.detail:
@@ -116,6 +118,9 @@ def info_table(info: StoreInfo) -> Table:
         ("independent reports", f"{info.stories} ({info.near_duplicate_links} near-duplicate links)"),
         ("outlets", str(info.outlets)),
         ("entities", f"{info.entities} ({info.mentions} mentions)"),
+        ("quotes", str(info.quotes)),
+        ("time expressions", str(info.timexes)),
+        ("quantities", str(info.quantities)),
         ("published", f"{info.first_published or '?'} to {info.last_published or '?'}"),
     ]
     for key, value in rows:
@@ -170,3 +175,20 @@ def print_record(record: dict) -> None:
         written = sorted({m["text"] for m in ent["mentions"]})
         table.add_row(ent["name"], ent["type"], str(len(ent["mentions"])), ", ".join(written))
     out_console.print(table)
+
+
+def evaluation_table(results: dict[str, dict[str, float]], floors: dict[str, dict[str, float]], checked: bool) -> Table:
+    table = Table(title="Accuracy against gold data", title_justify="left")
+    for name, justify in (("evaluation", "left"), ("figure", "left"), ("value", "right"), ("floor", "right"), ("", "left")):
+        table.add_column(name, justify=justify)
+    for name, figures in results.items():
+        recorded = floors.get(name, {})
+        for i, (key, value) in enumerate(figures.items()):
+            floor = recorded.get(key)
+            mark = ""
+            if floor is not None and checked:
+                mark = "[green]ok[/green]" if value >= floor else "[bold red]BELOW[/bold red]"
+            shown = f"{value:.4f}" if isinstance(value, float) and not float(value).is_integer() else f"{value:g}"
+            table.add_row(name if i == 0 else "", key, shown, f"{floor:.4f}" if floor is not None else "", mark)
+        table.add_section()
+    return table
