@@ -1,8 +1,8 @@
 """Read SQL of the query API: full-text search, and the scans exports read.
 
 Search uses each backend's own full text (see migrations._v3_full_text): SQLite
-FTS5 tables ``sentences_fts`` / ``quotes_fts``, PostgreSQL GIN indexes on
-``to_tsvector('english', text)``. User input never reaches SQL text: on SQLite it
+FTS5 tables ``sentences_fts`` / ``quotes_fts``; on PostgreSQL, GIN indexes on a
+stored ``text_search`` tsvector column. User input never reaches SQL text: on SQLite it
 becomes an FTS5 expression of quoted phrases (:func:`fts5_query`) passed as a bound
 parameter; on PostgreSQL ``websearch_to_tsquery`` parses it and never raises.
 """
@@ -94,11 +94,11 @@ _PG_HITS = f"""
 WITH wanted AS (SELECT websearch_to_tsquery('english', :q) AS query),
 hits AS (
   SELECT kind, id, article_id, text, rank FROM (
-    SELECT 'sentence' AS kind, s.id, s.article_id, s.text, ts_rank(to_tsvector('english', s.text), w.query) AS rank
-    FROM sentences s, wanted w WHERE to_tsvector('english', s.text) @@ w.query
+    SELECT 'sentence' AS kind, s.id, s.article_id, s.text, ts_rank(s.text_search, w.query) AS rank
+    FROM sentences s, wanted w WHERE s.text_search @@ w.query
     UNION ALL
-    SELECT 'quote' AS kind, q.id, q.article_id, q.text, ts_rank(to_tsvector('english', q.text), w.query) AS rank
-    FROM quotes q, wanted w WHERE to_tsvector('english', q.text) @@ w.query
+    SELECT 'quote' AS kind, q.id, q.article_id, q.text, ts_rank(q.text_search, w.query) AS rank
+    FROM quotes q, wanted w WHERE q.text_search @@ w.query
   ) found ORDER BY rank DESC, kind, id LIMIT :limit OFFSET :offset
 )
 SELECT h.kind, h.id, h.rank,
