@@ -1,0 +1,121 @@
+"""An article's text cut into segments for the reader: quotes, mentions, event triggers.
+
+Spans come from the stored analysis record (offsets into ``document.text``, end
+exclusive) and may nest or overlap (a name inside a quote, a trigger inside a
+sentence). The text is cut at every span edge, so each segment has one cover set;
+the template wraps each segment in the marks that cover it. Text stays plain text
+here: escaping is the template's (autoescape), never ours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Segment", "Speaker", "Reading", "read_article", "parse_span"]
+
+SPEAKER_COLOURS = 10  # CSS classes spk-0 .. spk-9; more speakers reuse colours
+
+
+@dataclass
+class Speaker:
+    index: int
+    name: str
+    colour: int
+    quotes: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Segment:
+    text: str
+    start: int
+    quote: int | None = None  # index into Reading.quotes
+    quote_start: bool = False
+    entity: str | None = None  # the canonical name, for the entity page link
+    entity_type: str | None = None
+    event: dict | None = None
+    target: bool = False  # inside the span the URL asked for
+    target_start: bool = False
+
+
+@dataclass
+class Reading:
+    segments: list[Segment]
+    quotes: list[dict]  # {index, text, kind, cue, speaker: Speaker | None, speaker_text, start, end}
+    speakers: list[Speaker]
+    events: list[dict]
+
+
+def parse_span(value: str | None, length: int) -> tuple[int, int] | None:
+    """'START-END' from a link, clamped to the text; None when absent or malformed."""
+    if not value:
+        return None
+    start, sep, end = value.partition("-")
+    if not (sep and start.isdigit() and end.isdigit()):
+        return None
+    a, b = min(int(start), length), min(int(end), length)
+    return (a, b) if a < b else None
+
+
+def read_article(text: str, record: dict | None, target: tuple[int, int] | None = None) -> Reading:
+    record = record or {}
+    n = len(text)
+
+    def ok(span: dict | None) -> bool:
+        return bool(span) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int) \
+            and 0 <= span["start"] < span["end"] <= n
+
+    speakers: dict[str, Speaker] = {}
+    quotes: list[dict] = []
+    for q in record.get("quotes", []):
+        if not ok(q):
+            continue
+        who = (q.get("speaker") or {})
+        name = who.get("name") or who.get("text")
+        speaker = None
+        if name:
+            speaker = speakers.get(name)
+            if speaker is None:
+                speaker = speakers[name] = Speaker(len(speakers), name, len(speakers) % SPEAKER_COLOURS)
+        quote = {"index": len(quotes), "text": text[q["start"]:q["end"]], "kind": q.get("kind"),
+                 "cue": (q.get("cue") or {}).get("text"), "speaker": speaker, "speaker_text": who.get("text"),
+                 "start": q["start"], "end": q["end"]}
+        quotes.append(quote)
+        if speaker:
+            speaker.quotes.append(quote)
+    names = {e.get("id"): e for e in record.get("entities", [])}
+    mentions = [(m["start"], m["end"], e) for e in record.get("entities", []) for m in e.get("mentions", []) if ok(m)]
+    events = []
+    for ev in record.get("events", []):
+        trig = ev.get("trigger")
+        if ok(trig):
+            events.append({**ev, "actor_names": [names.get(a, {}).get("name", a) for a in ev.get("actors", [])],
+                           "target_names": [names.get(t, {}).get("name", t) for t in ev.get("targets", [])]})
+    cuts = {0, n}
+    for q in quotes:
+        cuts |= {q["start"], q["end"]}
+    for a, b, _ in mentions:
+        cuts |= {a, b}
+    for ev in events:
+        cuts |= {ev["trigger"]["start"], ev["trigger"]["end"]}
+    if target:
+        cuts |= set(target)
+    points = sorted(cuts)
+    segments = []
+    for a, b in zip(points, points[1:]):
+        seg = Segment(text[a:b], a)
+        for q in quotes:
+            if q["start"] <= a < q["end"]:
+                seg.quote, seg.quote_start = q["index"], a == q["start"]
+                break
+        for ma, mb, e in mentions:
+            if ma <= a < mb:
+                seg.entity, seg.entity_type = e.get("name"), e.get("type")
+                break
+        for ev in events:
+            if ev["trigger"]["start"] <= a < ev["trigger"]["end"]:
+                seg.event = ev
+                break
+        if target and target[0] <= a < target[1]:
+            seg.target, seg.target_start = True, a == target[0]
+        segments.append(seg)
+    return Reading(segments, quotes, list(speakers.values()), events)

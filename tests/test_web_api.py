@@ -1,0 +1,119 @@
+"""The JSON API through FastAPI's TestClient over real stores (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from query_helpers import build_situation
+
+from newsgraph.web import create_app
+from newsgraph.web import views
+from newsgraph.web.errors import error_payload
+
+ERROR_KEYS = {"ok", "error", "status"}
+
+
+@pytest.fixture
+def situation(store_url):
+    names = build_situation(store_url)
+    views.clear_cache()
+    app = create_app(store_url)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client, names
+    app.state.store.close()
+
+
+@pytest.fixture
+def client(sqlite_url):
+    names = build_situation(sqlite_url)
+    views.clear_cache()
+    app = create_app(sqlite_url, max_body=1000)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        c.names = names
+        yield c
+    app.state.store.close()
+
+
+def test_web_api_error_shape_is_pinned():
+    assert error_payload(404, "gone") == {"ok": False, "error": "gone", "status": 404}
+
+
+@pytest.mark.parametrize("method, path, status, words", [
+    ("GET", "/api/entities/Boris%20Johnson", 404, "no entity named 'Boris Johnson'"),
+    ("GET", "/api/articles/deadbeef", 404, "no article with id"),
+    ("GET", "/api/nowhere", 404, "no page or endpoint"),
+    ("GET", "/api/articles?limit=1000", 422, "limit"),
+    ("GET", "/api/articles?offset=-1", 422, "offset"),
+    ("GET", "/api/search", 422, "q"),
+    ("GET", "/api/events?since=last%20week", 400, "not a date prefix"),
+    ("GET", "/api/events?type=PARTY", 400, "not a PLOVER type"),
+    ("POST", "/api/overview", 405, "Method Not Allowed"),
+    ("POST", "/api/ingest", 404, "no page or endpoint"),  # read-only: the route does not exist
+])
+def test_web_api_errors_share_one_shape(client, method, path, status, words):
+    r = client.request(method, path)
+    body = r.json()
+    assert r.status_code == status and set(body) == ERROR_KEYS, body
+    assert body["ok"] is False and body["status"] == status and words in body["error"]
+
+
+def test_web_api_500_and_413_share_the_shape(client, monkeypatch):
+    def boom(*a, **k):
+        raise RuntimeError("SELECT secret FROM somewhere")
+    monkeypatch.setattr(views, "articles", boom)
+    r = client.get("/api/articles")
+    assert r.status_code == 500 and r.json() == error_payload(500, "internal error; see the server log")
+    r = client.post("/api/overview", content=b"x" * 2000)
+    assert r.status_code == 413 and set(r.json()) == ERROR_KEYS and r.json()["status"] == 413
+
+
+def test_web_api_mirrors_the_query_api(situation):
+    client, names = situation
+    ov = client.get("/api/overview").json()
+    assert ov["ok"] and ov["info"]["articles"] == 3 and "url" not in ov["info"]
+    assert {a["name"] for a in ov["actors"]} >= {"Keir Starmer", "Volodymyr Zelensky"}
+    art = client.get(f"/api/articles/{names['d1']}").json()
+    assert art["article"]["title"] == "Starmer and Zelensky agree on drone deal" and art["analysis"]["format"]
+    ent = client.get("/api/entities/Zelensky").json()
+    assert ent["entity"]["name"] == "Volodymyr Zelensky"
+    assert client.get(f"/api/entities/{names['Volodymyr Zelensky']}").json()["entity"] == ent["entity"]
+    quotes = client.get("/api/quotes", params={"speaker": "Peskov", "since": "2025-04"}).json()["items"]
+    assert [q["text"] for q in quotes] == ["Zelensky's proposal is not serious"]
+    assert quotes[0]["source"]["outlet"] == "Reuters"
+    events = client.get("/api/events", params={"actor": "Starmer", "type": "consult"}).json()["items"]
+    assert len(events) == 1 and events[0]["report_count"] == 2
+    assert [r["type"] for r in client.get("/api/timeline", params={"entity": "Ukraine"}).json()["items"]] == ["REJECT", "AID"]
+    net = client.get("/api/network").json()
+    labels = {n["label"] for n in net["nodes"]}
+    assert {"Keir Starmer", "United Kingdom", "Ukraine"} <= labels
+    assert all(e["source"] in {n["id"] for n in net["nodes"]} for e in net["edges"])
+    hits = client.get("/api/search", params={"q": "ceasefire"}).json()["items"]
+    assert hits and hits[0]["source"]["article_id"] == names["d2"]
+
+
+def test_web_api_pages_with_next_links(client):
+    first = client.get("/api/articles", params={"limit": 2}).json()
+    assert len(first["items"]) == 2 and first["next"] == "/api/articles?limit=2&offset=2"
+    second = client.get(first["next"]).json()
+    assert len(second["items"]) == 1 and second["next"] is None
+    ids = [a["id"] for a in first["items"] + second["items"]]
+    assert len(set(ids)) == 3
+    q = client.get("/api/quotes", params={"about": "Russia", "limit": 1}).json()
+    assert q["next"].startswith("/api/quotes?") and "about=Russia" in q["next"] and "offset=1" in q["next"]
+
+
+def test_web_api_security_headers_everywhere(client):
+    for path in ("/", "/api/overview", "/api/nowhere", "/static/style.css"):
+        r = client.get(path)
+        csp = r.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "object-src 'none'" in csp
+        assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_web_api_openapi_lists_every_endpoint(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for p in ("/api/overview", "/api/articles", "/api/articles/{article_id}", "/api/entities/{ref}", "/api/quotes",
+              "/api/events", "/api/timeline", "/api/network", "/api/search"):
+        assert p in paths, p
+    assert "/api/ingest" not in paths
+    assert client.get("/docs").status_code == 200
