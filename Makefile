@@ -12,6 +12,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	bash scripts/ensure-postgres.sh >/dev/null
+	sh scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -q
 
 install: $(STAMP)

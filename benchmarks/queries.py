@@ -30,18 +30,6 @@ from newsgraph.store import Store  # noqa: E402
 TARGET_MS = 200.0
 
 # Indexes the query API would like (not in the schema yet; see the report).
-PROPOSED_INDEXES = (
-    # Entity profile counts (distinct articles) and "about" look-ups, from the index alone.
-    "CREATE INDEX IF NOT EXISTS ix_mentions_entity_article ON mentions (entity_id, article_id, start, \"end\")",
-    # Joins that need only an article's date and outlet skip reading its text.
-    "CREATE INDEX IF NOT EXISTS ix_articles_id_published ON articles (id, published, outlet)",
-    # Articles in a date range by index alone (supersedes ix_articles_published).
-    "CREATE INDEX IF NOT EXISTS ix_articles_published_id ON articles (published, id)",
-    # Date ranges over event reports without a type (PostgreSQL has no skip-scan before 18).
-    "CREATE INDEX IF NOT EXISTS ix_event_reports_time ON event_reports (time_value)",
-)
-
-
 def months(rng) -> tuple[str, str]:
     year, month = rng.choice((2023, 2024, 2025)), rng.randint(1, 12)
     return f"{year}-{month:02d}", f"{year}-{month:02d}"
@@ -97,8 +85,6 @@ def main() -> None:
     parser.add_argument("--db", help="an empty postgresql:// URL (default: a temporary SQLite file)")
     parser.add_argument("--keep", help="build (or reuse, if it exists) this SQLite file instead of a temporary one")
     parser.add_argument("--only", help="run only queries whose name contains this")
-    parser.add_argument("--proposed-indexes", action="store_true",
-                        help="first create the indexes PROPOSED_INDEXES asks the schema for, to measure their effect")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -117,12 +103,6 @@ def main() -> None:
                     conn.exec_driver_sql("ANALYZE")
                 print(f"\ngenerated {args.articles} articles in {time.perf_counter() - start:.1f} s into "
                       f"{store.backend}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
-            if args.proposed_indexes:
-                with store.engine.begin() as conn:
-                    for ddl in PROPOSED_INDEXES:
-                        conn.exec_driver_sql(ddl)
-                    conn.exec_driver_sql("ANALYZE")
-                print("with the proposed indexes")
             corpus = Corpus()  # the same names as generated ...
             corpus.rng = random.Random(11)  # ... but parameters drawn independently of the data
             measure(store, corpus, args.runs, args.only)

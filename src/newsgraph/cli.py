@@ -35,9 +35,11 @@ app.add_typer(db_app, name="db")
 def _register_subcommands() -> None:
     from .cli_entities import entities_app
     from .cli_query import register as register_query_commands
+    from .cli_web import register as register_web
 
     app.add_typer(entities_app, name="entities")
     register_query_commands(app)
+    register_web(app)
 
 DbOption = Annotated[
     Optional[str],
