@@ -170,9 +170,8 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
     if content is None and "that" in frames and tok.dep_ in _PARENTHETICAL and tok.head.i != tok.i \
             and tok.head.pos_ in ("VERB", "AUX") and (tok.dep_ != "conj" or tok.head.i > tok.i):
         content = _hung_on(doc, tok, tok.head)
-    relative = None
     if speaker is not None and speaker.lower_ in _RELATIVE and tok.dep_ == "relcl":
-        relative, speaker = speaker, tok.head  # "officials who said" -> "officials"
+        speaker = tok.head  # "officials who said" -> "officials"
     span = None
     if speaker is not None:
         span = _subtree_span(doc, speaker)
@@ -181,9 +180,8 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
             span = token_span(doc, speaker.left_edge.i, speaker.i)
             if span and content and span[0] < content[0] < span[1]:
                 span = (span[0], content[0] - 1) if content[0] - 1 > span[0] else None
-        if span and relative is not None and relative.i > speaker.i:
-            # the mention runs to its relative pronoun ("voters, who"): the word that is the subject
-            span = (span[0], relative.idx + len(relative))
+        # "European leaders who refused": the mention is "European leaders", never the
+        # pronoun (PolNeAR marks "who" as the source; a reader needs the antecedent).
     return Cue(tok.idx, tok.idx + len(tok), tok.i, speaker.i if speaker is not None else None, span, content,
                tok.lemma_.lower(), klass, tok.dep_)
 
