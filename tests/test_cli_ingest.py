@@ -207,7 +207,8 @@ def test_cli_analyze_seed_scores_with_the_shared_scorer(tmp_path):
 def test_cli_demo_builds_a_fresh_database_and_reports(tmp_path):
     result = run("demo", "--db", tmp_path / "demo.db")
     assert result.returncode == 0, result.stderr
-    for expected in ("Kiev is preparing for the landing", "Keir Starmer", "Yuri Knutov", "schema version"):
+    for expected in ("Kiev is preparing for the landing", "Keir Starmer", "Yuri Knutov", "schema version",
+                     "Who said what", "newsgraph serve --db"):
         assert expected in result.stdout
     again = run("demo", "--db", tmp_path / "demo.db")
     assert again.returncode == 0

@@ -291,11 +291,12 @@ def demo(
             with terminal.IngestFeedback() as feedback:
                 report = run_ingest(read_inputs([str(path)], options), store, options, _analyzer(), 32, feedback)
             feedback.summary(report)
-            terminal.print_overview(overview(store))
+            terminal.print_overview(overview(store, statements=12))
     except NewsgraphError as exc:
         raise fail(str(exc)) from None
     terminal.out_console.print(
-        f"\nThe demo database is {db}. Try: newsgraph actors --db {db}   newsgraph db info --db {db}"
+        f"\nThe demo database is {db}. Try:\n  newsgraph quotes --db {db} --speaker 'Yuri Knutov'\n"
+        f"  newsgraph events --db {db}\n  newsgraph serve --db {db}   (then open http://127.0.0.1:8000)"
     )
     if report.errors:
         raise typer.Exit(1)

@@ -55,6 +55,7 @@ class Overview:
     info: StoreInfo
     actors: list[dict]
     articles: list[dict]
+    statements: list = ()  # the latest Statements: who said what
 
 
 def top_actors(store: Store, limit: int = 15, types: tuple[str, ...] = ACTOR_TYPES) -> list[dict]:
@@ -67,8 +68,11 @@ def list_articles(store: Store, limit: int = 50, offset: int = 0) -> list[dict]:
     return store.list_articles(limit=limit, offset=offset)
 
 
-def overview(store: Store, actors: int = 20, articles: int = 10) -> Overview:
-    return Overview(info=store.info(), actors=top_actors(store, actors), articles=list_articles(store, articles))
+def overview(store: Store, actors: int = 20, articles: int = 10, statements: int = 0) -> Overview:
+    """Corpus figures, the most mentioned actors, the latest articles and, if asked, statements."""
+    said = who_said_what(store, limit=statements) if statements else []
+    return Overview(info=store.info(), actors=top_actors(store, actors), articles=list_articles(store, articles),
+                    statements=said)
 
 
 # -- checks and look-ups ---------------------------------------------------

@@ -148,10 +148,23 @@ def actors_table(actors: list[dict]) -> Table:
     return table
 
 
+def statements_table(statements) -> Table:
+    table = Table(title="Who said what", title_justify="left")
+    table.add_column("speaker", style="bold")
+    table.add_column("cue")
+    table.add_column("what was said")
+    for st in statements:
+        said = st.text if len(st.text) <= 100 else st.text[:97] + "..."
+        table.add_row(st.speaker_name or f"({st.speaker_text or 'unattributed'})", st.cue or "", said)
+    return table
+
+
 def print_overview(view: Overview) -> None:
     out_console.print(Panel.fit("[bold]newsgraph[/bold]: what the store holds", border_style="blue"))
     out_console.print(articles_table(view.articles))
     out_console.print(actors_table(view.actors))
+    if view.statements:
+        out_console.print(statements_table(view.statements))
     out_console.print(info_table(view.info))
 
 
