@@ -153,8 +153,17 @@ def _ingest_batch(batch, store, analyzer, report: IngestReport, emit) -> None:
                                  f"same story as {link[0][:12]} (similarity {link[1]:.2f})"))
         for article in to_analyze:
             if article.id in records:
-                writer.save_analysis(article.id, records[article.id])
-                resolve_article(writer.conn, article.id, records[article.id])
+                try:
+                    with writer.savepoint():
+                        writer.save_analysis(article.id, records[article.id])
+                        resolve_article(writer.conn, article.id, records[article.id])
+                except Exception as exc:  # a bug in one article's resolution must not cost the batch
+                    error = InputError(article.source, f"resolution failed: {type(exc).__name__}: {exc} "
+                                       "(the article is stored; its analysis stays pending; please report this)",
+                                       article.location)
+                    report.errors.append(error)
+                    emit(IngestEvent("error", article.source, article.id, detail=error.reason, error=error))
+                    continue
                 report.analyzed += 1
 
 

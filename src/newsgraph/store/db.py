@@ -48,6 +48,9 @@ def _now() -> str:
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # pysqlite's own transaction handling breaks SAVEPOINT; SQLAlchemy's documented
+    # remedy: the driver stays in autocommit and _sqlite_begin emits BEGIN itself.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     # WAL: readers never block the writer; NORMAL sync is durable at each commit in WAL mode.
     cur.execute("PRAGMA journal_mode=WAL")
@@ -55,6 +58,10 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
     cur.close()
+
+
+def _sqlite_begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 @dataclass(frozen=True)
@@ -109,6 +116,7 @@ class Store:
             if path and path != ":memory:" and not Path(path).parent.is_dir():
                 raise StoreError(f"cannot create the database {path}: the folder {Path(path).parent} does not exist")
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
         elif engine.dialect.name != "postgresql":
             raise ConfigError(f"unsupported database {engine.dialect.name!r}: use a SQLite path or a postgresql:// URL")
         return engine
@@ -302,6 +310,12 @@ class Writer:
         self.conn.execute(
             near_duplicates.insert().values(article_id=article_id, other_id=other_id, similarity=round(similarity, 4))
         )
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A nested transaction: an error inside undoes only what was written inside."""
+        with self.conn.begin_nested():
+            yield
 
     def save_analysis(self, article_id: str, record: dict) -> None:
         """Store an analysis record (replacing an older one) and its rows (mentions, quotes, ...)."""
