@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from latency import summary  # noqa: E402
 from synthetic import OUTLETS, WORDS, Corpus, generate  # noqa: E402
 
 from newsgraph import query as q  # noqa: E402
@@ -72,9 +72,7 @@ def measure(store: Store, corpus: Corpus, runs: int, only: str | None) -> list[t
             call(store)
             times.append((time.perf_counter() - start) * 1000)
         results.append((name, times))
-        p50, p95 = statistics.median(times), statistics.quantiles(times, n=20)[18] if len(times) > 1 else times[0]
-        flag = "" if p95 < TARGET_MS else "  SLOW"
-        print(f"{name:36s} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms   max {max(times):8.1f} ms{flag}", flush=True)
+        print(summary(name, times, TARGET_MS, 36)[0], flush=True)
     return results
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -23,6 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from latency import summary  # noqa: E402
 from queries import _fix_sequences, months  # noqa: E402
 from synthetic import OUTLETS, WORDS, Corpus, generate  # noqa: E402
 
@@ -89,10 +89,9 @@ def measure(client: TestClient, corpus: Corpus, article_ids: list[str], runs: in
             times.append((time.perf_counter() - start) * 1000)
             if r.status_code not in (200, 404):  # 404: a drawn name may be ambiguous or absent
                 raise SystemExit(f"{target}: {r.status_code} {r.text[:200]}")
-        p50, p95 = statistics.median(times), statistics.quantiles(times, n=20)[18] if len(times) > 1 else times[0]
-        flag = "" if p95 < TARGET_MS else "  SLOW"
-        slow += bool(flag)
-        print(f"{name:40s} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms   max {max(times):8.1f} ms{flag}", flush=True)
+        line, too_slow = summary(name, times, TARGET_MS, 40)
+        slow += too_slow
+        print(line, flush=True)
     return slow
 
 

@@ -26,7 +26,10 @@ def overlap(a: str, b: str) -> float:
     return common / max(len(ta), len(tb))
 
 
-def prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
+def prf(correct: float, predicted: float, gold: float,
+        correct_gold: float | None = None) -> tuple[float, float, float]:
+    """Precision, recall and F1. ``correct_gold`` counts the gold items found when that
+    differs from the predictions that are right (relaxed, many-to-one matching)."""
     p = correct / predicted if predicted else 0.0
-    r = correct / gold if gold else 0.0
+    r = (correct if correct_gold is None else correct_gold) / gold if gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)

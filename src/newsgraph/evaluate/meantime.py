@@ -34,6 +34,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..model import Article
+from .matching import prf
 
 NAME = "meantime"
 DESCRIPTION = "MEANTIME (NewsReader, English Wikinews): named entity mention P/R/F1 by head, exact span, type"
@@ -162,12 +163,6 @@ def score_document(gold: list[GoldMention], predicted: list[tuple[int, int, str]
     return counts
 
 
-def _prf(tp: float, pred: float, gold: float) -> tuple[float, float, float]:
-    p = tp / pred if pred else 0.0
-    r = tp / gold if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def _folder(data_dir: Path) -> Path:
     data_dir = Path(data_dir)
     folder = data_dir / "meantime" if (data_dir / "meantime").is_dir() else data_dir
@@ -176,15 +171,24 @@ def _folder(data_dir: Path) -> Path:
     return folder
 
 
-def evaluate(analyzer, data_dir: Path, limit: int | None = None, corpus: str | None = None) -> dict[str, float]:
-    """Figures over corpus_<corpus> (e.g. "airbus", "apple"), or over all corpora."""
+def document_paths(data_dir: Path, limit: int | None = None, corpus: str | None = None) -> list[Path]:
+    """The MEANTIME files of corpus_<corpus> (e.g. "airbus", "apple"), or of all corpora."""
     folder = _folder(data_dir)
     pattern = f"corpus_{corpus}/*.xml" if corpus else "corpus_*/*.xml"
     paths = sorted(folder.glob(pattern))[:limit]
     if not paths:
         raise ConfigError(f"no MEANTIME documents match {folder / pattern}")
-    docs = [read_document(p) for p in paths]
-    articles = [Article(text=d.text, source=f"meantime/{d.name}") for d in docs]
+    return paths
+
+
+def articles_of(docs) -> list[Article]:
+    return [Article(text=d.text, source=f"meantime/{d.name}") for d in docs]
+
+
+def evaluate(analyzer, data_dir: Path, limit: int | None = None, corpus: str | None = None) -> dict[str, float]:
+    """Figures over corpus_<corpus> (e.g. "airbus", "apple"), or over all corpora."""
+    docs = [read_document(p) for p in document_paths(data_dir, limit, corpus)]
+    articles = articles_of(docs)
     totals: dict[str, dict[str, int]] = {k: {} for k in ("head", "exact", "overlap")}
     n_pred = n_gold = n_named = 0
     for doc, (article, record) in zip(docs, analyzer.analyze(articles)):
@@ -202,11 +206,11 @@ def evaluate(analyzer, data_dir: Path, limit: int | None = None, corpus: str | N
     out: dict[str, float] = {"documents": float(len(docs)), "gold": float(n_named),
                              "gold_all": float(n_gold), "predicted": float(n_pred)}
     for kind, c in totals.items():
-        p, r, f = _prf(c["tp"], n_pred - c["neutral"], n_named)
+        p, r, f = prf(c["tp"], n_pred - c["neutral"], n_named)
         prefix = "mention" if kind == "head" else kind
         out.update({f"{prefix}_precision": p, f"{prefix}_recall": r, f"{prefix}_f1": f})
     head = totals["head"]
-    tp, tr, tf = _prf(head["typed_tp"], head["typed_pred"], head["typed_gold"])
+    tp, tr, tf = prf(head["typed_tp"], head["typed_pred"], head["typed_gold"])
     out.update({"typed_precision": tp, "typed_recall": tr, "typed_f1": tf,
                 "all_mentions_recall": head["all_hit"] / n_gold if n_gold else 0.0})
     return out

@@ -18,9 +18,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from ..errors import ConfigError
-from ..model import Article
-from .meantime import _folder, _matches, read_document
+from .meantime import _matches, articles_of, document_paths, read_document
 
 NAME = "meantime_xdoc"
 DESCRIPTION = "MEANTIME cross-document entity coreference: B-cubed P/R/F1 of corpus entities on matched named mentions"
@@ -63,14 +61,10 @@ def evaluate(analyzer, data_dir: Path, limit: int | None = None, corpus: str | N
     from ..resolve import resolve_article
     from ..store import Store
 
-    folder = _folder(data_dir)
-    pattern = f"corpus_{corpus}/*.xml" if corpus else "corpus_*/*.xml"
-    paths = sorted(folder.glob(pattern))[:limit]
-    if not paths:
-        raise ConfigError(f"no MEANTIME documents match {folder / pattern}")
+    paths = document_paths(data_dir, limit, corpus)
     docs = [read_document(p) for p in paths]
     gold_ids = [_instances(p) for p in paths]
-    articles = [Article(text=d.text, source=f"meantime/{d.name}") for d in docs]
+    articles = articles_of(docs)
     pairs: list[tuple[object, object]] = []
     with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "xdoc.db")) as store:
         with store.writer() as writer:

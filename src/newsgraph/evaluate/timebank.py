@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Article
+from .matching import prf
 
 __all__ = ["NAME", "DESCRIPTION", "PARTS", "Gold", "read_tml", "load", "score", "evaluate"]
 
@@ -106,12 +107,6 @@ def _match(gold: list[Gold], pred: list[dict]) -> tuple[int, list[tuple[Gold, di
     return strict, out
 
 
-def _prf(hit_p: int, n_pred: int, hit_g: int, n_gold: int) -> tuple[float, float, float]:
-    p = hit_p / n_pred if n_pred else 0.0
-    r = hit_g / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def score(pairs: list[tuple[list[Gold], list[dict]]]) -> dict[str, float]:
     """Figures over (gold, predicted timexes as dicts with start/end/type/value) per document."""
     n_gold = n_pred = strict = relaxed = type_ok = value_ok = 0
@@ -123,8 +118,8 @@ def score(pairs: list[tuple[list[Gold], list[dict]]]) -> dict[str, float]:
         relaxed += len(matched)
         type_ok += sum(1 for g, p in matched if g.type == p["type"])
         value_ok += sum(1 for g, p in matched if g.value == p["value"])
-    sp, sr, sf = _prf(strict, n_pred, strict, n_gold)
-    rp, rr, rf = _prf(relaxed, n_pred, relaxed, n_gold)
+    sp, sr, sf = prf(strict, n_pred, n_gold)
+    rp, rr, rf = prf(relaxed, n_pred, n_gold)
     type_acc = type_ok / relaxed if relaxed else 0.0
     value_acc = value_ok / relaxed if relaxed else 0.0
     return {
