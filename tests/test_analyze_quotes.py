@@ -109,3 +109,31 @@ def test_quotes_our_sentences(nlp, text, content, kind, speaker):
         assert q.speaker is None
     else:  # the mention may carry its apposition: "Maria Lopez, a senior analyst at the bank"
         assert q.speaker.text.startswith(speaker)
+
+
+def test_quotes_seed_split_quote_parts_are_linked(seed_quotes):
+    _, quotes = seed_quotes
+    first = _find(quotes, "But against this background,")
+    second = _find(quotes, "statements by the leaders")
+    assert first.part_of is None
+    assert second.part_of == quotes.index(first)
+
+
+def test_quotes_a_quote_continued_in_the_next_sentence_is_one_quotation(nlp):
+    text = ('"We will not retreat," the minister said on Monday. "Our soldiers are holding the line '
+            'and they will hold it through the winter."\n\nThe ministry gave no figures.')
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [q.text for q in quotes] == [
+        "We will not retreat,",
+        "Our soldiers are holding the line and they will hold it through the winter.",
+    ]
+    assert quotes[1].part_of == 0 and quotes[1].speaker.text == "the minister"
+
+
+def test_quotes_separate_attributions_are_not_linked(nlp):
+    text = ('The minister said the talks would resume. '
+            'The opposition leader said the government had already conceded too much.')
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert len(quotes) == 2 and all(q.part_of is None for q in quotes)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate.polnear import GoldQuote, load_gold, match, score
+from newsgraph.evaluate.polnear import GoldQuote, load_gold, match, predictions, score
 
 TEXT = 'Smith said the plan "will fail badly next year." Jones, a senator, thinks it works.'
 #       0         1         2         3         4         5         6         7         8
@@ -20,12 +20,12 @@ GOLD = [
 @pytest.mark.parametrize(
     "predicted, expected_pairs",
     [
-        ([((11, 48), None)], [(0, 0)]),  # exact
-        ([((20, 46), None)], [(0, 0)]),  # the quote alone: 5 of 7 words, marks aside
-        ([((34, 46), None)], []),  # "next year": 2 of 7 words, under half
-        ([((0, 81), None)], []),  # the whole text is not a content
-        ([((11, 48), None), ((12, 48), None)], [(0, 0)]),  # one-to-one: the second is extra
-        ([((73, 81), None), ((11, 48), None)], [(0, 1), (1, 0)]),
+        ([(((11, 48),), None)], [(0, 0)]),  # exact
+        ([(((20, 46),), None)], [(0, 0)]),  # the quote alone: 5 of 7 words, marks aside
+        ([(((34, 46),), None)], []),  # "next year": 2 of 7 words, under half
+        ([(((0, 81),), None)], []),  # the whole text is not a content
+        ([(((11, 48),), None), (((12, 48),), None)], [(0, 0)]),  # one-to-one: the second is extra
+        ([(((73, 81),), None), (((11, 48),), None)], [(0, 1), (1, 0)]),
     ],
 )
 def test_polnear_match_needs_half_the_longer_and_is_one_to_one(predicted, expected_pairs):
@@ -33,7 +33,7 @@ def test_polnear_match_needs_half_the_longer_and_is_one_to_one(predicted, expect
 
 
 def test_polnear_score_counts_precision_recall_and_speaker_overlap():
-    predicted = [((11, 48), (0, 5)), ((73, 81), (55, 64)), ((60, 70), None)]
+    predicted = [(((11, 48),), (0, 5)), (((73, 81),), (55, 64)), (((60, 70),), None)]
     figures = score([(TEXT, GOLD, predicted)])
     assert figures["gold"] == 2 and figures["predicted"] == 3
     assert figures["content_precision"] == pytest.approx(2 / 3)
@@ -58,3 +58,20 @@ def test_polnear_load_gold_reads_discontinuous_contents_and_sources(tmp_path: Pa
     (tmp_path / "doc_ffff.ann").write_text("", encoding="utf-8")  # a second annotator: ignored
     gold = load_gold(tmp_path, "doc")
     assert gold == [GoldQuote(((11, 20), (25, 30)), ((0, 5),)), GoldQuote(((40, 50),), ())]
+
+
+def test_polnear_predictions_join_the_parts_of_a_split_quotation():
+    # Ours: '"We will not retreat," the minister said, "and we will win."' as two parts.
+    text = '"We will not retreat," the minister said, "and we will win."'
+    quotes = [
+        {"start": 1, "end": 21, "speaker": {"start": 23, "end": 35}, "part_of": None},
+        {"start": 43, "end": 58, "speaker": {"start": 23, "end": 35}, "part_of": 0},
+    ]
+    gold = [GoldQuote(content=((0, 22), (42, 59)), source=((23, 35),))]
+    joined = predictions(quotes, join_parts=True)
+    assert joined == [(((1, 21), (43, 58)), (23, 35))]
+    assert score([(text, gold, joined)])["content_f1"] == 1.0
+    # scored part by part, the shorter part is an extra prediction
+    parts = predictions(quotes, join_parts=False)
+    figures = score([(text, gold, parts)])
+    assert figures["content_precision"] == 0.5 and figures["content_recall"] == 1.0

@@ -168,7 +168,10 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
                 speaker = next((c for c in tok.children if c.dep_ == "dobj"), None)
             break
     if content is None and "that" in frames and tok.dep_ in _PARENTHETICAL and tok.head.i != tok.i \
-            and tok.head.pos_ in ("VERB", "AUX") and (tok.dep_ != "conj" or tok.head.i > tok.i):
+            and tok.head.pos_ in ("VERB", "AUX") and (tok.dep_ != "conj" or tok.head.i > tok.i) \
+            and not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in verb_frames(lang)):
+        # A complement of another reporting verb is that verb's content, not a parenthetical:
+        # in "Officials said a device was found", "found" must not claim "Officials said".
         content = _hung_on(doc, tok, tok.head)
     if speaker is not None and speaker.lower_ in _RELATIVE and tok.dep_ == "relcl":
         speaker = tok.head  # "officials who said" -> "officials"

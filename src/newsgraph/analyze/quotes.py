@@ -5,7 +5,8 @@
 - direct: text between quotation marks (curly or straight, over sentences and
   paragraphs), attributed to a reporting cue in the sentences it spans or
   introduces with a colon; a quote split around its attribution gives one record
-  per part. A quote-only paragraph with no cue continues the previous speaker.
+  per part, linked by ``part_of``. A quote-only paragraph with no cue continues the
+  previous speaker (and quotation).
 - indirect: the complement of a reporting verb ("X said (that) ...", "X promised
   to ...", "X called for ...", "X stressed the need ..."), the clause a
   parenthetical cue hangs on ("..., X said", "According to X, ..."), and
@@ -74,10 +75,22 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en") -> list[
             cue_span = (cue.start, cue.end, text[cue.start:cue.end])
         else:  # a continuation paragraph: the previous quote's speaker
             speaker, cue_span = (previous.speaker if previous else None), None
-        record = QuoteRecord(kind, start, end, text[start:end], cue_span, speaker)
+        part_of = None
+        if previous is not None and _continues(text, previous, start, cue_span):
+            part_of = previous.part_of if previous.part_of is not None else len(out) - 1
+        record = QuoteRecord(kind, start, end, text[start:end], cue_span, speaker, part_of)
         out.append(record)
         previous = record
     return out
+
+
+def _continues(text: str, previous: QuoteRecord, start: int, cue_span) -> bool:
+    """Whether a quote is the next part of the previous one: '"A," she said, "B."' or a
+    quotation going on in the next sentences with no cue of its own."""
+    if cue_span is None:
+        return True  # only a continuation of the previous quote gets no cue
+    same_cue = previous.cue is not None and previous.cue[:2] == cue_span[:2]
+    return same_cue and start - previous.end < 400 and "\n\n" not in text[previous.end:start]
 
 
 def _inside_marks(n: int, marks: list[tuple[int, int]]) -> bytearray:
@@ -121,7 +134,8 @@ def _with_marks(text: str, cue: Cue, marks, used: set[int]):
         yield "indirect", (start, end), cue
         return
     quoted = sum(min(end, m[1]) - max(start, m[0]) for _, m in touching)
-    if quoted >= 0.6 * (end - start):  # the complement is (inside) the quotation: direct speech
+    if quoted >= 0.6 * (end - start) and not _fragments(text, start, end, touching):
+        # the complement is (inside) the quotation: direct speech
         for i, m in touching:
             if i not in used:
                 used.add(i)
@@ -140,6 +154,13 @@ def _with_marks(text: str, cue: Cue, marks, used: set[int]):
     yield "mixed", (start, end), cue
 
 
+
+
+def _fragments(text: str, start: int, end: int, touching) -> bool:
+    """Several quoted phrases woven into the reporter's words ("called him a "liar" who is
+    "amoral""): one mixed quote, not one direct quote per phrase."""
+    inner = [m for _, m in touching if start - 1 <= m[0] and m[1] <= end + 1]
+    return len(inner) > 1 and any(len(text[a[1]:b[0]].split()) > 1 for a, b in zip(inner, inner[1:]))
 
 
 def _direct(doc, text: str, marks, used: set[int], cues: list[Cue], lang: str):

@@ -84,6 +84,9 @@ class QuoteRecord:
     text: str  # the reported content, without the quote marks
     cue: tuple[int, int, str] | None  # (start, end, text) of "said", "according to" ...
     speaker: SpeakerRecord | None
+    # Index (in the article's quotes) of the first part of the same quotation when a
+    # quotation is split around its attribution or continues past it; None otherwise.
+    part_of: int | None = None
 
     def as_dict(self, entity_ids: list[str]) -> dict:
         speaker = None
@@ -93,7 +96,7 @@ class QuoteRecord:
                        "entity": entity_ids[s.entity] if s.entity is not None else None, "name": s.name}
         cue = {"start": self.cue[0], "end": self.cue[1], "text": self.cue[2]} if self.cue else None
         return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text,
-                "cue": cue, "speaker": speaker}
+                "cue": cue, "speaker": speaker, "part_of": self.part_of}
 
 
 @dataclass
