@@ -137,3 +137,31 @@ def test_quotes_separate_attributions_are_not_linked(nlp):
     doc = nlp(text)
     quotes = extract_quotes(doc, extract_entities(doc))
     assert len(quotes) == 2 and all(q.part_of is None for q in quotes)
+
+
+def test_quotes_seed_long_direct_quote_gives_one_part_per_sentence(seed_quotes):
+    text, quotes = seed_quotes
+    first = _find(quotes, "The use of Oreshnik against Ukrainian facilities")
+    assert first.text == "The use of Oreshnik against Ukrainian facilities will not be enough."
+    second = _find(quotes, "Since the previous attack by this ballistic missile")
+    assert second.part_of == quotes.index(first)
+    assert first.speaker.name == second.speaker.name == "Yuri Knutov"
+
+
+def test_quotes_seed_reporters_aside_is_not_part_of_the_claim(seed_quotes):
+    _, quotes = seed_quotes
+    q = _find(quotes, "the idea of creating a Ukrainian satellite constellation")
+    assert q.text.endswith("initiated by France")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The senator said the bill would pass by Friday, which would give the agency a budget for the winter.",
+     "the bill would pass by Friday"),
+    # a restrictive relative clause is part of what was said
+    ("The mayor said the families who lost their homes would get help.",
+     "the families who lost their homes would get help"),
+])
+def test_quotes_trailing_non_restrictive_clause_is_cut(nlp, text, content):
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [q.text for q in quotes] == [content]

@@ -167,6 +167,8 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
             if frame == "quoted":
                 speaker = next((c for c in tok.children if c.dep_ == "dobj"), None)
             break
+    if content is None and "obj" in frames:
+        content = _passive_subject(doc, tok)  # "The story was first reported by the Post"
     if content is None and "that" in frames and tok.dep_ in _PARENTHETICAL and tok.head.i != tok.i \
             and tok.head.pos_ in ("VERB", "AUX") and (tok.dep_ != "conj" or tok.head.i > tok.i) \
             and not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in verb_frames(lang)):
@@ -187,6 +189,15 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
         # pronoun (PolNeAR marks "who" as the source; a reader needs the antecedent).
     return Cue(tok.idx, tok.idx + len(tok), tok.i, speaker.i if speaker is not None else None, span, content,
                tok.lemma_.lower(), klass, tok.dep_)
+
+
+def _passive_subject(doc, tok) -> tuple[int, int] | None:
+    """The subject of a passive cue with an agent: what the agent reported, endorsed, backed."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    if subj is None or agent is None or subj.lower_ in _RELATIVE or subj.pos_ == "PRON":
+        return None
+    return token_span(doc, subj.left_edge.i, subj.right_edge.i)
 
 
 def _raised(doc, tok) -> tuple[int, int] | None:

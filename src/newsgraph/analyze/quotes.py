@@ -38,6 +38,7 @@ Limits (read before trusting the output):
 from __future__ import annotations
 
 from .lexicons import words
+from .quote_bounds import without_trailing_aside
 from .quote_cues import Cue, find_cues
 from .quote_heads import colon_cues
 from .quote_marks import quote_spans
@@ -69,7 +70,9 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en") -> list[
     resolver = SpeakerResolver(doc, entities, lang, text)
     out: list[QuoteRecord] = []
     previous = None
-    for kind, (start, end), cue in items:
+    for kind, (start, end), cue in _sentence_parts(doc, items):
+        if kind == "indirect":
+            start, end = without_trailing_aside(doc, start, end)
         if cue is not None:
             speaker = resolver.resolve(cue.speaker, cue.speaker_span)
             cue_span = (cue.start, cue.end, text[cue.start:cue.end])
@@ -82,6 +85,36 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en") -> list[
         out.append(record)
         previous = record
     return out
+
+
+def _sentence_parts(doc, items):
+    """A direct quote over several sentences as one part per sentence (linked by part_of).
+
+    A statement is checked sentence by sentence, and a reader's claim search should
+    land on the sentence that says it; the parts keep their quotation together.
+    """
+    for kind, (start, end), cue in items:
+        if kind != "direct":
+            yield kind, (start, end), cue
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        sents = list(span.sents) if span is not None else []
+        if len(sents) < 2:
+            yield kind, (start, end), cue
+            continue
+        for sent in sents:
+            part = (max(start, sent.start_char), min(end, sent.end_char))
+            part = _strip(doc.text, *part)
+            if part is not None:
+                yield kind, part, cue
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (text[start].isspace() or text[start] in "\"“”"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“”"):
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def _continues(text: str, previous: QuoteRecord, start: int, cue_span) -> bool:
