@@ -83,8 +83,18 @@ def test_quotes_headline_colon(nlp):
     assert q.speaker.text == "Elizabeth Warren"
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Poll: Mayor Leads Challenger By Six Points In Final Week\n\nThe survey ran on Monday.", "Poll"),
+    ("Harris camp: Opponent's Plan Would Cut Pensions\n\nThe campaign spoke on Monday.", "Harris camp"),
+])
+def test_quotes_headline_colon_after_a_source_noun(nlp, text, source):
+    q = next(q for q in _quotes(nlp, text) if q.cue and q.cue[2] == ":")
+    assert q.speaker.text == source
+
+
 @pytest.mark.parametrize("text", [
     "Update: the story has been corrected.\n\nIt ran on Monday.",
+    "Big Win For Bernie: Sanders Takes Michigan\n\nIt ran on Monday.",
     "Editor's note: An earlier version misstated the date.\n\nIt ran on Monday.",
 ])
 def test_quotes_labels_are_not_headline_speakers(nlp, text):

@@ -2,8 +2,9 @@
 
 A paragraph that opens with a short name and a colon reports what that source
 said: the name is the speaker, the rest of the paragraph the content. The name
-must be a short name, proper nouns only, so "Trump said:" (a verb cue), labels
-("UPDATE:", "Editor's note:") and kickers ("Big Win For Bernie:") are left alone.
+must be a short name: proper nouns, possibly closed by a source noun ("Poll:",
+"Clinton camp:", "Police:"), so "Trump said:" (a verb cue), labels ("UPDATE:",
+"Editor's note:") and kickers ("Big Win For Bernie:") are left alone.
 Interview turns ("Q:") are not taken: their answers nest attributions of their own.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicons import words
 from .quote_cues import Cue, token_span
 
 __all__ = ["colon_cues"]
@@ -20,7 +22,7 @@ _MAX_WORDS = 4
 _MIN_CONTENT_WORDS = 3
 
 
-def colon_cues(doc, text: str) -> list[Cue]:
+def colon_cues(doc, text: str, lang: str = "en") -> list[Cue]:
     cues = []
     for m in _LINE.finditer(text):
         name, rest = m.group(1), m.group(2)
@@ -29,7 +31,7 @@ def colon_cues(doc, text: str) -> list[Cue]:
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is None or not len(span):
             continue
-        if name.isupper() or not all(t.pos_ in ("PROPN", "PUNCT") or t.tag_ == "POS" for t in span):
+        if name.isupper() or not _source_like(span, lang):
             continue
         rest_span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         if rest_span is None or not len(rest_span):
@@ -40,3 +42,21 @@ def colon_cues(doc, text: str) -> list[Cue]:
         colon = m.end(1) + text[m.end(1):m.start(2)].index(":")
         cues.append(Cue(colon, colon + 1, None, span.root.i, (span.start_char, span.end_char), content, ":", "speech"))
     return cues
+
+
+def _source_like(span, lang: str) -> bool:
+    """Proper nouns, or a source noun after nothing but proper nouns and determiners."""
+    *head, last = [t for t in span if not (t.is_punct or t.tag_ == "POS")] or [None]
+    if last is None:
+        return False
+    if last.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in head):
+        return True
+    return (last.pos_ == "NOUN" and _is_source_noun(last, lang)
+            and all(t.pos_ in ("PROPN", "DET") for t in head))
+
+
+def _is_source_noun(tok, lang: str) -> bool:
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    return any(lemma in words(lang, table) or lower in words(lang, table)
+               for table in ("quote_headline_sources", "quote_poll_nouns", "role_nouns",
+                             "speaker_media_nouns", "speaker_office_nouns"))
