@@ -62,6 +62,22 @@ CASES = [
     ("Two weeks ago the border closed.", "Two weeks ago", "DATE", "2025-W12", None),
     ("The blast came at 10:35 a.m. local time.", "10:35 a.m. local time", "TIME", "2025-04-02T10:35", None),
     ("Elections are due in the spring of 2026.", "spring of 2026", "DATE", "2026-SP", None),
+    # a present-tense verb governing a weekday speaks of the coming one; "be to" is an arrangement
+    ("The two leaders meet Monday in Geneva.", "Monday", "DATE", "2025-04-07", None),
+    ("Trading in the shares is to resume Thursday.", "Thursday", "DATE", "2025-04-03", None),
+    ("The vote is scheduled for Friday.", "Friday", "DATE", "2025-04-04", None),
+    # "and a half" as the next smaller unit
+    ("The strike lasted two and a half years.", "two and a half years", "DURATION", "P2Y6M", None),
+    ("Rescuers searched for an hour and a half.", "an hour and a half", "DURATION", "PT1H30M", None),
+    # broadcast transcripts spell the year out after a month or a season
+    ("Oil fell to twelve dollars in the winter of nineteen ninety-eight.", "the winter of nineteen ninety-eight",
+     "DATE", "1998-WI", None),
+    ("January nineteen ninety-seven. A bomb explodes in Atlanta.", "January nineteen ninety-seven", "DATE", "1997-01", None),
+    # recurring weekdays and months are sets
+    ("The ferry sails on Sundays.", "Sundays", "SET", "XXXX-WXX-7", None),
+    ("The show airs Tuesday nights.", "Tuesday nights", "SET", "XXXX-WXX-2TNI", None),
+    ("Pilgrims gather there each July.", "each July", "SET", "XXXX-07", None),
+    ("The shares were up 2% at mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2025-04-01TAF", "MID"),
 ]
 
 
@@ -71,6 +87,46 @@ def test_timexes_reads_type_value_and_mod(nlp, text, surface, typ, value, mod):
     assert surface in found, f"{surface!r} not in {list(found)}"
     t = found[surface]
     assert (t.type, t.value, t.mod) == (typ, value, mod)
+
+
+# (published, text, expected surface, type, value): the year a date without one falls in
+TENSE_YEAR_CASES = [
+    # the agreement is past; only its complement ("to buy") would be ahead
+    ("2025-10-15", "The bank agreed in June to buy the insurer.", "June", "DATE", "2025-06"),
+    # no tense, a month a few weeks ahead: the coming one, not ten months back
+    ("2025-11-05", "The dividend is payable Jan. 15 to holders of record.", "Jan. 15", "DATE", "2026-01-15"),
+    # a past verb that set up a state running on past the publication date
+    ("2025-11-05", "Lenders have extended the credit line through February.", "February", "DATE", "2026-02"),
+    # a reduced relative ("the record set on ...") reports a done deed
+    ("2025-02-06", "The index ended within 70 points of the record set on Aug. 12.", "Aug. 12", "DATE", "2024-08-12"),
+]
+
+
+@pytest.mark.parametrize("published,text,surface,typ,value", TENSE_YEAR_CASES)
+def test_timexes_place_dates_by_tense_and_signal(nlp, published, text, surface, typ, value):
+    found = {t.text: t for t in _find(nlp, text, published)}
+    assert surface in found, f"{surface!r} not in {list(found)}"
+    assert (found[surface].type, found[surface].value) == (typ, value)
+
+
+# (text, surface, value): anaphora count from the date the story last named, not from publication
+ANAPHORA_CASES = [
+    ("The plant closed on May 3, 2024. The next day, workers gathered outside the gates.", "The next day", "2024-05-04"),
+    ("Police detained him on June 10, 2024, and released him two days later.", "two days later", "2024-06-12"),
+    ("He was promoted to colonel in March 2019, and the following year he took command of the brigade.",
+     "the following year", "2020"),
+    ("Revenue rose to $5 million in the third quarter of 2024 from $4 million a year earlier.", "a year earlier", "2023-Q3"),
+    ("The index closed at 2,100 on March 21, down 3% from the previous Friday.", "previous Friday", "2025-03-14"),
+    # a comparison is no period to compare with: "year-earlier" after "last year" stays a year back from now
+    ("Profit fell last year. The year-earlier results were restated.", "year-earlier", "2024"),
+]
+
+
+@pytest.mark.parametrize("text,surface,value", ANAPHORA_CASES)
+def test_timexes_anchor_anaphora_to_the_narrated_date(nlp, text, surface, value):
+    found = {t.text: t for t in _find(nlp, text)}
+    assert surface in found, f"{surface!r} not in {list(found)}"
+    assert (found[surface].type, found[surface].value) == ("DATE", value)
 
 
 @pytest.mark.parametrize("text", [

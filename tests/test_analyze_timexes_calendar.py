@@ -42,3 +42,22 @@ def test_timex_calendar_parse_iso(value, expected):
 ])
 def test_timex_lexicon_numbers(phrase, expected):
     assert lexicon().number_of(phrase) == expected
+
+
+def test_timex_anchor_keeps_publication_reading_without_a_narrated_date():
+    from newsgraph.analyze.timex_anchor import reanchor
+    from newsgraph.analyze.types import TimexRecord
+
+    alone = [TimexRecord(0, 12, "the next day", "DATE", "2025-04-03")]
+    assert reanchor(alone, [0]) == alone
+
+
+def test_timex_anchor_year_comparison_looks_back_one_sentence_only():
+    from newsgraph.analyze.timex_anchor import reanchor
+    from newsgraph.analyze.types import TimexRecord
+
+    # "Sales rose in the third quarter. [...] Costs were up from a year earlier." three sentences apart
+    records = [TimexRecord(17, 34, "the third quarter", "DATE", "2025-Q3"),
+               TimexRecord(90, 104, "a year earlier", "DATE", "2024")]
+    assert reanchor(records, [0, 36, 60, 80])[1].value == "2024"
+    assert reanchor(records, [0, 80])[1].value == "2024-Q3"

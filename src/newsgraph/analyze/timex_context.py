@@ -22,6 +22,9 @@ Reading = tuple[int, int, str, str, str | None]
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going"})
 _FUTURE_VERBS = words("en", "time_future_verbs")
+# words before a date that name when an arranged state ends or starts, whatever the
+# tense of the verb that arranged it
+_OPEN_END_SIGNALS = frozenset({"through", "until", "till", "effective", "payable"})
 # News in the present tense with a weekday speaks of the coming one: "meet Monday".
 _PRESENT = 0
 
@@ -46,9 +49,15 @@ class Context:
         tok = self.token_at(char)
         return tok.nbor(-1).lower_ if tok is not None and tok.i > 0 else ""
 
-    def tense(self, char: int) -> int:
-        """-1 past, +1 future, 0 unknown, from the verb that governs the token at ``char``."""
+    def tense(self, char: int, present: int = _PRESENT) -> int:
+        """-1 past, +1 future, 0 unknown, from the verb that governs the token at ``char``.
+
+        ``present`` is what a bare present-tense verb means: weekdays read it as
+        the coming day ("meets Monday"), months and dates as no evidence.
+        """
         tok = self.token_at(char)
+        below = None
+        attached = True  # reached through prepositions only: "meets on Monday"
         for _ in range(4):
             if tok is None:
                 return 0
@@ -56,16 +65,31 @@ class Context:
                 auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
                 if any(a.lower_ in _FUTURE_AUX for a in auxes) or tok.lower_ in ("will", "'ll"):
                     return 1
-                if tok.lemma_ in _FUTURE_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
-                    return 1  # "is scheduled to close Monday"
+                # only the complement is ahead: "agreed in June to buy" is a past
+                # agreement, "is scheduled to close Monday" a future closing
+                via_complement = below is not None and below.dep_ == "xcomp"
+                # "a vote scheduled for Friday", "talks set to resume": the participle names a plan
+                arranged = tok.lemma_ in _FUTURE_VERBS and (
+                    via_complement or (below is not None and below.lower_ == "for")
+                    or any(c.dep_ == "xcomp" for c in tok.children))
+                if via_complement and (tok.lemma_ in _FUTURE_VERBS or tok.lemma_ == "be"):
+                    return 1  # "is to resume trading Tuesday": be + infinitive is an arrangement
+                if arranged and tok.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in auxes):
+                    return 1  # "is scheduled for Friday"
                 if tok.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
                     return -1
+                if tok.tag_ == "VBN" and tok.dep_ == "acl" and not auxes and not arranged:
+                    return -1  # "its record high set on Aug. 6": a reduced relative reports a done deed
                 if tok.tag_ in ("VB", "VBP", "VBZ") and not any(a.lower_ == "to" for a in auxes):
-                    return _PRESENT
+                    # a present verb says "coming" only of a time it governs itself;
+                    # "follows Tuesday's declaration" speaks of a past one
+                    return present if attached else _PRESENT
                 # participles and infinitives take their tense from the verb above
             if tok.head is tok:
                 return 0
-            tok = tok.head
+            if below is not None and tok.pos_ != "ADP":
+                attached = False
+            below, tok = tok, tok.head
         return 0
 
 
@@ -109,11 +133,15 @@ def tense_year(ctx: Context, char: int, mon: int, d: int | None) -> int:
     # in late October, under a past-tense main verb) in this year
     gap = (mon - ref.month) + ((d or 15) - (ref.day if d else 15)) / 31
     tense = ctx.tense(char)
+    if tense < 0 and ctx.prev_word(char) in _OPEN_END_SIGNALS:
+        tense = 0  # "has extended loans through January": the past verb set up a state that runs on
     if tense < 0 and gap > 3:
         return ref.year - 1
     if tense > 0 and gap < -3:
         return ref.year + 1
     if tense == 0 and gap > 6:
         return ref.year - 1  # news looks back more often than far ahead
+    if tense == 0 and gap <= -8:
+        return ref.year + 1  # "effective Feb. 1" written in November: the coming February
     return ref.year
 

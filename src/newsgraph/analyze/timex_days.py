@@ -82,6 +82,11 @@ def h_weekday(m, ctx):
         return None
     wd = lexicon().weekday_of(m["wd"])
     dp = lexicon().dayparts.get((m["dp"] or "").lower())
+    if m["wds"] or m["dps"]:
+        if len(m["wd"]) < 6 or m["rel"]:
+            return None  # "Suns", "Weds" are names, not weekdays said again and again
+        # "on Sundays", "Tuesday nights": the weekday recurs
+        return m.start(), m.end(), "SET", f"XXXX-WXX-{wd}" + (f"T{dp}" if dp else ""), None
     if ctx.ref is None:
         value = f"XXXX-WXX-{wd}"
     else:
@@ -90,7 +95,7 @@ def h_weekday(m, ctx):
             d = ctx.ref + timedelta(days=wd - ctx.ref.isoweekday())
         else:
             if not direction:
-                direction = 1 if ctx.tense(m.start("wd")) > 0 else -1
+                direction = 1 if ctx.tense(m.start("wd"), present=1) > 0 else -1
             d = cal.weekday_near(ctx.ref, wd, direction)
             if m["rel"] and d == ctx.ref:
                 d = ctx.ref + timedelta(days=7 * direction)
@@ -119,9 +124,10 @@ def h_relday(m, ctx):
 
 
 def h_daypart(m, ctx):
-    rel = m["rel"].lower()
-    offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
-    dp = lexicon().dayparts[m["dp"].lower()]
+    # "yesterday afternoon" and, as reporters also write it, "afternoon yesterday"
+    rel = (m["rel"] or m["rel_after"]).lower()
+    offset = {"this": 0, "today": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+    dp = lexicon().dayparts[(m["dp"] or m["dp_first"]).lower()]
     if rel == "last" and dp != "NI":
         return None
     value = (ctx.ref + timedelta(days=offset)).isoformat() if ctx.ref else "XXXX-XX-XX"

@@ -35,6 +35,19 @@ def _duration_value(n: str, code: str) -> str:
     return f"P{n}{code}"
 
 
+# "and a half" as the next smaller unit, the way TimeML writes lengths: P2Y6M, PT1M30S
+_HALF_OF = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}
+
+
+def _and_a_half(n: str, code: str) -> str | None:
+    """"two and a half years" -> P2Y6M; a decimal (P2.5M) where no smaller unit divides evenly."""
+    if n == "X" or not float(n).is_integer():
+        return None
+    if code not in _HALF_OF:
+        return _duration_value(f"{float(n) + 0.5:g}", code)
+    return _duration_value(n, code) + _HALF_OF[code]
+
+
 def h_ago(m, ctx):
     got = _length(m, ctx)
     if got is None:
@@ -78,6 +91,11 @@ def h_duration(m, ctx):
     if m.group().lower().endswith("-old") or after.startswith(" old"):
         return None  # ages ("52 years old") are not annotated as durations in TimeBank
     mod = lexicon().length_mods.get(lmod) if lmod else None
+    if m["half"] or m["half2"]:
+        value = _and_a_half(n, code)
+        if value is None:
+            return None
+        return start, m.end(), "DURATION", value, mod
     return start, m.end(), "DURATION", _duration_value(n, code), mod
 
 
@@ -98,6 +116,9 @@ def h_set(m, ctx):
         code = lx.unit_of(m["funit"])
         return m.start(), m.end(), "SET", _duration_value("1", code) if code else "P1D", None
     word = m["unit"]
+    month = lx.month_of(word)
+    if month and word[:1].isupper() and not m["num"]:
+        return m.start(), m.end(), "SET", f"XXXX-{month:02d}", None  # "each July"
     wd = lx.weekday_of(word)
     if wd:
         return m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", None

@@ -100,11 +100,12 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         "dmy": rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{month_any})(?:,?\s+{year})?",
         "month_year": rf"\b(?P<month>{month_any})(?:\s+of)?,?\s+{year}",
         "month": rf"(?:{rel}\s+)?\b(?P<month>{month_full})\b(?:\s+(?P<yrel>this|last|next)\s+year\b)?",
-        "weekday": rf"(?:{rel}\s+)?\b(?P<wd>{weekday})(?:\s+(?P<dp>{daypart}))?\b",
+        "weekday": rf"(?:{rel}\s+)?\b(?P<wd>{weekday})(?P<wds>s)?(?:\s+(?P<dp>{daypart})(?P<dps>s)?)?\b",
         "relday": r"\b(?P<rd>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
         r"|the\s+day\s+before|the\s+day\s+after|the\s+previous\s+day|the\s+next\s+day|the\s+following\s+day)"
         rf"(?:\s+(?P<dp>{daypart}))?\b",
-        "daypart": rf"\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<dp>{daypart})\b",
+        "daypart": rf"\b(?:(?P<rel>this|last|tomorrow|yesterday)\s+(?P<dp>{daypart})"
+        rf"|(?P<dp_first>{daypart})\s+(?P<rel_after>yesterday|today|tomorrow))\b",
         "relunit": r"\b(?P<rel>last|this|next|coming|past|previous|current|the\s+previous|the\s+following|the\s+next"
         r"|the\s+coming|the\s+past|the\s+last|the\s+current|the\s+same|the\s+prior|this\s+past|the\s+full|the)\s+(?:fiscal\s+)?"
         rf"(?P<unit>week|weekend|month|year|decade|century|{season})\b(?!-)",
@@ -118,9 +119,10 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         "year": r"(?<![\d$£€.,/])\b(?:the\s+year\s+)?" + year + r"(?!\s*(?:%|percent))",
         "ago": rf"\b(?P<num>{number})[\s-]+(?P<unit>{unit})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b",
         "duration": r"\b(?:(?P<the>the\s+)?(?P<rel>first|last|past|next|previous|coming|final|following|latest|recent)\s+)?"
-        rf"(?P<num>{number})[\s-]+(?:more\s+)?(?P<unit>{unit})(?:-(?:long|old))?\b",
+        rf"(?P<num>{number})(?P<half>\s+1/2|\s+and\s+a\s+half|-and-a-half)?[\s-]+(?:more\s+)?(?P<unit>{unit})"
+        r"(?P<half2>\s+and\s+a\s+half)?(?:-(?:long|old))?\b",
         "vague": r"\b(?P<pre>for|over|in|within|after)\s+(?P<unit>years|months|decades|weeks|days|hours|centuries)\b",
-        "set": r"\b(?:(?P<every>every|each)\s+(?:other\s+)?(?:(?P<num>" + number + rf")\s+)?(?P<unit>{unit}|{weekday}|{daypart})"
+        "set": r"\b(?:(?P<every>every|each)\s+(?:other\s+)?(?:(?P<num>" + number + rf")\s+)?(?P<unit>{unit}|{weekday}|{daypart}|{month_full})"
         r"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly)"
         rf"|(?P<freq>once|twice|{number}\s+times)\s+(?:a|an|per|each|every)\s+(?P<funit>{unit}))\b",
         "time": r"(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
@@ -131,7 +133,9 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         "yearago": r"\b(?P<ya>year-(?:ago|earlier)|year\s+ago)\b",
         "yearend": r"\b(?:the\s+end\s+of\s+the\s+year|year[\s-]end|year's\s+end)\b",
         "century": r"\b(?:the\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b",
-        "spoken_year": r"\b(?:the\s+year\s+)?(?P<sy>nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        # broadcast transcripts spell years out, after a month or a season too: "January nineteen ninety-seven"
+        "spoken_year": rf"\b(?:the\s+year\s+|(?P<month>{month_full})\s+|(?:the\s+)?(?P<season>{season})\s+of\s+)?"
+        r"(?P<sy>nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
         r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+and\s+\w+)?)\b",
     }
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in src.items()]

@@ -197,8 +197,16 @@ _SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 6
 def h_spoken_year(m, ctx):
     parts = m["sy"].lower().replace("-", " ").split()
     if parts[0] == "two":
-        return (m.start(), m.end(), "DATE", "2000", None) if len(parts) == 2 else None
-    rest = parts[1:]
-    y = 1900 + _SPOKEN_TENS.get(rest[0], 0) + (_SPOKEN_UNITS.get(rest[1], 0) if len(rest) > 1 else 0)
-    return m.start(), m.end(), "DATE", f"{y}", None
+        if len(parts) != 2:
+            return None
+        y = 2000
+    else:
+        rest = parts[1:]
+        y = 1900 + _SPOKEN_TENS.get(rest[0], 0) + (_SPOKEN_UNITS.get(rest[1], 0) if len(rest) > 1 else 0)
+    if m["month"] and m["month"][:1].isupper():
+        return m.start(), m.end(), "DATE", cal.month(y, lexicon().month_of(m["month"])), None
+    if m["season"]:
+        return m.start(), m.end(), "DATE", f"{y}-{lexicon().seasons[m['season'].lower()]}", None
+    start = m.start("sy") if m["month"] else m.start()  # "may nineteen ninety" is no month
+    return start, m.end(), "DATE", f"{y}", None
 

@@ -4,9 +4,9 @@ Each handler gets the regex match and a ``Context`` (the reference date and the
 Doc) and returns ``(start, end, type, value, mod)`` or None to reject the match.
 Values the reference date cannot fix get ``X`` digits (``XXXX-03-27``).
 
-Limits: one reference date per document (no re-anchoring to dates mentioned
-earlier in the text: "the day before" is the day before publication); verb tense
-is read from spaCy's tags of the governing verb only.
+Limits: handlers read every match against the publication date; anaphora
+("the next day" after a narrated date) are re-anchored afterwards by
+``timex_anchor``. Verb tense is read from spaCy's tags of the governing verb only.
 
 The handlers live by what they read: ``timex_days`` (dates, weekdays, clock
 times), ``timex_periods`` (weeks to centuries, quarters, seasons, years) and

@@ -8,10 +8,14 @@ signal, not part of the expression; "until 2029" and "by 2030" get the year as
 value and no mod (TimeML puts before/after meaning on the signal).
 
 Limits (say them where users read them):
-- every relative expression is anchored to the publication date, never to a
-  date mentioned earlier in the text ("the next day" after "on March 3");
-- a weekday goes to the past unless its governing verb is future or present
-  ("will meet on Tuesday", "meets Tuesday"); the publication weekday itself is
+- deictic expressions ("yesterday", "last week", "two days ago") are anchored
+  to the publication date; only anaphora ("the next day", "two days later",
+  "the previous Friday", "the following year", "a year earlier") are counted
+  from the date the text last named (``timex_anchor``), and "a year earlier"
+  looks back no further than the previous sentence;
+- a weekday goes to the past unless its governing verb is future, an
+  arrangement ("is to resume", "is scheduled for") or a present tense that
+  governs it directly ("meets Tuesday"); the publication weekday itself is
   the publication date;
 - no holidays ("Christmas"), no ranges as one expression ("1990-1995" is two),
   no ordinal dates in words ("the third of May"), English only;
@@ -24,6 +28,7 @@ import re
 from functools import lru_cache
 
 from . import timex_calendar as cal
+from .timex_anchor import reanchor
 from .timex_grammar import LENGTH_MOD_RULES, POINT_MOD_RULES, TRIGGERS, WEEKDAY_RULES, lexicon, patterns, prefixes
 from .timex_rules import HANDLERS, Context
 from .types import TimexRecord
@@ -61,7 +66,7 @@ def extract_timexes(doc, published: str | None) -> list[TimexRecord]:
         taken.append((start, end))
         out.append(TimexRecord(start, end, text[start:end], typ, value, mod))
     out.sort(key=lambda t: t.start)
-    return out
+    return reanchor(out, [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else [0])
 
 
 class _Match:
