@@ -114,3 +114,117 @@ def test_analyze_events_seed(analyze):
     threat = find("THREATEN", modality="hypothetical")
     assert entities[threat.attributed_to].name == "Yuri Knutov"
     find("MOBILIZE", modality="planned")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, actor, coerced", [
+    # an announced sanction with its condition: the threat is the event made now
+    ("The European Union will impose new sanctions on Belarus if Minsk does not free the jailed journalists.",
+     "European Union", "SANCTION"),
+    ("Hungary plans to impose restrictions on imports of Ukrainian grain.", "Hungary", "COERCE"),
+    ("Turkey said it was prepared to impose a curfew in the border province.", "Turkey", "COERCE"),
+])
+def test_analyze_events_announced_coercion_is_threaten(analyze, text, actor, coerced):
+    entities, _t, _q, events = analyze(text)
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert actor in _names(entities, threat.actors)
+    assert threat.modality in ("asserted", "claimed")  # the threat itself was made
+    planned = next(e for e in events if e.type == coerced)  # the announced act stays, as not yet done
+    assert planned.modality in ("planned", "hypothetical")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Human rights groups called for sanctions against Myanmar's military rulers.",  # asked of others
+    "Russia could attack Ukraine again if the talks fail.",  # speculation, no committed actor
+    "Norway will send air defence systems to Finland if it is attacked.",  # the attack is the condition
+    "Poland warned that it would close its border with Belarus.",  # the warning is the one THREATEN
+    "The rebels will return equipment seized from peacekeepers last year.",  # a past seizure described
+    "The ministry issued rules to cut emissions from coal plants.",  # a purpose, no one committed
+    "A tougher bill would have restricted imports from China.",  # counterfactual: never happened
+    "If you raise tariffs, you would be shooting yourself in the foot, the minister said.",  # advice
+])
+def test_analyze_events_not_a_threat_or_single_threat(analyze, text):
+    _e, _t, _q, events = analyze(text)
+    assert sum(e.type == "THREATEN" for e in events) <= (1 if "warned" in text else 0)
+
+
+@pytest.mark.slow
+def test_analyze_events_reported_obligation_is_request(analyze):
+    entities, _t, _q, events = analyze("Germany said on Monday that Iran must halt uranium enrichment at Fordow.")
+    demand = next(e for e in events if e.type == "REQUEST")
+    assert "Germany" in _names(entities, demand.actors) and "Iran" in _names(entities, demand.targets)
+    entities, _t, _q, events = analyze("Macron issued a reminder to Iran that it must respect the nuclear deal.")
+    demand = next(e for e in events if e.type == "REQUEST")
+    assert "Iran" in _names(entities, demand.targets)  # "it" read through the addressee
+    entities, _t, _q, events = analyze("Erdogan said that the US must stop arming Kurdish militias.")
+    demand = next(e for e in events if e.type == "REQUEST")  # "US" is no first-person "us"
+    assert "United States" in _names(entities, demand.targets)
+
+
+@pytest.mark.slow
+def test_analyze_events_own_duty_is_no_request(analyze):
+    _e, _t, _q, events = analyze("\"We must do more for Ukraine,\" Macron said.")
+    assert not any(e.type == "REQUEST" for e in events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, mode", [
+    ("Farmers blocked roads near Warsaw for a third day.", "PROTEST", "obstruct"),
+    ("Amnesty International protested that the government was deporting refugees.", "ACCUSE", "disapprove"),
+    ("The dockers' union called off a planned strike after talks with the ministry.", "CONCEDE", None),
+    ("The government lifted the curfew in Dhaka on Sunday.", "CONCEDE", None),
+    ("A court cancelled the ban on the opposition newspaper.", "CONCEDE", None),
+    ("The French foreign minister cancelled his visit to Algeria.", "REJECT", "meet"),
+    ("Greece and Turkey upgraded their diplomatic relations.", "SUPPORT", None),
+    ("The two countries reached a consensus on fishing quotas.", "AGREE", None),
+    ("Pakistan has been sharing expertise with Chinese engineers.", "COOPERATE", None),
+    ("Teachers' unions are pressuring the ministry to raise salaries.", "REQUEST", None),
+    ("The IAEA sent inspectors to the Zaporizhzhia plant.", "ACCUSE", "investigate"),
+    ("Troops along the border were placed on high alert.", "MOBILIZE", "troops"),
+    ("Russia has strengthened its forces near Kharkiv.", "MOBILIZE", "troops"),
+    ("The World Food Programme reduced aid to the camps in Chad.", "SANCTION", "discontinue"),
+    ("The junta forced the French ambassador out of the country.", "SANCTION", "expel"),
+    ("Police prevented a rally outside the parliament in Tbilisi.", "COERCE", "restrict"),
+    ("The parliament outlawed the separatist party.", "COERCE", "restrict"),
+    ("Guards abused detainees at the prison, the report said.", "ASSAULT", "beat"),
+    ("Militias carried out ethnic cleansing in the region.", "ASSAULT", None),
+    ("Both armies violated the ceasefire overnight.", "ASSAULT", None),
+])
+def test_analyze_events_manual_vocabulary(analyze, text, kind, mode):
+    _e, _t, _q, events = analyze(text)
+    assert any(e.type == kind and (mode is None or e.mode == mode) for e in events), \
+        [(e.type, e.mode, e.trigger[2]) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, target", [
+    # the recipient of a threat or refusal is whoever the intended act reaches
+    ("Iran threatened to cut off gas supplies to Armenia.", "THREATEN", "Armenia"),
+    ("Erdogan refused to meet Greek Prime Minister Kyriakos Mitsotakis in Ankara.", "REJECT", "Mitsotakis"),
+    # the one told to act receives the demand; the one who asked receives the rejection
+    ("Amnesty International demanded that Egypt release the detained journalists.", "REQUEST", "Egypt"),
+    ("Pakistan rejected an offer from India for talks on water sharing.", "REJECT", "India"),
+    # a curfew in a town with no one else named: the town receives it
+    ("The army imposed a curfew in Mandalay on Friday.", "COERCE", "Mandalay"),
+])
+def test_analyze_events_recipient_fallbacks(analyze, text, kind, target):
+    entities, _t, _q, events = analyze(text)
+    event = next(e for e in events if e.type == kind)
+    names = _names(entities, event.targets)
+    assert any(target.split()[-1] in n for n in names), (names, [(e.type, e.trigger[2]) for e in events])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, refused, mode", [
+    ("Hungary said it would not attend the talks in Brussels.", True, "meet"),
+    ("Moscow will not release the detained sailors, the Kremlin said.", True, "yield"),
+    ("The talks in Geneva did not take place.", False, None),  # nothing happened; nobody refused
+    ("Why won't the government release the report?", False, None),  # a question
+])
+def test_analyze_events_will_not_is_reject(analyze, text, refused, mode):
+    _e, _t, _q, events = analyze(text)
+    rejects = [e for e in events if e.type == "REJECT"]
+    assert bool(rejects) is refused, [(e.type, e.trigger[2]) for e in events]
+    if refused:
+        assert rejects[0].mode == mode and rejects[0].modality in ("asserted", "claimed")

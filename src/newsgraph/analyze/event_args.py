@@ -2,7 +2,8 @@
 
 Verb events: the subject (or a passive's "by" agent) is the actor; the direct
 object, a passive subject, and the objects of with/to/against/on/at/from are
-targets. Noun events: a possessor, a "by" agent or an entity compound is the
+targets; with none of those, the recipients inside its complement ("threatened to
+cut off gas to X", "demanded that X ...", "rejected an offer from X"). Noun events: a possessor, a "by" agent or an entity compound is the
 actor, else the subject of the verb that governs the noun; "with/to/against/on"
 objects are targets. A token is mapped to entities through the mention spans,
 then through "of" complements, possessors, modifiers and appositions ("the
@@ -141,6 +142,8 @@ def actors_targets(trigger: Token, index: EntityIndex, kind: str = "") -> tuple[
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
                 for pobj in _pobjs(child):
                     targets.extend(index.resolve(pobj))
+        if not targets:
+            targets.extend(_inner_targets(trigger, index))
     else:
         for child in trigger.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in index.by_token:
@@ -171,10 +174,40 @@ def actors_targets(trigger: Token, index: EntityIndex, kind: str = "") -> tuple[
     return actors, targets
 
 
+def _inner_targets(verb: Token, index: EntityIndex) -> list[int]:
+    """Recipients named inside the verb's complement, when the verb names none itself.
+
+    "threatened to cut off electricity to Nakhichevan", "refused to meet King Abdullah":
+    whoever the intended act reaches is the recipient of the threat or refusal.
+    "demanded that the United States match ...": the one asked to act is the recipient.
+    "rejected calls by Kofi Annan", "rejected an offer from Afghanistan": the one who
+    asked or offered receives the rejection.
+    """
+    found: list[int] = []
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            for c in child.children:
+                if c.dep_ in ("dobj", "dative"):
+                    found.extend(index.resolve(c))
+                elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                    found.extend(e for p in _pobjs(c) for e in index.resolve(p))
+        elif child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+            subj, passive = subject_of(child, climb=False)
+            if subj is not None and not passive:
+                found.extend(index.resolve(subj))
+        elif child.dep_ == "dobj" and child.pos_ == "NOUN":
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                    found.extend(e for p in _pobjs(prep) for e in index.resolve(p))
+    return found
+
+
 def place_of(trigger: Token, index: EntityIndex, exclude: list[int]) -> int | None:
     """A GPE/LOC/FAC entity in an "in"/"at" phrase of the event word or of its clause's verb."""
     holders = [trigger]
-    if trigger.pos_ not in ("VERB", "AUX"):
+    if trigger.pos_ in ("VERB", "AUX"):  # "imposed a curfew in Mandalay": the place hangs on the object
+        holders += [c for c in trigger.children if c.dep_ == "dobj"]
+    else:
         holders += [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
         verb = _governing_verb(trigger)
         if verb is not None:

@@ -8,7 +8,13 @@ dependency parse (``event_args``), a time from a timex in its phrase or clause,
 a place from an "in/at" phrase, the quantities inside its phrase, a modality and
 the speaker of the quote it sits in (``event_modality``).
 
-Limits: one event per trigger word, no cross-sentence merging; proper nouns are
+A coercive act its own actor announces or makes conditional also yields a
+THREATEN event (``event_threat``), a cooperative act under "will/would not" a
+REJECT (``event_refusal``); "X said Y must ..." yields a REQUEST by X of Y
+(``event_obligation``); a protest verb that reports words is ACCUSE; conflict acts
+with no recipient named take their place as recipient.
+
+Limits: at most two events per trigger word, no cross-sentence merging; proper nouns are
 never triggers ("March"); words inside entity names are skipped ("Armed
 Forces"); verbal attacks ("attacked the policy") are read as ASSAULT; PLOVER's
 rule that promised cooperation is AGREE is left to the modality field, so "will
@@ -17,11 +23,16 @@ provide aid" stays AID with modality planned.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from .event_args import EntityIndex, actors_targets, place_of
 from .event_lexicon import EventSense, Lexicon, lexicon
+from .event_obligation import obligations
 from .event_modality import attribution_of, combine, is_historical, modality_of, time_of
+from .event_refusal import refusal_mode
+from .event_threat import threat_mode
 from .types import EntityRecord, EventRecord, QuantityRecord, QuoteRecord, TimexRecord
 
 __all__ = ["extract_events"]
@@ -34,6 +45,10 @@ _OBJECT_DEPS_N = frozenset({"compound", "amod", "nmod"})
 _SPEAKER_TAKES_PART = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # PLOVER: cooperative acts stated as intentions ("will visit", "ready to contribute") are AGREE.
 _INTENDED_IS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# Material acts done to a territory: with no other recipient named, the place where they happen
+# is who receives them (PLOVER's recipient of a curfew, a troop build-up or a strike in a town).
+_ON_TERRITORY = frozenset({"COERCE", "MOBILIZE", "ASSAULT", "SANCTION", "CONCEDE", "RETREAT"})
+_MODALS = frozenset({"must", "should", "ought"})  # cheap pre-check for reported demands (event_obligation)
 
 
 def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRecord],
@@ -47,15 +62,34 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
     quantity_spans = _token_spans(doc, [(q.start, q.end) for q in quantities])
     for sent in doc.sents:
         found = [(tok, sense) for tok in sent if (sense := _sense(tok, lex)) is not None]
-        if not found:
+        modal = any(t.lower_ in _MODALS for t in sent)
+        if not found and not modal:
             continue
         if index is None:
             index = EntityIndex(doc, entities, quotes)
         found = [(tok, sense) for tok, sense in found if tok.i not in index.by_token and not _echo(tok, sense, found)]
         sent_timexes = [(s, e, k) for k, (s, e) in enumerate(timex_spans) if sent.start <= s < sent.end]
+        sent_events = []
         for tok, sense in found:
-            events.append(_event(tok, sense, sent, lex, index, timexes, sent_timexes, quantity_spans, quotes, published))
+            sent_events.extend(_event(tok, sense, sent, lex, index, timexes, sent_timexes, quantity_spans,
+                                      quotes, published))
+        for tok, actors, targets in obligations(sent, index) if modal else ():
+            sent_events.append(_demand(tok, actors, targets, sent, timexes, sent_timexes, quotes, published))
+        events.extend(sorted(sent_events, key=lambda e: e.trigger[0]))
     return events
+
+
+def _demand(modal: Token, actors: list[int], targets: list[int], sent: Span, timexes: list[TimexRecord],
+            sent_timexes: list[tuple[int, int, int]], quotes: list[QuoteRecord], published: str | None) -> EventRecord:
+    """A REQUEST read from "X said Y must ..."; the modal is its trigger, the statement its time."""
+    claimed, speaker, speaker_text = attribution_of(modal.idx, sent, quotes)
+    k = time_of(modal.head.head, sent, sent_timexes)
+    value = timexes[k].value if k is not None else None
+    modality = combine("historical" if is_historical(value, published) else "", "claimed" if claimed else "")
+    return EventRecord(type="REQUEST", trigger=(modal.idx, modal.idx + len(modal.text), modal.text),
+                       sentence=(sent.start_char, sent.end_char), modality=modality, actors=actors,
+                       targets=targets, time_value=value, time_timex=k,
+                       attributed_to=speaker, attributed_text=speaker_text)
 
 
 def _token_spans(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -119,25 +153,47 @@ def _contexts(tok: Token, sense: EventSense, lex: Lexicon) -> list[str]:
 
 def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, index: EntityIndex,
            timexes: list[TimexRecord], sent_timexes: list[tuple[int, int, int]],
-           quantity_spans: list[tuple[int, int]], quotes: list[QuoteRecord], published: str | None) -> EventRecord:
+           quantity_spans: list[tuple[int, int]], quotes: list[QuoteRecord],
+           published: str | None) -> list[EventRecord]:
     actors, targets = actors_targets(tok, index, sense.type or "")
     claimed, speaker, speaker_text = attribution_of(tok.idx, sent, quotes)
     if not actors and speaker is not None and sense.type in _SPEAKER_TAKES_PART and targets and speaker not in targets:
         actors = [speaker]
     k = time_of(tok, sent, sent_timexes)
     value = timexes[k].value if k is not None else None
-    modality = combine(modality_of(tok, lex), "historical" if is_historical(value, published) else "",
-                       "claimed" if claimed else "")
+    own = modality_of(tok, lex)
+    said = combine("historical" if is_historical(value, published) else "", "claimed" if claimed else "")
+    modality = combine(own, said)
     kind = sense.type or ""
     if kind in _INTENDED_IS_AGREE and tok.pos_ == "VERB" and modality in ("planned", "claimed") \
-            and modality_of(tok, lex) == "planned":
+            and own == "planned":
         kind = "AGREE"
+    mode = sense.mode
+    if kind == "PROTEST" and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
+        # PLOVER: a protest that reports words ("X is failing ..., a rights group protested") is a
+        # diplomatic or verbal protest, ACCUSE 'disapprove'; PROTEST needs collective physical action.
+        kind, mode = "ACCUSE", "disapprove"
+    place = place_of(tok, index, actors + targets)
+    if not targets and place is not None and kind in _ON_TERRITORY:
+        targets = [place]  # "imposed a curfew in Abidjan": the place's people bear the act
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1
-    return EventRecord(
+    record = EventRecord(
         type=kind, trigger=(tok.idx, tok.idx + len(tok.text), tok.text),
-        sentence=(sent.start_char, sent.end_char), modality=modality, mode=sense.mode,
+        sentence=(sent.start_char, sent.end_char), modality=modality, mode=mode,
         context=_contexts(tok, sense, lex), actors=actors, targets=targets,
-        place=place_of(tok, index, actors + targets), time_value=value, time_timex=k,
+        place=place, time_value=value, time_timex=k,
         quantities=[i for i, (s, e) in enumerate(quantity_spans) if lo <= s and e <= hi],
         attributed_to=speaker, attributed_text=speaker_text,
     )
+    refused = refusal_mode(tok, kind)
+    if refused is not None:  # "would not meet the demands": the refusal is made now
+        return [replace(record, type="REJECT", mode=refused, modality=said), record]
+    threat = threat_mode(tok, kind, mode, own, lex)
+    if threat is None:
+        return [record]
+    # The threat is made now, whatever becomes of the act: only its report's own modality applies.
+    # "Turkey said it was prepared to ...": the announcer is who threatens when "it" stays unresolved.
+    threatener = actors or ([speaker] if speaker is not None and speaker not in targets else [])
+    if not threatener and any(c.dep_ == "nsubjpass" for c in (tok.head if tok.pos_ == "NOUN" else tok).children):
+        return [record]  # "it shall be severed ...": a passive rule with no one behind it threatens nothing
+    return [replace(record, type="THREATEN", mode=threat, modality=said, actors=threatener), record]
