@@ -47,7 +47,8 @@ def test_gazetteer_the_biggest_city_owns_a_shared_name(gaz):
     ("Zelenskyy", "Volodymyr Zelensky"),
     ("Vladimir Zelenskiy", "Volodymyr Zelensky"),
     ("Putin", "Vladimir Putin"),
-    ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
+    ("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan"),
+    ("Francois Bayrou", "François Bayrou"),
 ])
 def test_gazetteer_person_aliases_and_near_misses(gaz, text, name):
     assert gaz.person(text).name == name
