@@ -53,3 +53,49 @@ def test_cli_entities_aliases_file_and_errors(tmp_path):
     missing = invoke("show", "Nobody", "--db", db)
     assert missing.exit_code == 2 and "no entity named 'Nobody'" in missing.output
     assert invoke("aliases", tmp_path / "absent.csv", "--db", db).exit_code == 2
+
+
+def test_cli_entities_corrections_and_undo(tmp_path):
+    db = _db(tmp_path)
+    assert invoke("corrections", "--db", db).output.strip() == "no corrections"
+    empty = invoke("undo", "--db", db)
+    assert empty.exit_code == 2 and "nothing to undo" in empty.output
+    before = json.loads(invoke("list", "--db", db, "--json").output)
+    assert invoke("merge", "Royal United Services Institute", "RUSI", "--db", db).exit_code == 0
+    assert invoke("split", "Royal United Services Institute", "RUSI", "--db", db).exit_code == 0
+    listed = json.loads(invoke("corrections", "--db", db, "--json").output)
+    assert [(r["number"], r["action"], r["undoable"]) for r in listed] == [(1, "merge", True), (2, "split", True)]
+    assert listed[0]["description"].startswith("merge: RUSI into Royal United Services Institute (#")
+    assert all("undo" not in r["payload"] for r in listed)
+    text = invoke("corrections", "--db", db).output.splitlines()
+    assert len(text) == 2 and text[0].startswith("#1") and "split: RUSI from Royal United Services Institute" in text[1]
+    undone = invoke("undo", "--db", db)
+    assert undone.exit_code == 0 and "undid correction #2: split" in undone.output
+    out = tmp_path / "corrections.jsonl"
+    assert invoke("export-corrections", out, "--db", db).exit_code == 0
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [x["action"] for x in lines] == ["merge"] and "undo" not in lines[0]["payload"]
+    assert invoke("undo", "--db", db).exit_code == 0
+    assert json.loads(invoke("list", "--db", db, "--json").output) == before
+    again = invoke("undo", "--db", db)
+    assert again.exit_code == 2 and "the correction log is empty" in " ".join(again.output.split())
+
+
+def test_cli_entities_undo_refuses_imported_old_log(tmp_path):
+    db = _db(tmp_path)
+    old = tmp_path / "old.jsonl"
+    # Written by an older newsgraph: an alias correction, imported here with fresh undo data.
+    old.write_text(json.dumps({"action": "alias", "created_at": "2025-01-02T09:00:00+00:00",
+                               "payload": {"alias": "RUSI", "canonical": "Royal United Services Institute",
+                                           "type": "organisation"}}) + "\n", encoding="utf-8")
+    assert invoke("import-corrections", old, "--db", db).exit_code == 0
+    assert invoke("undo", "--db", db).exit_code == 0
+    from newsgraph.store.graph import Graph
+
+    with Store(db) as store, store.writer() as writer:
+        Graph(writer.conn).log_correction("merge", {"keep": "Royal United Services Institute", "gone": "RUSI"})
+    assert "(cannot be undone)" in invoke("corrections", "--db", db).output
+    refused = invoke("undo", "--db", db)
+    message = " ".join(refused.output.split())  # one line, wrapped to the runner's width
+    assert refused.exit_code == 2 and message.startswith("error: correction #1 (merge: RUSI into")
+    assert "cannot be undone exactly" in message

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
@@ -97,3 +99,19 @@ def test_resolve_corrections_refuse_clearly(store_url, tmp_path):
             _graph_do(store, lambda g: merge(g, "Nobody", "Else"))
         with pytest.raises(InputError, match="line 1"):
             _graph_do(store, lambda g: load_alias_file(g, bad))
+
+
+def test_resolve_corrections_export_leaves_out_undo_data_and_import_records_its_own(store_url, tmp_path):
+    exported = tmp_path / "corrections.jsonl"
+    with Store(f"sqlite:///{tmp_path / 'first.db'}") as first:
+        store_record(first, record(RUSI_A, [("Royal United Services Institute", "ORG", ["Royal United Services Institute"])]))
+        store_record(first, record(RUSI_B, [("RUSI", "ORG", ["RUSI"])]))
+        _graph_do(first, lambda g: merge(g, "Royal United Services Institute", "RUSI"))
+        assert _graph_do(first, lambda g: g.corrections())[0]["payload"]["undo"]["steps"]
+        assert _graph_do(first, lambda g: export_corrections(g, exported)) == 1
+    assert "undo" not in json.loads(exported.read_text(encoding="utf-8"))["payload"]
+    with Store(store_url) as store:
+        store_record(store, record(RUSI_B, [("RUSI", "ORG", ["RUSI"])]))
+        assert _graph_do(store, lambda g: import_corrections(g, exported)) == 1
+        (logged,) = _graph_do(store, lambda g: g.corrections())
+        assert logged["payload"]["gone"] == "RUSI" and logged["payload"]["undo"]["steps"]

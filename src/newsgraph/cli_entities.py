@@ -1,8 +1,9 @@
 """`newsgraph entities ...`: list, show and correct corpus entities.
 
-Thin: each command opens the store, makes one call into ``resolve.corrections`` or
-``store.graph`` in one transaction, and prints. Corrections are logged and persist:
-later ingests resolve new mentions according to them.
+Thin: each command opens the store, makes one call into ``resolve.corrections``,
+``resolve.undo`` or ``store.graph`` in one transaction, and prints. Corrections are logged
+and persist: later ingests resolve new mentions according to them; ``corrections`` lists
+the log and ``undo`` takes back the newest one.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .errors import NewsgraphError
 
 __all__ = ["entities_app"]
 
-entities_app = typer.Typer(help="Corpus entities: list, show, and correct them (merge, split, aliases).",
+entities_app = typer.Typer(help="Corpus entities: list, show, and correct them (merge, split, aliases, undo).",
                            no_args_is_help=True)
 
 DbOption = Annotated[
@@ -131,3 +132,32 @@ def import_command(file: Annotated[Path, typer.Argument(help="A file written by 
 
     count = _run(db, lambda g: import_corrections(g, file))
     _say(f"applied {count} corrections from {file}")
+
+
+@entities_app.command("corrections")
+def corrections_command(db: DbOption = None, json_output: JsonOption = False) -> None:
+    """List the corrections made so far, oldest first: the last one is what `undo` takes back."""
+    from .resolve.undo import describe, undoable
+
+    rows = [{"number": r["number"], "date": r["created_at"], "action": r["action"], "description": describe(r),
+             "undoable": undoable(r), "payload": {k: v for k, v in r["payload"].items() if k != "undo"}}
+            for r in _run(db, lambda g: g.correction_log())]
+    if json_output:
+        terminal.print_json(rows)
+        return
+    if not rows:
+        _say("no corrections")
+    for r in rows:  # one line each, whatever the width: names are not markup
+        terminal.out_console.print(f"#{r['number']:<5} {r['date']}  {r['description']}"
+                                   + ("" if r["undoable"] else "  (cannot be undone)"),
+                                   highlight=False, markup=False, soft_wrap=True)
+
+
+@entities_app.command("undo")
+def undo_command(db: DbOption = None) -> None:
+    """Undo the newest correction still in the log, exactly, and drop it from the log (again: the one before)."""
+    from .resolve.undo import describe, undo_last
+
+    row = _run(db, undo_last)
+    terminal.out_console.print(f"undid correction #{row['number']}: {describe(row)}", highlight=False, markup=False,
+                               soft_wrap=True)

@@ -173,6 +173,16 @@ class Graph:
         rows = self.conn.execute(select(entity_corrections).order_by(entity_corrections.c.id))
         return [{"action": r.action, "payload": json.loads(r.payload), "created_at": r.created_at} for r in rows]
 
+    def correction_log(self, last: bool = False) -> list[dict]:
+        """The log with each correction's number (its row id), oldest first; only the newest if ``last``."""
+        query = select(entity_corrections).order_by(entity_corrections.c.id.desc() if last else entity_corrections.c.id)
+        rows = self.conn.execute(query.limit(1) if last else query)
+        return [{"number": r.id, "action": r.action, "payload": json.loads(r.payload), "created_at": r.created_at}
+                for r in rows]
+
+    def drop_correction(self, number: int) -> None:
+        self.conn.execute(delete(entity_corrections).where(entity_corrections.c.id == number))
+
     # -- listing ---------------------------------------------------------------------------
     def list_entities(self, type_: str | None = None, limit: int = 50) -> list[dict]:
         counts = (select(mentions.c.entity_id, func.count().label("mentions"),
