@@ -112,3 +112,17 @@ def test_analyze_entities_georgia_state_and_country_get_different_ids(nlp):
     country = extract_entities(nlp("Georgia and Armenia held talks on border security."))
     ids = [next(e.ids for e in ents if e.name == "Georgia") for ents in (state, country)]
     assert ids[0] != ids[1] and ids[1] == {"iso3166": "GE"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Former Secretary of State Hillary Clinton spoke in Ohio on Tuesday.",
+    "The heads of State met in Brussels for two days.",
+])
+def test_analyze_entities_office_titles_hold_no_names(nlp, sentence):
+    names = {e.name for e in extract_entities(nlp(sentence))}
+    assert "State" not in names and not any(n.endswith(" of State") for n in names)
+
+
+def test_analyze_entities_state_names_stay(nlp):
+    names = {e.name for e in extract_entities(nlp("The State Department and New York State agreed on Friday."))}
+    assert "State Department" in names

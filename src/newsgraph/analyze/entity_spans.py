@@ -6,7 +6,8 @@
   Zelensky") becomes a place and a person when the rest is a known or in-text person;
 - completed: a country, capital or big city that the model left untagged ("Kiev is preparing"
   as a headline's first word) is added when it stands alone as a proper noun;
-- acronyms defined in the text, "Armed Forces of Ukraine (AFU)", tie later "AFU" to the long form.
+- acronyms defined in the text, "Armed Forces of Ukraine (AFU)", tie later "AFU" to the long form;
+- dropped: names that only close an office title ("State" in "Secretary of State").
 Limits: spans are whole tokens; untagged people and organisations are not added.
 """
 
@@ -87,11 +88,24 @@ def _split_place_person(doc, c: Candidate, gaz: Gazetteer, people: set[str]) -> 
     return [c]
 
 
+def _in_title_phrase(doc, start: int, end: int) -> bool:
+    """Whether tokens start..end close an office title ("Secretary of State")."""
+    for phrase in words("en", "entity_title_phrases"):
+        n = len(phrase.split())
+        first = end - n
+        if first < 0 or first > start:
+            continue
+        said = " ".join(t.lower_ for t in doc[first:end] if t.lower_ != "the")
+        if said == phrase.replace(" the ", " "):
+            return True
+    return False
+
+
 def candidates(doc, gaz: Gazetteer) -> list[Candidate]:
     found: list[Candidate] = []
     titles = {t.lower() for t in words("en", "entity_titles")}
     for ent in doc.ents:
-        if ent.label_ in ENTITY_LABELS:
+        if ent.label_ in ENTITY_LABELS and not _in_title_phrase(doc, ent.start, ent.end):
             for s, e in _clean(doc, ent.start, ent.end):
                 found.append(_untitled(doc, Candidate(s, e, ent.label_), titles))
     people = {c.span(doc).text for c in found if c.label == "PERSON" and c.end - c.start >= 2}
