@@ -6,7 +6,9 @@ Shape: a few thousand entities whose mention frequencies follow a Zipf law (a
 handful of leaders and states dominate, a long tail of officials, towns and firms),
 outlets also Zipf-distributed, ~9 sentences, ~3 quotes, ~2 event reports and ~12
 mentions per article, a third of event reports re-reporting an event already told
-elsewhere (so events merge several reports), dates over 2023-2025.
+elsewhere (so events merge several reports), dates over 2023-2025. Derived rows
+(event_reports.report_date, event_edges) are filled by the database's own triggers,
+as for every other writer (schema version 4).
 """
 
 from __future__ import annotations

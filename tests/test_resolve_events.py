@@ -89,3 +89,26 @@ def test_resolve_events_same_story_counts_once(store_url):
         [found] = _events(store)
         values = {v["value"]: (len(v["articles"]), v["stories"]) for v in found["contradictions"][0]["values"]}
         assert found["reports"] == 3 and values == {3000000000: (2, 1), 4000000000: (1, 1)}
+
+
+def test_resolve_events_fill_report_dates_and_network_edges(store_url):
+    """Schema 4: resolution's reports get their report date and actor->target edges from the database."""
+    from newsgraph import query as q
+    from newsgraph.store.schema import event_edges, entities
+
+    dated = record(CALL_A, PEOPLE, "2025-04-02", [event("CONSULT", ["e1"], ["e2"], "2025-04-01")])
+    undated = record(CALL_B, PEOPLE_B, "2025-04-03", [event("CONSULT", ["e1"], ["e2"])])
+    with Store(store_url) as store:
+        store_record(store, dated)
+        store_record(store, undated)
+        store_record(store, undated)  # re-resolved: its old report and edges go
+        with store.engine.connect() as conn:
+            ids = dict(conn.execute(select(entities.c.name, entities.c.id)).all())
+            dates = sorted(r[0] for r in conn.execute(select(event_reports.c.report_date)))
+            e = event_edges.c
+            edges = sorted(tuple(r) for r in conn.execute(select(e.source_id, e.target_id, e.type, e.report_date)))
+        trump, putin = ids["Donald Trump"], ids["Vladimir Putin"]
+        assert dates == ["2025-04-01", "2025-04-03"]  # the TIMEX value, else the publication date
+        assert edges == sorted([(trump, putin, "CONSULT", "2025-04-01"), (putin, trump, "CONSULT", "2025-04-03")])
+        graph = q.actor_network(store, since="2025-04-02")
+        assert list(graph.edges(keys=True)) == [(putin, trump, "CONSULT")]

@@ -241,3 +241,35 @@ def test_store_database_has_every_foreign_key_and_index_that_schema_declares(sto
         declared_fks = sorted((fk.column.table.name, (fk.parent.name,)) for fk in table.foreign_keys)
         assert foreign_keys == declared_fks, table.name
         assert {i.name for i in table.indexes} <= set(indexes), table.name
+
+
+def test_store_migration_4_fills_report_dates_and_edges_of_a_version_3_database(store_url):
+    """Upgrading in place keeps every row and derives report_date and event_edges from them."""
+    from newsgraph.store import migrations, schema
+
+    engine = create_engine(resolve_url(store_url))
+    with engine.begin() as conn:  # a database as version 3 left it, holding one report
+        migrations.migrate(conn, store_url, target=3)
+        conn.execute(schema.articles.insert().values(
+            id=ARTICLE.id, source=ARTICLE.source, text=ARTICLE.text, chars=len(ARTICLE.text), published="2025-03-03",
+            ingested_at="2025-03-03T00:00:00+00:00", story_id=ARTICLE.id, published_inferred=False))
+        people = [conn.execute(schema.entities.insert().values(name=n, type="state", created_at="2025-03-03")
+                               .returning(schema.entities.c.id)).scalar_one() for n in ("Poland", "Lithuania")]
+        event_id = conn.execute(schema.events.insert().values(type="CONSULT", reports=1, created_at="2025-03-03")
+                                .returning(schema.events.c.id)).scalar_one()
+        report = conn.execute(text(
+            "INSERT INTO event_reports (event_id, article_id, type, modality, trigger, sentence_start, sentence_end, "
+            "time_value) VALUES (:e, :a, 'CONSULT', 'asserted', 'met', 0, 10, 'PAST_REF') RETURNING id"),
+            {"e": event_id, "a": ARTICLE.id}).scalar_one()
+        conn.execute(schema.event_participants.insert(), [
+            {"report_id": report, "entity_id": people[0], "role": "actor"},
+            {"report_id": report, "entity_id": people[1], "role": "target"}])
+    engine.dispose()
+    with Store(store_url) as store, store.engine.connect() as conn:
+        assert store.schema_version() == LATEST >= 4
+        assert store.article(ARTICLE.id).text == ARTICLE.text
+        dated = conn.execute(text("SELECT time_value, report_date FROM event_reports")).one()
+        assert tuple(dated) == ("PAST_REF", "2025-03-03")  # not a calendar value: the publication date
+        assert conn.execute(text("SELECT report_id, source_id, target_id, event_id, type, modality, report_date "
+                                 "FROM event_edges")).all() == [
+            (report, people[0], people[1], event_id, "CONSULT", "asserted", "2025-03-03")]

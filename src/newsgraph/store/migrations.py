@@ -3,9 +3,10 @@
 ``schema.py`` is the one description of the schema; every table and later column
 there carries the version that introduced it. Upgrading to version N creates the
 tables of version N in their shape at N, adds the columns of version N to older
-tables, then runs version N's data step (backfills, full-text indexes). Each
-version is applied in one transaction together with its version bump, so a
-migration happens whole or not at all. To change the schema: add tables or
+tables, then runs version N's data step (backfills, full-text indexes, the
+triggers that keep derived rows such as event_edges right). Each version is
+applied in one transaction together with its version bump, so a migration
+happens whole or not at all. To change the schema: add tables or
 columns with ``info={"since": N}`` and append a step to MIGRATIONS.
 """
 
@@ -95,6 +96,100 @@ def _v3_full_text(conn: Connection) -> None:
             conn.execute(text(f"CREATE INDEX ix_{table}_fts ON {table} USING gin (text_search)"))
 
 
+# REPORT_DATE (queries_events.py) over one report's columns: its TIMEX value when that is
+# a calendar value (starts with a digit), else its article's publication date.
+_DIGITS = ", ".join(f"'{d}'" for d in "0123456789")
+
+
+def _report_date_sql(row: str, published: str) -> str:
+    return f"CASE WHEN substr({row}time_value, 1, 1) IN ({_DIGITS}) THEN {row}time_value ELSE {published} END"
+
+
+def _edges_sql(reports: str) -> str:
+    """Insert the event_edges rows of the reports ``r`` for which ``reports`` holds."""
+    return f"""INSERT INTO event_edges (report_id, source_id, target_id, event_id, type, modality, report_date)
+        SELECT r.id, a.entity_id, t.entity_id, r.event_id, r.type, r.modality, r.report_date
+        FROM event_reports r
+        JOIN event_participants a ON a.report_id = r.id AND a.role = 'actor'
+        JOIN event_participants t ON t.report_id = r.id AND t.role = 'target'
+        WHERE ({reports}) AND a.entity_id <> t.entity_id"""
+
+
+_EDGE_FIELDS = ("report_date", "modality", "type", "event_id")
+
+
+def _v4_report_dates_and_edges(conn: Connection) -> None:
+    """Fill event_reports.report_date and event_edges, and have the database keep both right.
+
+    Triggers, not the writers, keep them: every path that writes a report or its
+    participants (resolution, entity merges, bulk loads, hand-built rows), deletes them
+    or fills an article's date (an inferred publication date) leaves report_date equal
+    to REPORT_DATE and event_edges equal to the reports' actor/target pairs. Participant
+    changes recompute their report's edges whole, so the order of row changes within
+    a statement never matters.
+    """
+    published_of = "(SELECT published FROM articles WHERE articles.id = {}article_id)"
+    conn.execute(text(f"UPDATE event_reports SET report_date = "
+                      f"{_report_date_sql('', published_of.format('event_reports.'))}"))
+    conn.execute(text(_edges_sql("1 = 1")))
+    changed = " OR ".join(f"OLD.{f} IS NOT NEW.{f}" for f in _EDGE_FIELDS)
+    copy = ", ".join(f"{f} = NEW.{f}" for f in _EDGE_FIELDS)
+    if conn.dialect.name == "sqlite":
+        computed = _report_date_sql("NEW.", published_of.format("NEW."))
+        statements = [
+            f"""CREATE TRIGGER event_reports_date_insert AFTER INSERT ON event_reports BEGIN
+                UPDATE event_reports SET report_date = {computed} WHERE id = NEW.id; END""",
+            f"""CREATE TRIGGER event_reports_date_update AFTER UPDATE OF time_value, article_id ON event_reports
+                BEGIN UPDATE event_reports SET report_date = {computed} WHERE id = NEW.id; END""",
+            f"""CREATE TRIGGER articles_report_dates AFTER UPDATE OF published ON articles
+                WHEN OLD.published IS NOT NEW.published BEGIN
+                UPDATE event_reports SET report_date = {_report_date_sql("", "NEW.published")}
+                WHERE article_id = NEW.id; END""",
+            f"""CREATE TRIGGER event_reports_edges AFTER UPDATE ON event_reports WHEN {changed} BEGIN
+                UPDATE event_edges SET {copy} WHERE report_id = NEW.id; END""",
+        ]
+        for op, ids in (("INSERT", "NEW.report_id"), ("DELETE", "OLD.report_id"),
+                        ("UPDATE", "OLD.report_id, NEW.report_id")):
+            statements.append(f"""CREATE TRIGGER event_participants_edges_{op.lower()} AFTER {op} ON event_participants
+                BEGIN DELETE FROM event_edges WHERE report_id IN ({ids}); {_edges_sql(f"r.id IN ({ids})")}; END""")
+    else:
+        computed = _report_date_sql("NEW.", published_of.format("NEW."))
+        changed = changed.replace(" IS NOT ", " IS DISTINCT FROM ")
+        relink = ("DELETE FROM event_edges WHERE report_id IN (SELECT report_id FROM {0}); "
+                  + _edges_sql("r.id IN (SELECT report_id FROM {0})") + "; RETURN NULL;")
+        statements = [
+            f"""CREATE FUNCTION newsgraph_report_date() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN NEW.report_date := {computed}; RETURN NEW; END $$""",
+            """CREATE TRIGGER event_reports_date BEFORE INSERT OR UPDATE OF time_value, article_id
+                ON event_reports FOR EACH ROW EXECUTE FUNCTION newsgraph_report_date()""",
+            f"""CREATE FUNCTION newsgraph_article_report_dates() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN UPDATE event_reports SET report_date = {_report_date_sql("", "NEW.published")}
+                WHERE article_id = NEW.id; RETURN NULL; END $$""",
+            """CREATE TRIGGER articles_report_dates AFTER UPDATE OF published ON articles
+                FOR EACH ROW WHEN (OLD.published IS DISTINCT FROM NEW.published)
+                EXECUTE FUNCTION newsgraph_article_report_dates()""",
+            f"""CREATE FUNCTION newsgraph_report_edges() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN UPDATE event_edges SET {copy} WHERE report_id = NEW.id; RETURN NULL; END $$""",
+            f"""CREATE TRIGGER event_reports_edges AFTER UPDATE ON event_reports FOR EACH ROW WHEN ({changed})
+                EXECUTE FUNCTION newsgraph_report_edges()""",
+            # Statement triggers over transition tables: a bulk insert relinks each report once.
+            f"""CREATE FUNCTION newsgraph_relink_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN {relink.format("changed")} END $$""",
+            f"""CREATE FUNCTION newsgraph_relink_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN {relink.format("(SELECT report_id FROM previous UNION SELECT report_id FROM changed) AS both_")}
+                END $$""",
+            """CREATE TRIGGER event_participants_edges_insert AFTER INSERT ON event_participants
+                REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION newsgraph_relink_changed()""",
+            """CREATE TRIGGER event_participants_edges_delete AFTER DELETE ON event_participants
+                REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION newsgraph_relink_changed()""",
+            """CREATE TRIGGER event_participants_edges_update AFTER UPDATE ON event_participants
+                REFERENCING OLD TABLE AS previous NEW TABLE AS changed FOR EACH STATEMENT
+                EXECUTE FUNCTION newsgraph_relink_updated()""",
+        ]
+    for statement in statements:
+        conn.execute(text(statement))
+
+
 # Columns that exist on one backend only, outside schema.py's portable description.
 BACKEND_COLUMNS = {"postgresql": {"sentences": {"text_search"}, "quotes": {"text_search"}}}
 
@@ -111,6 +206,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "articles, analyses, mentions, near-duplicate index", _step(1)),
     (2, "quotes, timexes and quantities as rows", _step(2, _v2_backfill_rows)),
     (3, "corpus-wide entities, events with reports, sentences, full-text search", _step(3, _v3_full_text)),
+    (4, "event reports' dates stored; the actor network's edges as indexed rows",
+     _step(4, _v4_report_dates_and_edges)),
 ]
 
 LATEST = MIGRATIONS[-1][0]

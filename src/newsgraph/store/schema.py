@@ -256,6 +256,11 @@ event_reports = Table(
     Column("attributed_entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL")),
     Column("attributed_text", Text),
     Column("amounts", Text),  # JSON list of {"amount", "unit", "text"}
+    # Version 4: the report's date (queries_events.REPORT_DATE: time_value when a calendar
+    # value, else the article's publication date), stored for event_edges below. Kept by the
+    # database itself (triggers, see migrations._v4_report_dates_and_edges), whoever writes the
+    # report or changes its article's date; never set it by hand.
+    Column("report_date", String(32), info={"since": 4}),
     Index("ix_event_reports_event", "event_id"),
     Index("ix_event_reports_article", "article_id"),
     Index("ix_event_reports_type_time", "type", "time_value"),
@@ -271,6 +276,27 @@ event_participants = Table(
     Column("role", String(8), primary_key=True),  # actor, target
     Index("ix_event_participants_entity", "entity_id", "role"),
     info={"since": 3},
+)
+
+
+# Version 4: the actor network's rows. One row per report and (actor, target) pair of
+# distinct entities -- the report's participants paired, with the report's type, modality,
+# event and date copied -- so a date range of the network is one index range with nothing
+# to look up. A derived table: the database keeps it equal to event_reports joined with
+# event_participants (triggers: migrations._v4_report_dates_and_edges); never write it by hand.
+# Rows are per report, not per month: an event reported in two months still counts once.
+event_edges = Table(
+    "event_edges",
+    metadata,
+    Column("report_id", Integer, ForeignKey("event_reports.id", ondelete="CASCADE"), primary_key=True),
+    Column("source_id", Integer, primary_key=True, autoincrement=False),  # the actor's entity id
+    Column("target_id", Integer, primary_key=True, autoincrement=False),  # the target's entity id
+    Column("event_id", Integer, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("modality", String(16), nullable=False),
+    Column("report_date", String(32)),
+    Index("ix_event_edges_network", "report_date", "modality", "source_id", "target_id", "type", "event_id"),
+    info={"since": 4},
 )
 
 
