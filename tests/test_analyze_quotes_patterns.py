@@ -49,6 +49,12 @@ def _quotes(nlp, text: str):
          "according to", "the county clerk"),
         ("In a new Quinnipiac poll, Clinton leads Trump by six points.", "Clinton leads Trump by six points",
          "In", "a new Quinnipiac poll"),
+        # a clausal complement is content whatever the verb's listed frames
+        ("Diplomats in Geneva see that the ceasefire is fragile.", "the ceasefire is fragile", "see",
+         "Diplomats in Geneva"),
+        # the subject of a passive cue with an agent
+        ("The registration problem was first reported by the Tribune.", "The registration problem", "reported",
+         "the Tribune"),
         # participle and relative clause speakers
         ("Trump, refusing to concede, vowed to fight on.", "to concede", "refusing", "Trump"),
         ("The mayor, who praised the police response, said the city would recover.", "the police response",

@@ -167,6 +167,10 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
             if frame == "quoted":
                 speaker = next((c for c in tok.children if c.dep_ == "dobj"), None)
             break
+    if content is None and "that" not in frames:
+        # A clausal complement is reported content whatever the verb's usual frames
+        # ("she knows that ...", "he observed that ...").
+        content = _complement(doc, tok, "that", after_only=expletive)
     if content is None and "obj" in frames:
         content = _passive_subject(doc, tok)  # "The story was first reported by the Post"
     if content is None and "that" in frames and tok.dep_ in _PARENTHETICAL and tok.head.i != tok.i \
