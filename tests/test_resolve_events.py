@@ -112,3 +112,143 @@ def test_resolve_events_fill_report_dates_and_network_edges(store_url):
         assert edges == sorted([(trump, putin, "CONSULT", "2025-04-01"), (putin, trump, "CONSULT", "2025-04-03")])
         graph = q.actor_network(store, since="2025-04-02")
         assert list(graph.edges(keys=True)) == [(putin, trump, "CONSULT")]
+
+
+# -- modality and place (ours) -----------------------------------------------------------------
+STRIKE = "Russia launched a missile strike on Ukraine's power grid on Sunday, the Ukrainian air force said."
+DENIAL = ("Russia did not strike Ukraine's energy facilities at the weekend, the defence ministry in Moscow "
+          "said on Monday, calling the reports a fabrication.")
+WARRING = [("Russia", "GPE", ["Russia"], {"iso3166": "RU"}), ("Ukraine", "GPE", ["Ukraine"], {"iso3166": "UA"})]
+
+
+def _as(ev: dict, **changes) -> dict:
+    return {**ev, **changes}
+
+
+def _ids_by_name(store: Store) -> dict[str, int]:
+    from newsgraph.store.schema import entities
+
+    with store.engine.connect() as conn:
+        return dict(conn.execute(select(entities.c.name, entities.c.id)).all())
+
+
+def _report_ids(store: Store) -> dict[str, list[int]]:
+    with store.engine.connect() as conn:
+        out: dict[str, list[int]] = {}
+        for article_id, report_id in conn.execute(select(event_reports.c.article_id, event_reports.c.id)
+                                                  .order_by(event_reports.c.id)):
+            out.setdefault(article_id, []).append(report_id)
+        return out
+
+
+def test_resolve_events_denied_strike_is_one_event_with_a_modality_contradiction(store_url):
+    with Store(store_url) as store:
+        claim = store_record(store, record(STRIKE, WARRING, "2025-04-06",
+                                           [event("ASSAULT", ["e1"], ["e2"], "2025-04-06")]), outlet="Reuters")
+        # The denial names no date of its own and comes a day later: it must still meet the strike.
+        denial = store_record(store, record(DENIAL, WARRING, "2025-04-07",
+                                            [_as(event("ASSAULT", ["e1"], ["e2"]), modality="negated")]), outlet="TASS")
+        [found] = _events(store)
+        reports = _report_ids(store)
+        assert found["reports"] == 2 and found["date"] == "2025-04-06"
+        assert found["contradictions"] == [{"field": "modality", "values": [
+            {"value": "asserted", "reports": reports[claim], "articles": [claim], "outlets": ["Reuters"], "stories": 1},
+            {"value": "negated", "reports": reports[denial], "articles": [denial], "outlets": ["TASS"], "stories": 1},
+        ]}]
+
+
+def test_resolve_events_denial_first_then_the_strike(store_url):
+    with Store(store_url) as store:
+        store_record(store, record(DENIAL, WARRING, "2025-04-06",
+                                   [_as(event("ASSAULT", ["e1"], ["e2"], "2025-04-06"), modality="negated")]))
+        store_record(store, record(STRIKE, WARRING, "2025-04-06", [event("ASSAULT", ["e1"], ["e2"], "2025-04-06")]))
+        [found] = _events(store)
+        assert [c["field"] for c in found["contradictions"]] == ["modality"]
+        assert [v["value"] for v in found["contradictions"][0]["values"]] == ["asserted", "negated"]
+
+
+MEETING_PLANNED = "Volodymyr Zelensky will meet Recep Tayyip Erdogan in Ankara on Friday, his office said."
+MEETING_EARLY = "Zelensky met Erdogan in Istanbul on Thursday for talks on a Black Sea ceasefire."
+MEETING_HELD = "Zelensky held talks with Erdogan in Ankara on Friday, the Turkish presidency said."
+LEADERS = [("Volodymyr Zelensky", "PERSON", ["Volodymyr Zelensky"]),
+           ("Recep Tayyip Erdogan", "PERSON", ["Recep Tayyip Erdogan"])]
+LEADERS_SHORT = [("Volodymyr Zelensky", "PERSON", ["Zelensky"]), ("Recep Tayyip Erdogan", "PERSON", ["Erdogan"])]
+
+
+def test_resolve_events_planned_meeting_follows_the_date_rule(store_url):
+    with Store(store_url) as store:
+        planned = store_record(store, record(MEETING_PLANNED, LEADERS, "2025-03-05",
+                                             [_as(event("CONSULT", ["e1"], ["e2"], "2025-03-07"), modality="planned")]))
+        early = store_record(store, record(MEETING_EARLY, LEADERS_SHORT, "2025-03-06",
+                                           [event("CONSULT", ["e1"], ["e2"], "2025-03-06")]))
+        # Different known dates: apart, whatever the modality.
+        assert [(e["date"], e["reports"]) for e in _events(store)] == [("2025-03-07", 1), ("2025-03-06", 1)]
+        held = store_record(store, record(MEETING_HELD, LEADERS_SHORT, "2025-03-07",
+                                          [event("CONSULT", ["e1"], ["e2"], "2025-03-07")]))
+        # The plan and the meeting held on the planned day: one event, and no disagreement.
+        found = _events(store)
+        assert [(e["date"], e["reports"], e["contradictions"]) for e in found] == [
+            ("2025-03-07", 2, []), ("2025-03-06", 1, [])]
+        with store.engine.connect() as conn:
+            by_article = dict(conn.execute(select(event_reports.c.article_id, event_reports.c.event_id)).all())
+        assert by_article[planned] == by_article[held] != by_article[early]
+
+
+AIRSTRIKE_CLAIMED = "Israel's military said it struck a Hamas command centre in Gaza City on Tuesday."
+AIRSTRIKE_ASSERTED = "Israel carried out an air strike on a Hamas position in northern Gaza on Tuesday."
+AIRSTRIKE_THREAT = "Israel could strike Hamas targets again on Tuesday if rocket fire continues, a minister warned."
+SIDES = [("Israel", "GPE", ["Israel"], {"iso3166": "IL"}), ("Hamas", "ORG", ["Hamas"])]
+
+
+def test_resolve_events_claimed_joins_asserted_but_a_threat_stays_apart(store_url):
+    with Store(store_url) as store:
+        store_record(store, record(AIRSTRIKE_CLAIMED, SIDES, "2025-05-13",
+                                   [_as(event("ASSAULT", ["e1"], ["e2"], "2025-05-13"), modality="claimed",
+                                        attributed_to="e1", attributed_text="Israel's military")]), outlet="AP")
+        store_record(store, record(AIRSTRIKE_ASSERTED, SIDES, "2025-05-13",
+                                   [event("ASSAULT", ["e1"], ["e2"], "2025-05-13")]), outlet="Al Jazeera")
+        store_record(store, record(AIRSTRIKE_THREAT, SIDES, "2025-05-13",
+                                   [_as(event("ASSAULT", ["e1"], ["e2"], "2025-05-13"), modality="hypothetical")]))
+        assert [(e["reports"], e["contradictions"]) for e in _events(store)] == [(2, []), (1, [])]
+
+
+KHARKIV = "Russia hit an apartment block in Kharkiv, Ukraine's second-largest city, with drones on Saturday night."
+IN_UKRAINE = "Russia attacked a residential building in Ukraine on Saturday, regional officials said."
+SUMY = "Russia shelled a residential building in Sumy, in north-eastern Ukraine, on Saturday, the governor said."
+
+
+def test_resolve_events_place_a_city_and_its_country_agree_two_cities_do_not(store_url):
+    kharkiv = ("Kharkiv", "GPE", ["Kharkiv"], {"geonames": "706483"})
+    sumy = ("Sumy", "GPE", ["Sumy"], {"geonames": "692194"})
+    with Store(store_url) as store:
+        store_record(store, record(KHARKIV, [*WARRING, kharkiv], "2025-06-01",
+                                   [_as(event("ASSAULT", ["e1"], ["e2"], "2025-05-31"), place="e3")]), outlet="BBC")
+        store_record(store, record(IN_UKRAINE, WARRING, "2025-06-01",
+                                   [_as(event("ASSAULT", ["e1"], ["e2"], "2025-05-31"), place="e2")]), outlet="CNN")
+        [found] = _events(store)
+        assert found["reports"] == 2 and found["contradictions"] == []
+        third = store_record(store, record(SUMY, [*WARRING, sumy], "2025-06-01",
+                                           [_as(event("ASSAULT", ["e1"], ["e2"], "2025-05-31"), place="e3")]),
+                             outlet="Kyiv Independent")
+        [found] = _events(store)
+        ids = _ids_by_name(store)
+        [clash] = found["contradictions"]
+        assert clash["field"] == "place"
+        assert [(v["value"], v["outlets"], v["stories"]) for v in clash["values"]] == sorted([
+            (ids["Kharkiv"], ["BBC"], 1), (ids["Ukraine"], ["CNN"], 1), (ids["Sumy"], ["Kyiv Independent"], 1)])
+        assert next(v for v in clash["values"] if v["value"] == ids["Sumy"])["articles"] == [third]
+
+
+def test_places_apart_uses_gazetteer_ids():
+    from newsgraph.resolve.events import _where, places_apart
+
+    def apart(a: dict, b: dict) -> bool:
+        return places_apart(_where(a), _where(b))
+
+    kharkiv, kyiv, ukraine = {"geonames": "706483"}, {"geonames": "703448"}, {"iso3166": "UA"}
+    assert not apart(kharkiv, ukraine) and apart(kharkiv, kyiv) and apart(kharkiv, {"iso3166": "RU"})
+    assert apart(ukraine, {"iso3166": "RU"}) and not apart(ukraine, {"iso3166": "UA"})
+    houston, texas, new_york = {"geonames": "4699066"}, {"geonames": "4736286"}, {"geonames": "5128581"}
+    assert not apart(houston, texas) and apart(new_york, texas) and not apart(texas, {"iso3166": "US"})
+    assert not apart(new_york, {"geonames": "5110302"})  # Brooklyn: a borough is not another city
+    assert not apart(kharkiv, {}) and not apart({"geonames": "0"}, kyiv)  # unknown: never flagged

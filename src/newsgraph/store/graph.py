@@ -246,12 +246,14 @@ class Graph:
         return report_id
 
     def event_reports(self, event_ids: list[int]) -> list[dict]:
-        """Each report of these events with its article's story and outlet and its participants."""
+        """Each report of these events (date, amounts, place, modality) with its article's story and
+        outlet and its participants."""
         if not event_ids:
             return []
         rows = self.conn.execute(
             select(event_reports.c.id, event_reports.c.event_id, event_reports.c.article_id, event_reports.c.time_value,
-                   event_reports.c.amounts, event_reports.c.place_entity_id, articles.c.story_id, articles.c.outlet,
+                   event_reports.c.amounts, event_reports.c.place_entity_id, event_reports.c.modality,
+                   articles.c.story_id, articles.c.outlet,
                    articles.c.published)
             .join(articles, articles.c.id == event_reports.c.article_id)
             .where(event_reports.c.event_id.in_(event_ids)).order_by(event_reports.c.id))
