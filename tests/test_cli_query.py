@@ -99,3 +99,24 @@ def test_cli_query_every_command_has_help_and_registers():
     for name in COMMANDS:
         result = invoke(name, "--help")
         assert result.exit_code == 0 and "--db" in result.output
+
+
+def test_cli_outlets_table_json_and_paging(db):
+    from newsgraph.cli import app
+
+    def run(*args):
+        return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200", "NEWSGRAPH_DB": ""})
+
+    table = run("outlets", "--db", db)
+    assert table.exit_code == 0, table.output
+    assert "BBC News" in table.output and "The Guardian" in table.output and "2025-04-03" in table.output
+    rows = json.loads(run("outlets", "--db", db, "--json").stdout)
+    assert [r["outlet"] for r in rows] == ["BBC News", "Reuters", "The Guardian"]
+    assert rows[1] == {"outlet": "Reuters", "articles": 1, "stories": 1, "first_published": "2025-04-03",
+                       "last_published": "2025-04-03"}
+    paged = json.loads(run("outlets", "--db", db, "--json", "--limit", "1", "--offset", "2").stdout)
+    assert [r["outlet"] for r in paged] == ["The Guardian"]
+    bad = run("outlets", "--db", db, "--limit", "0")
+    assert bad.exit_code == 2 and "limit must be at least 1" in bad.output
+    actors = json.loads(run("actors", "--db", db, "--json").stdout)
+    assert actors and all(isinstance(a["entity_id"], int) for a in actors)

@@ -171,3 +171,75 @@ def test_query_counts_are_capped(situation, monkeypatch):
     monkeypatch.setitem(q.COUNT_CAPS, "statements_about", 1)
     counts = q.entity_profile(store, "Keir Starmer").counts
     assert counts["mentions"] == 2 and counts["articles"] == 2
+
+
+def test_query_statements_tell_which_quotation_they_belong_to(situation):
+    from quotation_helpers import SPLIT, starts, store_split
+
+    from newsgraph.store.schema import quotes
+
+    store, ids = situation
+    store_split(store)
+    first, second, other = starts()
+    said = [s for s in q.who_said_what(store, speaker="Keir Starmer") if s.source.article_id == SPLIT.id]
+    assert sorted((s.source.start, s.quotation_start, s.continues) for s in said) == [
+        (first, first, False), (second, first, True)]
+    assert all(isinstance(s, q.Statement) for s in said)  # a Statement, with two more fields
+    peskov = [s for s in q.who_said_what(store, speaker="Dmitry Peskov") if s.source.article_id == SPLIT.id]
+    assert [(s.quotation_start, s.continues) for s in peskov] == [(other, False)]
+    # Quotes stored without part_of (build_situation writes rows directly): unknown, not a guess.
+    older = q.who_said_what(store, speaker="Keir Starmer", until="2025-04-03")
+    assert older and all(s.quotation_start is None and s.continues is None for s in older)
+    with store.writer() as w:  # as resolution links speakers to entities
+        w.conn.execute(quotes.update().where(quotes.c.article_id == SPLIT.id, quotes.c.speaker_name == "Keir Starmer")
+                       .values(speaker_entity_id=ids["Keir Starmer"]))
+    profile = q.entity_profile(store, "Keir Starmer")
+    assert sorted((s.quotation_start or 0, s.continues or False) for s in profile.statements_by) == [
+        (0, False), (first, False), (first, True)]
+    assert dataclasses.asdict(said[0])["quotation_start"] == first
+
+
+def test_query_top_actors_carry_their_entity_ids(situation):
+    store, ids = situation
+    actors = q.top_actors(store, limit=20)
+    assert actors and all(set(a) == {"name", "type", "mentions", "articles", "entity_id"} for a in actors)
+    assert {a["name"]: a["entity_id"] for a in actors}["Keir Starmer"] == ids["Keir Starmer"]
+    assert all(a["entity_id"] == ids[a["name"]] for a in actors)
+
+
+def test_query_outlets_over_all_articles(situation):
+    from quotation_helpers import store_split
+
+    store, _ = situation
+    store_split(store)
+    found = q.outlets(store)
+    assert found == [
+        {"outlet": "BBC News", "articles": 1, "stories": 1, "first_published": "2025-04-02",
+         "last_published": "2025-04-02"},
+        {"outlet": "Reuters", "articles": 1, "stories": 1, "first_published": "2025-04-03",
+         "last_published": "2025-04-03"},
+        {"outlet": "Sky News", "articles": 1, "stories": 1, "first_published": "2025-04-04",
+         "last_published": "2025-04-04"},
+        {"outlet": "The Guardian", "articles": 1, "stories": 1, "first_published": "2025-04-02",
+         "last_published": "2025-04-02"},
+    ]
+    assert [o["outlet"] for o in q.outlets(store, limit=2, offset=1)] == ["Reuters", "Sky News"]
+    assert q.overview(store, outlets=2).outlets == found[:2]
+    with pytest.raises(ConfigError):
+        q.outlets(store, limit=0)
+
+
+def test_query_outlets_count_independent_stories(store_url):
+    from newsgraph.model import Article
+
+    with Store(store_url) as store:
+        with store.writer() as w:
+            wire = Article(text="A wire story about the summit.", source="a.txt", outlet="Wire", published="2025-03-01")
+            copy = Article(text="A wire story about the summit!", source="b.txt", outlet="Wire", published="2025-03-09")
+            own = Article(text="Our own reporting.", source="c.txt", outlet="Wire", published="2025-02-20")
+            w.insert_article(wire)
+            w.insert_article(copy, story_id=wire.id)  # a near-duplicate: the same story
+            w.insert_article(own)
+            w.insert_article(Article(text="No outlet here.", source="d.txt"))
+        assert q.outlets(store) == [{"outlet": "Wire", "articles": 3, "stories": 2, "first_published": "2025-02-20",
+                                     "last_published": "2025-03-09"}]

@@ -273,3 +273,74 @@ def test_store_migration_4_fills_report_dates_and_edges_of_a_version_3_database(
         assert conn.execute(text("SELECT report_id, source_id, target_id, event_id, type, modality, report_date "
                                  "FROM event_edges")).all() == [
             (report, people[0], people[1], event_id, "CONSULT", "asserted", "2025-03-03")]
+
+
+# -- version 5: which quotation a quote is part of --------------------------------
+
+def test_store_split_quotation_parts_round_trip(store_url):
+    from quotation_helpers import SPLIT, starts, store_split
+
+    first, second, other = starts()
+    with Store(store_url) as store:
+        record = store_split(store)
+        assert store.analysis(SPLIT.id)["quotes"] == record["quotes"]  # part_of kept in the record
+        assert [q["part_of"] for q in store.analysis(SPLIT.id)["quotes"]] == [None, 0, None]
+        with store.engine.connect() as conn:
+            rows = conn.execute(text("SELECT start, quotation_start FROM quotes ORDER BY start")).all()
+        # Both parts name the first part's start; a first or only part its own.
+        assert [tuple(r) for r in rows] == [(first, first), (second, first), (other, other)]
+
+
+def test_store_quotes_without_part_of_leave_the_quotation_unknown(store_url):
+    from quotation_helpers import store_split
+
+    with Store(store_url) as store:
+        store_split(store, linked=False)
+        with store.engine.connect() as conn:
+            assert conn.execute(text("SELECT quotation_start FROM quotes")).scalars().all() == [None, None, None]
+
+
+def test_store_quotation_starts_of_a_record():
+    from newsgraph.store.rows import quotation_starts
+
+    quotes = [{"start": 5, "part_of": None}, {"start": 30, "part_of": 0}, {"start": 50, "part_of": 0},
+              {"start": 70}, {"start": 90, "part_of": 7}]
+    assert quotation_starts(quotes) == [5, 5, 5, None, None]  # no part_of, or one naming no quote: unknown
+
+
+def test_store_migration_5_fills_quotation_starts_from_stored_records(store_url):
+    """A version 4 database: quotes whose records carry part_of get their quotation; older records stay NULL."""
+    import json as _json
+
+    from quotation_helpers import SPLIT, split_record, starts
+
+    from newsgraph.store import migrations, schema
+    from newsgraph.store.rows import analysis_rows
+
+    old = ARTICLE
+    old_record = record_for(old)
+    old_record["quotes"] = [{"kind": "indirect", "start": 0, "end": 9, "text": "Ministers", "cue": None,
+                             "speaker": None}]  # an analysis from before part_of
+    engine = create_engine(resolve_url(store_url))
+    with engine.begin() as conn:  # a database as version 4 left it
+        migrations.migrate(conn, store_url, target=4)
+        v4_quotes = migrations.shape_at(4).tables["quotes"]
+        assert "quotation_start" not in v4_quotes.c
+        for article, record in ((SPLIT, split_record()), (old, old_record)):
+            conn.execute(schema.articles.insert().values(
+                id=article.id, source=article.source, text=article.text, chars=len(article.text),
+                published=article.published, ingested_at="2025-04-04T00:00:00+00:00", story_id=article.id,
+                published_inferred=False))
+            stored = dict(record, document={k: v for k, v in record["document"].items() if k != "text"})
+            conn.execute(schema.analyses.insert().values(article_id=article.id, format=record["format"],
+                                                         record=_json.dumps(stored)))
+            rows = analysis_rows(article.id, record)["quotes"]
+            conn.execute(v4_quotes.insert(), [{k: v for k, v in r.items() if k in v4_quotes.c} for r in rows])
+    engine.dispose()
+    first, second, other = starts()
+    with Store(store_url) as store, store.engine.connect() as conn:
+        assert store.schema_version() == LATEST >= 5
+        found = conn.execute(text("SELECT article_id, start, quotation_start FROM quotes")).all()
+        assert sorted((r.start, r.quotation_start) for r in found if r.article_id == SPLIT.id) == [
+            (first, first), (second, first), (other, other)]
+        assert [r.quotation_start for r in found if r.article_id == old.id] == [None]

@@ -117,3 +117,33 @@ def test_web_api_openapi_lists_every_endpoint(client):
         assert p in paths, p
     assert "/api/ingest" not in paths
     assert client.get("/docs").status_code == 200
+
+
+def test_web_api_outlets_pages_over_all_articles(client):
+    first = client.get("/api/outlets", params={"limit": 2}).json()
+    assert first["ok"] and [o["outlet"] for o in first["items"]] == ["BBC News", "Reuters"]
+    assert set(first["items"][0]) == {"outlet", "articles", "stories", "first_published", "last_published"}
+    assert first["next"] == "/api/outlets?limit=2&offset=2"
+    second = client.get(first["next"]).json()
+    assert [o["outlet"] for o in second["items"]] == ["The Guardian"] and second["next"] is None
+    for path, status in (("/api/outlets?limit=1000", 422), ("/api/outlets?offset=-1", 422)):
+        body = client.get(path).json()
+        assert body["status"] == status and set(body) == ERROR_KEYS
+    overview = client.get("/api/overview").json()
+    assert overview["outlets"] == client.get("/api/outlets").json()["items"]  # all articles, not the latest
+
+
+def test_web_api_actors_carry_ids_and_quotes_their_quotation(client):
+    from quotation_helpers import SPLIT, starts, store_split
+
+    from newsgraph.store import Store
+
+    actors = client.get("/api/overview").json()["actors"]
+    assert all(a["entity_id"] == client.names[a["name"]] for a in actors)
+    with Store(client.app.state.store.url) as store:
+        store_split(store)
+    first, second, _ = starts()
+    items = client.get("/api/quotes", params={"speaker": "Keir Starmer", "since": "2025-04-04"}).json()["items"]
+    assert sorted((i["source"]["start"], i["quotation_start"], i["continues"]) for i in items) == [
+        (first, first, False), (second, first, True)]
+    assert all(i["source"]["article_id"] == SPLIT.id for i in items)

@@ -101,3 +101,72 @@ def test_web_cli_serve_refuses_ingest_without_token():
     result = runner.invoke(app, ["serve", "--allow-ingest", "--token", "short"])
     assert result.exit_code == 2 and "at least 16" in result.output
     assert runner.invoke(app, ["serve", "--help"]).exit_code == 0
+
+
+def test_web_reader_lists_a_quotation_once_with_its_parts_joined(sqlite_url):
+    from quotation_helpers import FIRST, OTHER, SECOND, SPLIT, store_split
+
+    from newsgraph.store import Store
+
+    build_situation(sqlite_url)
+    with Store(sqlite_url) as store:
+        store_split(store)
+    views.clear_cache()
+    app = create_app(sqlite_url)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        html = client.get(f"/articles/{SPLIT.id}").text
+    app.state.store.close()
+    # The text marks each part on its own ...
+    assert re.findall(r'data-quote="(\d+)"', html) == ["0", "1", "2"]
+    assert 'id="q0"' in html and 'id="q1"' in html
+    # ... the list of who said what holds one entry per quotation, its parts joined.
+    listed = re.search(r'<ol class="quotes" id="quote-list">(.*?)</ol>', html, re.S).group(1)
+    entries = re.findall(r"<li\b.*?</li>", listed, re.S)
+    assert len(entries) == 2
+    assert f"<q>{FIRST} … {SECOND}</q>" in entries[0] and 'href="#q0"' in entries[0] and "2 parts" in entries[0]
+    assert f"<q>{OTHER.lower()}</q>" in entries[1] and "Dmitry Peskov" in entries[1]
+    counts = re.findall(r'class="speaker spk-\d+" data-spk="\d+" aria-pressed="false">([^<]+)</button> '
+                        r'<span class="n">(\d+)</span>', html)
+    assert counts == [("Keir Starmer", "1"), ("Dmitry Peskov", "1")]  # quotations, not parts
+
+
+def test_web_reader_groups_parts_by_part_of():
+    text = '"One," Ann said. "Two." Bob said three.'
+    ann, bob = {"text": "Ann", "name": "Ann Lee"}, {"text": "Bob", "name": "Bob Roe"}
+    record = {"quotes": [{"start": 1, "end": 5, "kind": "direct", "speaker": ann, "part_of": None},
+                         {"start": 90, "end": 99, "speaker": bob},  # out of range: dropped, indices still hold
+                         {"start": 18, "end": 22, "kind": "direct", "speaker": ann, "part_of": 0},
+                         {"start": 33, "end": 38, "kind": "indirect", "speaker": bob, "part_of": 1},  # names a dropped quote
+                         ]}
+    r = read_article(text, record)
+    assert [q["index"] for q in r.quotes] == [0, 1, 2]
+    assert [(x["text"], [p["index"] for p in x["parts"]]) for x in r.quotations] == [
+        ("One, … Two.", [0, 1]), ("three", [2])]
+    assert [q["quotation"] for q in r.quotes] == [0, 0, 1]
+    assert [(s.name, len(s.quotes), len(s.quotations)) for s in r.speakers] == [("Ann Lee", 2, 1), ("Bob Roe", 1, 1)]
+
+
+def test_web_overview_actor_links_answer_on_the_seed_article(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    seed = Path("/work/shared/seed/article.txt")
+    if not seed.exists():
+        seed = Path(__file__).resolve().parents[1] / "src/newsgraph/sample/seed-article.txt"
+    db = str(tmp_path / "seed.db")
+    done = subprocess.run([sys.executable, "-m", "newsgraph", "ingest", str(seed), "--published", "2025-04-02",
+                           "--db", db, "--quiet"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    views.clear_cache()
+    app = create_app(db)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        html = client.get("/").text
+        table = re.search(r'<table class="list" id="actors">(.*?)</table>', html, re.S).group(1)
+        links = re.findall(r'href="(/entities/[^"]+)"', table)
+        assert len(links) >= 10 and all(re.fullmatch(r"/entities/\d+", link) for link in links), links
+        for link in links:
+            assert client.get(link).status_code == 200, link
+        for actor in client.get("/api/overview").json()["actors"]:  # each id leads to its actor
+            assert client.get(f"/api/entities/{actor['entity_id']}").json()["entity"]["id"] == actor["entity_id"]
+    app.state.store.close()

@@ -234,6 +234,32 @@ def actors(db: DbOption = None, limit: LimitOption = 20, json_output: JsonOption
     _show_rows(db, top_actors, limit, json_output, terminal.actors_table)
 
 
+def _outlets_table(rows: list[dict]):
+    from rich.table import Table
+
+    table = Table(title="Outlets by articles", title_justify="left")
+    table.add_column("outlet", style="bold")
+    for name in ("articles", "stories"):
+        table.add_column(name, justify="right")
+    table.add_column("first", style="cyan")
+    table.add_column("last", style="cyan")
+    for o in rows:
+        table.add_row(o["outlet"], str(o["articles"]), str(o["stories"]), o["first_published"] or "?",
+                      o["last_published"] or "?")
+    return table
+
+
+@app.command()
+def outlets(db: DbOption = None, limit: LimitOption = 50,
+            offset: Annotated[int, typer.Option(help="How many to skip (paging).")] = 0,
+            json_output: JsonOption = False) -> None:
+    """List outlets by number of articles, with independent stories and first and last publication date."""
+    from .query import outlets as list_outlets
+
+    _show_rows(db, lambda store, limit: list_outlets(store, limit=limit, offset=offset), limit, json_output,
+               _outlets_table)
+
+
 @app.command("eval")
 def evaluate_command(
     names: Annotated[Optional[list[str]], typer.Argument(help="Evaluations to run [default: all]: seed, polnear, timebank, meantime.")] = None,

@@ -28,7 +28,7 @@ from .store import queries_events as QE
 from .store import queries_text as QT
 
 __all__ = [
-    "ACTOR_TYPES", "Overview", "overview", "top_actors", "list_articles",
+    "ACTOR_TYPES", "Overview", "overview", "top_actors", "list_articles", "outlets",
     "NotFoundError", "entity_profile", "who_said_what", "timeline", "search_events", "actor_network", "search_text",
     "NETWORK_MODALITIES", "COUNT_CAPS", "COOPERATIVE", "CONFLICTUAL", "PLOVER_TYPES", "MODALITIES",
     "Source", "EntityRef", "Statement", "EventReport", "Event", "EntityProfile", "TextHit",
@@ -56,11 +56,32 @@ class Overview:
     actors: list[dict]
     articles: list[dict]
     statements: list = ()  # the latest Statements: who said what
+    outlets: list = ()  # the outlets with most articles (see outlets())
 
 
 def top_actors(store: Store, limit: int = 15, types: tuple[str, ...] = ACTOR_TYPES) -> list[dict]:
-    """Actors by number of mentions: name, type, mentions, articles."""
-    return store.top_entities(limit=limit, types=types)
+    """Actors by number of mentions: name, type, mentions, articles, entity_id.
+
+    name and type are the analysis's (PERSON, ORG, ...); entity_id is the corpus entity
+    those mentions resolve to, the one to link to (None until resolution has run).
+    """
+    _page(limit, 0)
+    with Q.reading(store) as conn:
+        return Q.top_actors(conn, limit, types)
+
+
+def outlets(store: Store, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Outlets over all articles, most articles first: outlet, articles, stories, first and last publication date.
+
+    stories counts independent reports (distinct story ids: near-duplicates count once).
+    Articles without an outlet are left out.
+    """
+    _page(limit, offset)
+    with Q.reading(store) as conn:
+        return Q.outlets(conn, limit, offset)
+
+
+_outlets = outlets  # overview() has a parameter of the same name
 
 
 def list_articles(store: Store, limit: int = 50, offset: int = 0) -> list[dict]:
@@ -68,11 +89,11 @@ def list_articles(store: Store, limit: int = 50, offset: int = 0) -> list[dict]:
     return store.list_articles(limit=limit, offset=offset)
 
 
-def overview(store: Store, actors: int = 20, articles: int = 10, statements: int = 0) -> Overview:
-    """Corpus figures, the most mentioned actors, the latest articles and, if asked, statements."""
+def overview(store: Store, actors: int = 20, articles: int = 10, statements: int = 0, outlets: int = 0) -> Overview:
+    """Corpus figures, the most mentioned actors, the latest articles and, if asked, statements and outlets."""
     said = who_said_what(store, limit=statements) if statements else []
     return Overview(info=store.info(), actors=top_actors(store, actors), articles=list_articles(store, articles),
-                    statements=said)
+                    statements=said, outlets=_outlets(store, outlets) if outlets else [])
 
 
 # -- checks and look-ups ---------------------------------------------------
@@ -301,3 +322,4 @@ def search_text(store: Store, query: str, limit: int = 20, offset: int = 0) -> l
                 Source.of(r, r["start"], r["end"], r["text"]))
         for r in rows
     ]
+

@@ -54,7 +54,14 @@ class EntityRef:
 
 @dataclass(frozen=True)
 class Statement:
-    """A quote: what someone said (direct, indirect or mixed) and who said it."""
+    """A quote: what someone said (direct, indirect or mixed) and who said it.
+
+    A direct quotation over several sentences, or split around its attribution, is one
+    statement per part. quotation_start is the character offset of the quotation's first
+    part in the article (a first or only part's own source.start), so the parts of one
+    quotation share (source.article_id, quotation_start); continues is True for a later
+    part. Both are None for quotes stored from an analysis that did not link parts.
+    """
     id: int
     kind: str
     text: str
@@ -63,13 +70,17 @@ class Statement:
     speaker_name: str | None  # the resolved name, when known
     speaker: EntityRef | None  # the corpus entity, once resolution has run
     source: Source
+    quotation_start: int | None = None
+    continues: bool | None = None
 
     @classmethod
     def of(cls, row: dict) -> "Statement":
         speaker = EntityRef(row["speaker_entity_id"], row["speaker_entity_name"]) if row["speaker_entity_id"] else None
+        first = row.get("quotation_start")
         return cls(row["id"], row["kind"], row["text"], row["cue"], row["speaker_text"],
                    row["speaker_entity_name"] or row["speaker_name"], speaker,
-                   Source.of(row, row["start"], row["end"], row["text"]))
+                   Source.of(row, row["start"], row["end"], row["text"]),
+                   first, None if first is None else first != row["start"])
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from sqlalchemy import Column, Connection, ForeignKey, Index, MetaData, Table, inspect, select, text
+from sqlalchemy import Column, Connection, ForeignKey, Index, MetaData, Table, bindparam, inspect, select, text
 
 from ..errors import SchemaError
 from . import schema
@@ -31,7 +31,7 @@ def shape_at(version: int) -> MetaData:
         columns = [_column_copy(c) for c in table.columns if since(c) <= version]
         names = {c.name for c in columns}
         indexes = [Index(i.name, *[c.name for c in i.columns])
-                   for i in table.indexes if {c.name for c in i.columns} <= names]
+                   for i in table.indexes if since(i) <= version and {c.name for c in i.columns} <= names]
         Table(table.name, shape, *columns, *indexes)
     return shape
 
@@ -58,8 +58,10 @@ def _upgrade_to(conn: Connection, version: int) -> None:
                 if fk.ondelete:
                     ddl += f" ON DELETE {fk.ondelete}"
             conn.execute(text(ddl))
+        # Indexes new at this version: over its new columns, or marked since it (older columns).
+        added = {i.name for i in table.indexes if since(i) == version}
         for index in shape.tables[table.name].indexes:
-            if any(since(table.c[c.name]) == version for c in index.columns):
+            if index.name in added:
                 index.create(conn)
 
 
@@ -68,10 +70,14 @@ def _v2_backfill_rows(conn: Connection) -> None:
 
     # Records stored under version 1 already hold quotes, timexes and quantities
     # (when their analysis had those stages): copy them into the new tables.
+    shape = shape_at(2)
     for article_id, record in conn.execute(select(schema.analyses.c.article_id, schema.analyses.c.record)):
         for name, rows in analysis_rows(article_id, json.loads(record)).items():
             if rows and name in ("quotes", "timexes", "quantities"):  # v2's tables only
-                conn.execute(schema.metadata.tables[name].insert(), rows)
+                # In their shape at version 2: later columns (quotes.quotation_start) come
+                # with their own versions' steps.
+                table = shape.tables[name]
+                conn.execute(table.insert(), [{k: v for k, v in r.items() if k in table.c} for r in rows])
 
 
 def _v3_full_text(conn: Connection) -> None:
@@ -190,6 +196,33 @@ def _v4_report_dates_and_edges(conn: Connection) -> None:
         conn.execute(text(statement))
 
 
+def _v5_quotation_starts(conn: Connection) -> None:
+    """Fill quotes.quotation_start from the stored records whose quotes carry part_of.
+
+    Records from an analysis that did not yet link parts (no part_of key) leave their
+    quotes' quotation_start NULL: which quotation a part belongs to is then unknown,
+    until the article is analysed again.
+    """
+    from .rows import quotation_starts
+
+    quotes = schema.quotes
+    update = (quotes.update()
+              .where(quotes.c.article_id == bindparam("a"), quotes.c.start == bindparam("s"),
+                     quotes.c.end == bindparam("e"), quotes.c.quotation_start.is_(None))
+              .values(quotation_start=bindparam("qs")))
+    batch: list[dict] = []
+    for article_id, record in conn.execute(select(schema.analyses.c.article_id, schema.analyses.c.record)):
+        found = json.loads(record).get("quotes") or []
+        starts = quotation_starts(found)
+        batch += [{"a": article_id, "s": q["start"], "e": q["end"], "qs": qs}
+                  for q, qs in zip(found, starts) if qs is not None]
+        if len(batch) >= 1000:
+            conn.execute(update, batch)
+            batch = []
+    if batch:
+        conn.execute(update, batch)
+
+
 # Columns that exist on one backend only, outside schema.py's portable description.
 BACKEND_COLUMNS = {"postgresql": {"sentences": {"text_search"}, "quotes": {"text_search"}}}
 
@@ -208,6 +241,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (3, "corpus-wide entities, events with reports, sentences, full-text search", _step(3, _v3_full_text)),
     (4, "event reports' dates stored; the actor network's edges as indexed rows",
      _step(4, _v4_report_dates_and_edges)),
+    (5, "which quotation each quote is part of (quotes.quotation_start); outlets read off one index",
+     _step(5, _v5_quotation_starts)),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -21,6 +21,7 @@ from .schema import articles, entities, entity_aliases, mentions, quotes
 __all__ = [
     "reading", "check_dates", "date_conditions", "SOURCE_COLUMNS", "find_entities", "entity_by_id", "entity_aliases_of",
     "entity_counts", "mention_count", "speaker_quote_count", "quotes_page", "quote_count", "quotes_about_count",
+    "top_actors", "outlets",
 ]
 
 # The source of every fact: the article it was read in.
@@ -205,7 +206,7 @@ def quotes_page(
     query = (
         select(
             quotes.c.id, quotes.c.kind, quotes.c.start, quotes.c.end, quotes.c.text, quotes.c.cue,
-            quotes.c.speaker_text, quotes.c.speaker_name, quotes.c.speaker_entity_id,
+            quotes.c.speaker_text, quotes.c.speaker_name, quotes.c.speaker_entity_id, quotes.c.quotation_start,
             entities.c.name.label("speaker_entity_name"), *SOURCE_COLUMNS,
         )
         .join(articles, articles.c.id == quotes.c.article_id)
@@ -247,3 +248,61 @@ def quotes_about_count(conn: Connection, entity_ids: Sequence[int], cap: int) ->
         .subquery()
     )
     return conn.execute(select(func.count()).select_from(inner)).scalar()
+
+
+# -- corpus lists ------------------------------------------------------------
+
+def top_actors(conn: Connection, limit: int, types: Sequence[str] | None = None) -> list[dict]:
+    """Names by mentions, as the analysis named them: name, type, mentions, articles, entity_id.
+
+    entity_id is the corpus entity the name's mentions resolve to (None before resolution);
+    when a correction split them over several entities, the one most of them resolve to.
+    Read in the same pass as the counts (min = max when all agree, the usual case).
+    """
+    query = (
+        select(
+            mentions.c.name, mentions.c.type, func.count().label("mentions"),
+            func.count(mentions.c.article_id.distinct()).label("articles"),
+            func.min(mentions.c.entity_id).label("low"), func.max(mentions.c.entity_id).label("high"),
+        )
+        .group_by(mentions.c.name, mentions.c.type)
+        .order_by(func.count().desc(), mentions.c.name)
+        .limit(limit)
+    )
+    if types:
+        query = query.where(mentions.c.type.in_(list(types)))
+    rows = []
+    for r in conn.execute(query):
+        row = dict(r._mapping)
+        low, high = row.pop("low"), row.pop("high")
+        if low != high:
+            row_ids = (
+                select(mentions.c.entity_id).where(mentions.c.name == row["name"], mentions.c.type == row["type"],
+                                                   mentions.c.entity_id.is_not(None))
+                .group_by(mentions.c.entity_id).order_by(func.count().desc(), mentions.c.entity_id).limit(1)
+            )
+            low = conn.execute(row_ids).scalar()
+        row["entity_id"] = low
+        rows.append(row)
+    return rows
+
+
+def outlets(conn: Connection, limit: int, offset: int = 0) -> list[dict]:
+    """Outlets by number of articles: articles, stories (distinct story ids), first and last date.
+
+    Over all articles with an outlet, read off ix_articles_outlet_story_published alone.
+    """
+    query = (
+        select(
+            articles.c.outlet, func.count().label("articles"),
+            func.count(articles.c.story_id.distinct()).label("stories"),
+            func.min(articles.c.published).label("first_published"),
+            func.max(articles.c.published).label("last_published"),
+        )
+        .where(articles.c.outlet.is_not(None))
+        .group_by(articles.c.outlet)
+        .order_by(func.count().desc(), articles.c.outlet)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [dict(r._mapping) for r in conn.execute(query)]

@@ -2,9 +2,31 @@
 
 from __future__ import annotations
 
-__all__ = ["analysis_rows", "ROW_TABLES"]
+__all__ = ["analysis_rows", "quotation_starts", "ROW_TABLES"]
 
 ROW_TABLES = ("mentions", "quotes", "timexes", "quantities", "sentences")
+
+
+def quotation_starts(quotes: list[dict]) -> list[int | None]:
+    """For each quote of a record, the start of the quotation's first part (its own for a first part).
+
+    ``part_of`` is the index, in the record's quotes, of the quotation's first part (null for
+    a first or only part). A record without part_of (an analysis that did not link parts)
+    gives None; so does a part_of that names no quote of the record.
+    """
+    starts: list[int | None] = []
+    for q in quotes:
+        if "part_of" not in q:
+            starts.append(None)
+            continue
+        first = q["part_of"]
+        if first is None:
+            starts.append(q["start"])
+        elif isinstance(first, int) and 0 <= first < len(quotes):
+            starts.append(quotes[first]["start"])
+        else:
+            starts.append(None)
+    return starts
 
 
 def analysis_rows(article_id: str, record: dict) -> dict[str, list[dict]]:
@@ -17,13 +39,15 @@ def analysis_rows(article_id: str, record: dict) -> dict[str, list[dict]]:
         for m in ent["mentions"]
     ]
     quotes = []
-    for q in record.get("quotes", []):
+    found = record.get("quotes", [])
+    for q, quotation_start in zip(found, quotation_starts(found)):
         speaker = q.get("speaker") or {}
         key = speaker.get("entity")
         quotes.append({
             "article_id": article_id, "kind": q["kind"], "start": q["start"], "end": q["end"], "text": q["text"],
             "cue": (q.get("cue") or {}).get("text"), "speaker_text": speaker.get("text"),
             "speaker_entity_key": key, "speaker_name": speaker.get("name") or names.get(key),
+            "quotation_start": quotation_start,
         })
     timexes = [
         {"article_id": article_id, "start": t["start"], "end": t["end"], "text": t["text"], "type": t["type"],

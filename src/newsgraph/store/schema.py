@@ -60,6 +60,9 @@ articles = Table(
     Index("ix_articles_id_published_outlet", "id", "published", "outlet"),
     Index("ix_articles_outlet", "outlet"),
     Index("ix_articles_story", "story_id"),
+    # Version 5: the outlets list (articles, distinct stories, first and last date per
+    # outlet) read from this index alone, never from the rows that hold the text.
+    Index("ix_articles_outlet_story_published", "outlet", "story_id", "published", info={"since": 5}),
 )
 
 # The analysis record of docs/analysis-json.md, without document.text
@@ -125,6 +128,12 @@ quotes = Table(
     Column("speaker_entity_key", String(16)),
     Column("speaker_name", Text),
     Column("speaker_entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL"), info={"since": 3}),
+    # Version 5: the quotation this quote is part of, named by the character offset of its
+    # first part (the analysis record's part_of, resolved to that part's start). A quotation
+    # split around its attribution or over several sentences gives one row per part, all
+    # with the first part's start; a first or only part holds its own start. NULL when the
+    # analysis that stored the row did not link parts (records without part_of).
+    Column("quotation_start", Integer, info={"since": 5}),
     Index("ix_quotes_article", "article_id"),
     Index("ix_quotes_speaker_entity", "speaker_entity_id"),
     Index("ix_quotes_speaker_name", "speaker_name"),
@@ -301,5 +310,10 @@ event_edges = Table(
 
 
 def since(item) -> int:
-    """The schema version that introduced a table or column."""
+    """The schema version that introduced a table, column or index.
+
+    An index without a mark of its own dates from its newest column (or its table).
+    """
+    if isinstance(item, Index) and "since" not in item.info:
+        return max([since(c) for c in item.columns] + [since(item.table)])
     return item.info.get("since", 1)

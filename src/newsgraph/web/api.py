@@ -41,6 +41,12 @@ def articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
     return views.page(items, limit, offset, "/api/articles", _params(request))
 
 
+@router.get("/outlets", summary="Outlets over all articles: articles, independent stories, first and last date")
+def outlets(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
+    items = views.outlets(_store(request), limit, offset)
+    return views.page(items, limit, offset, "/api/outlets", _params(request))
+
+
 @router.get("/articles/{article_id}", summary="One article: text, metadata and its analysis record (spans)")
 def article(request: Request, article_id: str) -> dict:
     meta, record = views.article(_store(request), article_id)

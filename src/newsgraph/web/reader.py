@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Segment", "Speaker", "Reading", "read_article", "parse_span"]
+__all__ = ["Segment", "Speaker", "Reading", "read_article", "parse_span", "PART_JOINER"]
 
 SPEAKER_COLOURS = 10  # CSS classes spk-0 .. spk-9; more speakers reuse colours
 
@@ -21,7 +21,8 @@ class Speaker:
     index: int
     name: str
     colour: int
-    quotes: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)  # each part
+    quotations: list[dict] = field(default_factory=list)  # each quotation, its parts together
 
 
 @dataclass
@@ -40,9 +41,16 @@ class Segment:
 @dataclass
 class Reading:
     segments: list[Segment]
-    quotes: list[dict]  # {index, text, kind, cue, speaker: Speaker | None, speaker_text, start, end}
+    quotes: list[dict]  # {index, text, kind, cue, speaker: Speaker | None, speaker_text, start, end, quotation}
     speakers: list[Speaker]
     events: list[dict]
+    # One per quotation: a quotation split around its attribution or over several sentences
+    # is one quote per part (the record's part_of), listed here together:
+    # {index, parts: [quote], text (the parts joined with " … "), kind, cue, speaker, speaker_text}
+    quotations: list[dict] = field(default_factory=list)
+
+
+PART_JOINER = " … "  # between the parts of one quotation in the list of who said what
 
 
 def parse_span(value: str | None, length: int) -> tuple[int, int] | None:
@@ -66,7 +74,9 @@ def read_article(text: str, record: dict | None, target: tuple[int, int] | None 
 
     speakers: dict[str, Speaker] = {}
     quotes: list[dict] = []
-    for q in record.get("quotes", []):
+    quotations: list[dict] = []
+    by_position: dict[int, dict] = {}  # the record's quote index -> the shown quote
+    for position, q in enumerate(record.get("quotes", [])):
         if not ok(q):
             continue
         who = (q.get("speaker") or {})
@@ -80,8 +90,26 @@ def read_article(text: str, record: dict | None, target: tuple[int, int] | None 
                  "cue": (q.get("cue") or {}).get("text"), "speaker": speaker, "speaker_text": who.get("text"),
                  "start": q["start"], "end": q["end"]}
         quotes.append(quote)
+        by_position[position] = quote
         if speaker:
             speaker.quotes.append(quote)
+        first = by_position.get(q.get("part_of")) if isinstance(q.get("part_of"), int) else None
+        if first is not None and first is not quote:
+            quotation = quotations[first["quotation"]]
+            quotation["parts"].append(quote)
+        else:
+            quotation = {"index": len(quotations), "parts": [quote]}
+            quotations.append(quotation)
+        quote["quotation"] = quotation["index"]
+    for quotation in quotations:
+        parts = quotation["parts"]
+        quotation["text"] = PART_JOINER.join(p["text"] for p in parts)
+        quotation["kind"] = parts[0]["kind"]
+        quotation["cue"] = next((p["cue"] for p in parts if p["cue"]), None)
+        quotation["speaker"] = next((p["speaker"] for p in parts if p["speaker"]), None)
+        quotation["speaker_text"] = next((p["speaker_text"] for p in parts if p["speaker_text"]), None)
+        if quotation["speaker"]:
+            quotation["speaker"].quotations.append(quotation)
     names = {e.get("id"): e for e in record.get("entities", [])}
     mentions = [(m["start"], m["end"], e) for e in record.get("entities", []) for m in e.get("mentions", []) if ok(m)]
     events = []
@@ -118,4 +146,4 @@ def read_article(text: str, record: dict | None, target: tuple[int, int] | None 
         if target and target[0] <= a < target[1]:
             seg.target, seg.target_start = True, a == target[0]
         segments.append(seg)
-    return Reading(segments, quotes, list(speakers.values()), events)
+    return Reading(segments, quotes, list(speakers.values()), events, quotations)

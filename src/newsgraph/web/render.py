@@ -17,7 +17,9 @@ def span_url(source) -> str:
 
 
 def entity_url(ref) -> str:
-    """An entity page by id (EntityRef, dict with id) or by name (str)."""
+    """An entity page by id (int, EntityRef, dict with id) or by name (str)."""
+    if isinstance(ref, int) and not isinstance(ref, bool):
+        return f"/entities/{ref}"
     if isinstance(ref, str):
         return "/entities/" + quote(ref, safe="")
     eid = ref.get("id") if isinstance(ref, dict) else getattr(ref, "id", None)

@@ -13,10 +13,11 @@ from .. import query as q
 from ..store import Store
 from .errors import ApiError
 
-__all__ = ["MAX_LIMIT", "overview", "articles", "article", "entity", "quotes", "events", "timeline", "network",
+__all__ = ["MAX_LIMIT", "overview", "outlets", "articles", "article", "entity", "quotes", "events", "timeline", "network",
            "search", "page"]
 
 MAX_LIMIT = 200  # the most items one page of any list returns
+OVERVIEW_OUTLETS = 15  # outlets listed on the overview (all of them: /api/outlets)
 
 
 def page(items: list, limit: int, offset: int, path: str, params: dict) -> dict:
@@ -39,17 +40,16 @@ def overview(store: Store) -> dict:
 
 
 def _overview(store: Store) -> dict:
-    ov = q.overview(store, actors=15, articles=12)
+    ov = q.overview(store, actors=15, articles=12, outlets=OVERVIEW_OUTLETS)
     latest = [asdict(e) for e in q.search_events(store, limit=10)]
-    # The read API has no outlet list yet; the latest articles' outlets stand in (see report).
-    outlets: dict[str, int] = {}
-    for a in ov.articles:
-        if a.get("outlet"):
-            outlets[a["outlet"]] = outlets.get(a["outlet"], 0) + 1
     info = asdict(ov.info)
     info.pop("url", None)  # the database location (and any user name) is not the public's business
     return {"ok": True, "info": info, "actors": ov.actors, "articles": ov.articles, "events": latest,
-            "outlets": [{"outlet": k, "articles": v} for k, v in sorted(outlets.items(), key=lambda i: -i[1])]}
+            "outlets": list(ov.outlets)}
+
+
+def outlets(store: Store, limit: int, offset: int) -> list[dict]:
+    return q.outlets(store, limit=limit, offset=offset)
 
 
 def articles(store: Store, limit: int, offset: int) -> list[dict]:
