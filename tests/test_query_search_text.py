@@ -69,3 +69,41 @@ def test_query_search_text_pages(store):
 ])
 def test_query_fts5_expression(text, expected):
     assert fts5_query(text) == expected
+
+
+# The statement search_hits ran before the tsquery was written out inline (a CTE):
+# the same rows, ranks and snippets, in the same order.
+_PG_HITS_BEFORE = """
+WITH wanted AS (SELECT websearch_to_tsquery('english', :q) AS query),
+hits AS (
+  SELECT kind, id, article_id, text, rank FROM (
+    SELECT 'sentence' AS kind, s.id, s.article_id, s.text, ts_rank(s.text_search, w.query) AS rank
+    FROM sentences s, wanted w WHERE s.text_search @@ w.query
+    UNION ALL
+    SELECT 'quote' AS kind, q.id, q.article_id, q.text, ts_rank(q.text_search, w.query) AS rank
+    FROM quotes q, wanted w WHERE q.text_search @@ w.query
+  ) found ORDER BY rank DESC, kind, id LIMIT :limit OFFSET :offset
+)
+SELECT h.kind, h.id, h.rank,
+  ts_headline('english', h.text, w.query,
+              'StartSel=«, StopSel=», MaxWords=24, MinWords=10, MaxFragments=1') AS snippet
+FROM hits h, wanted w ORDER BY h.rank DESC, h.kind, h.id
+"""
+
+
+@pytest.mark.parametrize("text", ["Zelensky", "proposal", "Peskov OR civilians", '"air defence"', "Zelensky -proposal",
+                                  "Starmer's", "stand Ukraine", "nothingmatches", "; DROP TABLE sentences; --"])
+def test_query_search_text_same_hits_as_before(store, text):
+    from sqlalchemy import text as sql
+
+    from newsgraph.store.queries_text import search_hits
+
+    if store.backend != "postgresql":
+        pytest.skip("the PostgreSQL statement changed; SQLite's did not")
+    with store.engine.connect() as conn:
+        for limit, offset in ((20, 0), (2, 1), (50, 0)):
+            before = [dict(r._mapping) for r in conn.execute(sql(_PG_HITS_BEFORE),
+                                                             {"q": text, "limit": limit, "offset": offset})]
+            now = search_hits(conn, text, limit, offset)
+            assert [(h["kind"], h["id"], h["rank"], h["snippet"]) for h in now] == \
+                   [(h["kind"], h["id"], h["rank"], h["snippet"]) for h in before]

@@ -243,3 +243,78 @@ def test_query_outlets_count_independent_stories(store_url):
             w.insert_article(Article(text="No outlet here.", source="d.txt"))
         assert q.outlets(store) == [{"outlet": "Wire", "articles": 3, "stories": 2, "first_published": "2025-02-20",
                                      "last_published": "2025-03-09"}]
+
+
+def _profile_answers(store, name):
+    profile = q.entity_profile(store, name)
+    return (
+        [s.id for s in profile.statements_by], [s.id for s in profile.statements_about],
+        [r.id for r in profile.events_as_actor], [r.id for r in profile.events_as_target], profile.counts,
+    )
+
+
+@pytest.mark.parametrize("name", ["Keir Starmer", "Volodymyr Zelensky", "Dmitry Peskov", "Ukraine"])
+def test_query_profile_walks_put_undated_articles_last(situation, monkeypatch, name):
+    """PostgreSQL reads a walk's dated and undated articles apart (Q.newest_first_ids):
+    the same pages as one ``published DESC NULLS LAST`` statement, with undated rows last."""
+    from sqlalchemy import text
+
+    store, _ = situation
+    with store.engine.begin() as conn:  # one article loses its date: its rows must come last
+        first = conn.execute(text("SELECT min(id) FROM articles")).scalar()
+        conn.execute(text("UPDATE articles SET published = NULL WHERE id = :id"), {"id": first})
+    monkeypatch.setattr(q, "COMMON", 10**9)
+    collected = _profile_answers(store, name)
+    monkeypatch.setattr(q, "COMMON", 1)
+    assert _profile_answers(store, name) == collected
+    for limit in (1, 2):  # a page cut inside the dated rows, or at their end
+        monkeypatch.setattr(q, "COMMON", 10**9)
+        small = [ids[:limit] for ids in collected[:4]]
+        monkeypatch.setattr(q, "COMMON", 1)
+        profile = q.entity_profile(store, name, limit=limit)
+        assert [[s.id for s in profile.statements_by], [s.id for s in profile.statements_about],
+                [r.id for r in profile.events_as_actor], [r.id for r in profile.events_as_target]] == small
+    profile = q.entity_profile(store, name)
+    for items in (profile.statements_by, profile.statements_about, profile.events_as_actor, profile.events_as_target):
+        dates = [i.source.published for i in items]
+        assert dates == sorted([d for d in dates if d], reverse=True) + [None] * dates.count(None)
+
+
+def test_query_newest_first_ids_pages_like_one_statement(situation):
+    from sqlalchemy import select, text
+
+    from newsgraph.store import queries as Q
+    from newsgraph.store.schema import articles, quotes
+
+    store, _ = situation
+    with store.engine.begin() as conn:
+        first = conn.execute(text("SELECT min(id) FROM articles")).scalar()
+        conn.execute(text("UPDATE articles SET published = NULL WHERE id = :id"), {"id": first})
+    with store.engine.connect() as conn:
+        page = select(quotes.c.id).join(articles, articles.c.id == quotes.c.article_id)
+        everything = [r.id for r in conn.execute(
+            page.order_by(articles.c.published.desc().nulls_last(), quotes.c.id.desc()))]
+        assert len(everything) >= 3
+        for limit in (None, 1, 2, 3, 10):
+            for offset in range(len(everything) + 1):
+                expected = everything[offset:] if limit is None else everything[offset:offset + limit]
+                assert Q.newest_first_ids(conn, page, quotes.c.id, limit, offset) == expected
+
+
+def test_query_quotes_about_count_is_exact_up_to_the_cap(situation):
+    from sqlalchemy import text
+
+    from newsgraph.store import queries as Q
+
+    store, ids = situation
+    with store.engine.connect() as conn:
+        for name, eid in ids.items():
+            if not isinstance(eid, int):
+                continue
+            exact = conn.execute(text(
+                'SELECT count(DISTINCT q.id) FROM quotes q JOIN mentions m ON m.article_id = q.article_id '
+                'AND m.start >= q.start AND m."end" <= q."end" WHERE m.entity_id = :e'), {"e": eid}).scalar()
+            for cap in (1, 2, 1000):
+                assert Q.quotes_about_count(conn, [eid], cap) == min(exact, cap), name
+            with Q.serial(conn):
+                assert Q.quotes_about_count(conn, [eid], 1000) == exact

@@ -185,14 +185,17 @@ def entity_profile(store: Store, entity: int | str, limit: int = 20) -> EntityPr
     Lists hold the newest ``limit`` items (events: the newest reports by publication date); ``counts`` holds the totals, up to COUNT_CAPS.
     """
     _page(limit, 0)
-    with Q.reading(store) as conn:
+    with Q.reading(store) as conn, Q.serial(conn):
         row, others = _lookup(conn, entity)
         eid = row["id"]
         common = _common(conn, eid)
         counts = Q.entity_counts(conn, eid, COUNT_CAPS["mentions"])
         counts["statements_about"] = Q.quotes_about_count(conn, [eid], COUNT_CAPS["statements_about"])
-        by = Q.quotes_page(conn, speaker_ids=[eid], speaker_common=_common(conn, eid, "quotes"), limit=limit)
-        about = Q.quotes_page(conn, about_ids=[eid], about_common=common, limit=limit)
+        # A common entity's pages walk articles newest first: dated and undated apart, so the
+        # walk reads an index backwards (see Q.newest_first_ids); a rare one's few rows are collected.
+        speaks = _common(conn, eid, "quotes")
+        by = Q.quotes_page(conn, speaker_ids=[eid], speaker_common=speaks, limit=limit, undated_apart=speaks)
+        about = Q.quotes_page(conn, about_ids=[eid], about_common=common, limit=limit, undated_apart=common)
         # The newest reports (by publication), so a leading actor's page is read off an index.
         acted, suffered = (
             QE.reports_page(conn, entity_ids=[eid], role=role, walk=_common(conn, eid, role), by_published=True,

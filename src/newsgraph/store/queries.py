@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, ColumnElement, and_, false, func, or_, select
+from sqlalchemy import Connection, ColumnElement, and_, false, func, or_, select, text, true
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -21,7 +21,7 @@ from .schema import articles, entities, entity_aliases, mentions, quotes
 __all__ = [
     "reading", "check_dates", "date_conditions", "SOURCE_COLUMNS", "find_entities", "entity_by_id", "entity_aliases_of",
     "entity_counts", "mention_count", "speaker_quote_count", "quotes_page", "quote_count", "quotes_about_count",
-    "top_actors", "outlets",
+    "top_actors", "outlets", "serial", "newest_first_ids",
 ]
 
 # The source of every fact: the article it was read in.
@@ -69,6 +69,50 @@ def date_conditions(column, since: str | None, until: str | None) -> list[Column
     if until:
         conditions.append(column < _after_prefix(until))
     return conditions
+
+
+@contextmanager
+def serial(conn: Connection) -> Iterator[None]:
+    """On PostgreSQL, plan the statements inside without parallel workers.
+
+    The profile's statements walk an index newest first and stop after a page: a
+    Gather Merge over parallel workers must hear from every worker before its first
+    row, so a worker whose part of the walk matches nothing stalls the whole page
+    (650 ms instead of 5 ms for a place rarely quoted). SET LOCAL: this transaction only.
+    """
+    if conn.dialect.name != "postgresql":
+        yield
+        return
+    before = conn.execute(text("SHOW max_parallel_workers_per_gather")).scalar()
+    conn.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
+    try:
+        yield
+    finally:
+        conn.execute(text("SELECT set_config('max_parallel_workers_per_gather', :v, true)"), {"v": before})
+
+
+def newest_first_ids(conn: Connection, page, id_column, limit: int | None, offset: int) -> list[int]:
+    """Ids of ``page`` (a select of ``id_column`` joined with articles, not yet ordered)
+    ordered by publication date, newest first, undated articles last, then by id descending.
+
+    On PostgreSQL in two steps, dated then undated: ``published DESC NULLS LAST`` is not the
+    order of a backward scan of ix_articles_published (that is DESC NULLS FIRST), so one
+    statement would sort every article before the first row; among dated articles
+    the two orders agree, and a backward index scan stops after a page.
+    """
+    published = articles.c.published
+    if conn.dialect.name != "postgresql":
+        query = page.order_by(published.desc().nulls_last(), id_column.desc()).offset(offset)
+        return [r[0] for r in conn.execute(query if limit is None else query.limit(limit))]
+    wanted = None if limit is None else offset + limit
+    dated = page.where(published.is_not(None)).order_by(published.desc(), id_column.desc())
+    ids = [r[0] for r in conn.execute(dated if wanted is None else dated.limit(wanted))]
+    if wanted is None or len(ids) < wanted:
+        undated = page.where(published.is_(None)).order_by(id_column.desc())
+        if wanted is not None:
+            undated = undated.limit(wanted - len(ids))
+        ids += [r[0] for r in conn.execute(undated)]
+    return ids[offset:] if wanted is None else ids[offset:wanted]
 
 
 # -- entities ------------------------------------------------------------
@@ -188,19 +232,24 @@ def quotes_page(
     conn: Connection, *, speaker_ids: Sequence[int] | None = None, speaker_names: Sequence[str] | None = None,
     about_ids: Sequence[int] | None = None, since: str | None = None, until: str | None = None,
     outlet: str | None = None, about_common: bool = False, speaker_common: bool = False,
-    limit: int = 50, offset: int = 0,
+    limit: int = 50, offset: int = 0, undated_apart: bool = False,
 ) -> list[dict]:
-    """Quotes with their sources, newest publication first."""
+    """Quotes with their sources, newest publication first.
+
+    ``undated_apart``: read dated and undated quotes apart on PostgreSQL (see
+    :func:`newest_first_ids`); the same rows, fastest for a walk of a common entity.
+    """
     # Page bare ids first, then read the page's rows (see queries_events.reports_page).
     page = (
         select(quotes.c.id).join(articles, articles.c.id == quotes.c.article_id)
         .where(*_quote_conditions(speaker_ids, speaker_names, about_ids, since, until, outlet, about_common,
                                   speaker_common))
-        .order_by(articles.c.published.desc().nulls_last(), quotes.c.id.desc())
-        .limit(limit)
-        .offset(offset)
     )
-    ids = [r.id for r in conn.execute(page)]
+    if undated_apart:
+        ids = newest_first_ids(conn, page, quotes.c.id, limit, offset)
+    else:
+        page = page.order_by(articles.c.published.desc().nulls_last(), quotes.c.id.desc()).limit(limit).offset(offset)
+        ids = [r.id for r in conn.execute(page)]
     if not ids:
         return []
     query = (
@@ -238,11 +287,29 @@ def quotes_about_count(conn: Connection, entity_ids: Sequence[int], cap: int) ->
     entities alike (walking quotes instead would read all of them for an entity
     whose few mentions are rarely quoted).
     """
+    ids = list(entity_ids)
+    if conn.dialect.name == "postgresql":
+        # DISTINCT quote ids cannot stop at the cap on PostgreSQL (it hashes or sorts them
+        # all, or walks every quote). Instead: the entity's articles, each once, in index
+        # order, and each article's quotes holding a mention (LATERAL: a nested loop that
+        # stops at the cap). A quote lies in one article, so none is counted twice.
+        articles_of = select(mentions.c.article_id).where(mentions.c.entity_id.in_(ids)).distinct().subquery()
+        inside = (
+            select(quotes.c.id)
+            .where(quotes.c.article_id == articles_of.c.article_id,
+                   select(mentions.c.id)
+                   .where(mentions.c.entity_id.in_(ids), mentions.c.article_id == quotes.c.article_id,
+                          mentions.c.start >= quotes.c.start, mentions.c.end <= quotes.c.end)
+                   .exists())
+            .lateral()
+        )
+        inner = select(inside.c.id).select_from(articles_of.join(inside, true())).limit(cap).subquery()
+        return conn.execute(select(func.count()).select_from(inner)).scalar()
     inner = (
         select(quotes.c.id)
         .join(mentions, and_(mentions.c.article_id == quotes.c.article_id, mentions.c.start >= quotes.c.start,
                              mentions.c.end <= quotes.c.end))
-        .where(mentions.c.entity_id.in_(list(entity_ids)))
+        .where(mentions.c.entity_id.in_(ids))
         .distinct()
         .limit(cap)
         .subquery()

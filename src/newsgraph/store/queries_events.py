@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection, ColumnElement, case, func, or_, select, union_all
 
-from .queries import SOURCE_COLUMNS, date_conditions
+from .queries import SOURCE_COLUMNS, date_conditions, newest_first_ids
 from .schema import articles, entities, event_edges, event_participants, event_reports, events
 
 __all__ = ["REPORT_DATE", "reports_page", "reports_after", "participants_of", "events_page", "network_edges", "entities_by_ids", "participation_count"]
@@ -116,16 +116,17 @@ def reports_page(conn: Connection, *, descending: bool = False, by_published: bo
     # Two steps: order and page bare ids first, then read sentences, names and sources
     # for the page only; sorting 30,000 reports of a leading actor with their sentence
     # text attached would read every one of their articles.
-    page = (
-        select(er.c.id).join(articles, articles.c.id == er.c.article_id)
-        .where(*_report_conditions(**filters))
-        .order_by(*((articles.c.published.desc().nulls_last(), er.c.id.desc()) if by_published else
-                    (REPORT_DATE.desc() if descending else REPORT_DATE, er.c.id)))
-        .offset(offset)
-    )
-    if limit is not None:
-        page = page.limit(limit)
-    ids = [r.id for r in conn.execute(page)]
+    page = select(er.c.id).join(articles, articles.c.id == er.c.article_id).where(*_report_conditions(**filters))
+    if by_published and filters.get("walk"):
+        # Dated and undated apart on PostgreSQL, so the walk reads ix_articles_published backwards.
+        ids = newest_first_ids(conn, page, er.c.id, limit, offset)
+    else:
+        # (published DESC NULLS LAST matches no index on PostgreSQL: a few reports are collected, then sorted.)
+        page = page.order_by(*((articles.c.published.desc().nulls_last(), er.c.id.desc()) if by_published else
+                               (REPORT_DATE.desc() if descending else REPORT_DATE, er.c.id))).offset(offset)
+        if limit is not None:
+            page = page.limit(limit)
+        ids = [r.id for r in conn.execute(page)]
     found: dict[int, dict] = {}
     for i in range(0, len(ids), 500):
         rows = conn.execute(_report_select().where(er.c.id.in_(ids[i:i + 500])))
