@@ -165,3 +165,15 @@ def test_quotes_trailing_non_restrictive_clause_is_cut(nlp, text, content):
     doc = nlp(text)
     quotes = extract_quotes(doc, extract_entities(doc))
     assert [q.text for q in quotes] == [content]
+
+
+def test_quotes_a_quotation_over_paragraphs_keeps_its_parts_together(nlp):
+    # a quotation running into a second paragraph reopens its marks there, as news style does
+    text = ('"The shelling went on all night. Nobody in the village slept.\n\n'
+            '"We have asked for buses twice," the mayor told reporters on Sunday.')
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [q.text for q in quotes] == ["The shelling went on all night.", "Nobody in the village slept.",
+                                        "We have asked for buses twice,"]
+    assert [q.part_of for q in quotes] == [None, 0, 0]
+    assert all(q.speaker.text == "the mayor" for q in quotes)

@@ -70,7 +70,7 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en") -> list[
     resolver = SpeakerResolver(doc, entities, lang, text)
     out: list[QuoteRecord] = []
     previous = None
-    for kind, (start, end), cue in _sentence_parts(doc, items):
+    for kind, (start, end), cue, same_quotation in _sentence_parts(doc, items):
         if kind == "indirect":
             start, end = without_trailing_aside(doc, start, end)
         if cue is not None:
@@ -79,7 +79,7 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en") -> list[
         else:  # a continuation paragraph: the previous quote's speaker
             speaker, cue_span = (previous.speaker if previous else None), None
         part_of = None
-        if previous is not None and _continues(text, previous, start, cue_span):
+        if previous is not None and (same_quotation or _continues(text, previous, start, cue_span)):
             part_of = previous.part_of if previous.part_of is not None else len(out) - 1
         record = QuoteRecord(kind, start, end, text[start:end], cue_span, speaker, part_of)
         out.append(record)
@@ -91,22 +91,18 @@ def _sentence_parts(doc, items):
     """A direct quote over several sentences as one part per sentence (linked by part_of).
 
     A statement is checked sentence by sentence, and a reader's claim search should
-    land on the sentence that says it; the parts keep their quotation together.
+    land on the sentence that says it; the parts keep their quotation together. Yields
+    (kind, span, cue, whether it continues the quotation of the part before it).
     """
     for kind, (start, end), cue in items:
-        if kind != "direct":
-            yield kind, (start, end), cue
-            continue
-        span = doc.char_span(start, end, alignment_mode="expand")
+        span = doc.char_span(start, end, alignment_mode="expand") if kind == "direct" else None
         sents = list(span.sents) if span is not None else []
         if len(sents) < 2:
-            yield kind, (start, end), cue
+            yield kind, (start, end), cue, False
             continue
-        for sent in sents:
-            part = (max(start, sent.start_char), min(end, sent.end_char))
-            part = _strip(doc.text, *part)
-            if part is not None:
-                yield kind, part, cue
+        parts = [_strip(doc.text, max(start, sent.start_char), min(end, sent.end_char)) for sent in sents]
+        for i, part in enumerate(p for p in parts if p is not None):
+            yield kind, part, cue, i > 0
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
