@@ -45,7 +45,8 @@ def _run(db: str | None, action):
 
 
 def _say(message: str) -> None:
-    terminal.out_console.print(message, highlight=False)
+    # Entity names are data, not rich markup ("[sic]" must print), and a line is not cut.
+    terminal.out_console.print(message, highlight=False, markup=False, soft_wrap=True)
 
 
 @entities_app.command("list")
@@ -147,10 +148,8 @@ def corrections_command(db: DbOption = None, json_output: JsonOption = False) ->
         return
     if not rows:
         _say("no corrections")
-    for r in rows:  # one line each, whatever the width: names are not markup
-        terminal.out_console.print(f"#{r['number']:<5} {r['date']}  {r['description']}"
-                                   + ("" if r["undoable"] else "  (cannot be undone)"),
-                                   highlight=False, markup=False, soft_wrap=True)
+    for r in rows:
+        _say(f"#{r['number']:<5} {r['date']}  {r['description']}" + ("" if r["undoable"] else "  (cannot be undone)"))
 
 
 @entities_app.command("undo")
@@ -159,5 +158,4 @@ def undo_command(db: DbOption = None) -> None:
     from .resolve.undo import describe, undo_last
 
     row = _run(db, undo_last)
-    terminal.out_console.print(f"undid correction #{row['number']}: {describe(row)}", highlight=False, markup=False,
-                               soft_wrap=True)
+    _say(f"undid correction #{row['number']}: {describe(row)}")
