@@ -131,6 +131,20 @@ def test_quotes_a_quote_continued_in_the_next_sentence_is_one_quotation(nlp):
     assert quotes[1].part_of == 0 and quotes[1].speaker.text == "the minister"
 
 
+def test_quotes_a_quote_continued_after_a_long_attribution_is_one_quotation(nlp):
+    # the speaker's description between the parts may run long; the second part still has no cue
+    text = ('"Prices will keep rising through the spring," said Maria Lopez, chief economist at the '
+            'Northbridge Institute, a research group that advises the central bank on lending. "Households '
+            'should expect higher heating bills until April."\n\nThe bank was closed on Monday.')
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [q.text for q in quotes] == [
+        "Prices will keep rising through the spring,",
+        "Households should expect higher heating bills until April.",
+    ]
+    assert quotes[1].part_of == 0 and quotes[1].speaker.text.startswith("Maria Lopez")
+
+
 def test_quotes_separate_attributions_are_not_linked(nlp):
     text = ('The minister said the talks would resume. '
             'The opposition leader said the government had already conceded too much.')

@@ -51,6 +51,7 @@ __all__ = ["extract_quotes"]
 _MIN_WORDS_ALONE = 4
 # A quoted passage at least this long, after a longer paraphrase, becomes its own quote.
 _MIN_WORDS_SPLIT = 5
+_SPACE_AND_MARKS = " \t\u00a0\"“”'‘"
 
 
 def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en") -> list[QuoteRecord]:
@@ -194,10 +195,10 @@ def _fragments(text: str, start: int, end: int, touching) -> bool:
 
 def _direct(doc, text: str, marks, used: set[int], cues: list[Cue], lang: str):
     """Quotation marks not yet claimed by a content: find their cue in the sentences they span."""
-    previous_end = -10**9
+    previous_end = previous_sent_end = -10**9
     for i, (start, end) in enumerate(marks):
         if i in used:
-            previous_end = end
+            previous_end, previous_sent_end = end, _sent_end(doc, end)
             continue
         first, last = _sents(doc, start, end)
         near = [c for c in cues if c.verb is not None and first <= c.start < last]
@@ -207,7 +208,8 @@ def _direct(doc, text: str, marks, used: set[int], cues: list[Cue], lang: str):
         if cue is None:
             opens_paragraph = not text[max(0, text.rfind("\n", 0, start)):start - 1].strip()
             next_paragraph = opens_paragraph and text.count("\n", previous_end, start) <= 2
-            same_paragraph = "\n" not in text[previous_end:start] and start - previous_end < 80
+            same_paragraph = "\n" not in text[previous_end:start] and (
+                start - previous_end < 80 or not text[previous_sent_end:start].strip(_SPACE_AND_MARKS))
             if previous_end < 0 or not (next_paragraph or same_paragraph):
                 continue  # no cue: a scare quote, a title or an unattributed quotation
             if len(text[start:end].split()) < _MIN_WORDS_ALONE:
@@ -216,7 +218,15 @@ def _direct(doc, text: str, marks, used: set[int], cues: list[Cue], lang: str):
                                               and not (start - 80 < cue.start < end + 80)):
             continue
         previous_end = end
+        previous_sent_end = _sent_end(doc, max(end, cue.end) if cue is not None else end)
         yield "direct", (start, end), cue
+
+
+def _sent_end(doc, at: int) -> int:
+    """End of the sentence holding character at-1: '"A," said X, a long apposition. "B."'
+    continues A in the next sentence, however long the attribution between them."""
+    span = doc.char_span(max(0, at - 1), at, alignment_mode="expand")
+    return span.sent.end_char if span is not None and len(span) else at
 
 
 def _sents(doc, start: int, end: int) -> tuple[int, int]:
