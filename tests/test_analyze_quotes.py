@@ -98,6 +98,11 @@ def test_quotes_seed_scare_quotes_and_titles_are_not_quotes(seed_quotes):
         ("Anna Berg warned that the dam was “close to failure” after the storm.",
          "the dam was “close to failure” after the storm", "mixed", "Anna Berg"),
         ("It was reported that the factory would close.", "the factory would close", "indirect", None),
+        # a participle or infinitive cue with no subject of its own: the subject it depends on
+        ("The governor ended the meeting by saying that the budget was final.", "the budget was final",
+         "indirect", "The governor"),
+        ("Advisers to the mayor were quick to point out that the turnout had doubled.", "the turnout had doubled",
+         "indirect", "Advisers to the mayor"),
     ],
 )
 def test_quotes_our_sentences(nlp, text, content, kind, speaker):

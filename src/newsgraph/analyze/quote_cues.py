@@ -17,7 +17,7 @@ from functools import lru_cache
 from .lexicons import words
 from .quote_nouns import noun_frames, noun_parts
 
-__all__ = ["Cue", "find_cues", "verb_frames", "token_span"]
+__all__ = ["Cue", "find_cues", "verb_frames", "token_span", "speaker_mention", "subject_of"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
@@ -179,20 +179,26 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
         # A complement of another reporting verb is that verb's content, not a parenthetical:
         # in "Officials said a device was found", "found" must not claim "Officials said".
         content = _hung_on(doc, tok, tok.head)
-    if speaker is not None and speaker.lower_ in _RELATIVE and tok.dep_ == "relcl":
-        speaker = tok.head  # "officials who said" -> "officials"
-    span = None
-    if speaker is not None:
-        span = _subtree_span(doc, speaker)
-        if span and (span[0] < tok.idx < span[1] or content and span[0] < content[1] and content[0] < span[1]):
-            # the subject's subtree runs over its verb or the content: keep its own words
-            span = token_span(doc, speaker.left_edge.i, speaker.i)
-            if span and content and span[0] < content[0] < span[1]:
-                span = (span[0], content[0] - 1) if content[0] - 1 > span[0] else None
-        # "European leaders who refused": the mention is "European leaders", never the
-        # pronoun (PolNeAR marks "who" as the source; a reader needs the antecedent).
+    speaker, span = speaker_mention(doc, tok, speaker, content)
     return Cue(tok.idx, tok.idx + len(tok), tok.i, speaker.i if speaker is not None else None, span, content,
                tok.lemma_.lower(), klass, tok.dep_)
+
+
+def speaker_mention(doc, tok, speaker, content: tuple[int, int] | None):
+    """(speaker token, its mention's characters) for cue word tok, kept clear of the cue and the content."""
+    if speaker is not None and speaker.lower_ in _RELATIVE and tok.dep_ == "relcl":
+        # "European leaders who refused": the mention is "European leaders", never the
+        # pronoun (PolNeAR marks "who" as the source; a reader needs the antecedent).
+        speaker = tok.head
+    if speaker is None:
+        return None, None
+    span = _subtree_span(doc, speaker)
+    if span and (span[0] < tok.idx < span[1] or content and span[0] < content[1] and content[0] < span[1]):
+        # the subject's subtree runs over its verb or the content: keep its own words
+        span = token_span(doc, speaker.left_edge.i, speaker.i)
+        if span and content and span[0] < content[0] < span[1]:
+            span = (span[0], content[0] - 1) if content[0] - 1 > span[0] else None
+    return speaker, span
 
 
 def _passive_subject(doc, tok) -> tuple[int, int] | None:
@@ -215,6 +221,11 @@ def _raised(doc, tok) -> tuple[int, int] | None:
     return token_span(doc, subj.left_edge.i, comp.right_edge.i)
 
 
+def subject_of(tok, lang: str = "en"):
+    """The speaker of a cue verb: its subject, a passive's agent, or a governing cue's subject."""
+    return _subject(tok, verb_frames(lang))
+
+
 def _subject(tok, frames, depth: int = 0):
     """The speaker: subject, agent of a passive, or the subject of the cue this one is coordinated with."""
     subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
@@ -235,6 +246,10 @@ def _subject(tok, frames, depth: int = 0):
     if depth < 3 and tok.head.i != tok.i and (tok.dep_ in ("advcl", "xcomp")
                                               or tok.dep_ == "conj" and (tok.head.lemma_.lower() in frames or tok.head.dep_ == "ROOT")):
         return _subject(tok.head, frames, depth + 1)
+    if depth < 3 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(tok.head.head, frames, depth + 1)  # "... by saying", "before insisting", "after seeking to"
+    if depth < 3 and tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB"):
+        return _subject(tok.head, frames, depth + 1)  # "Advisers were quick to point out": via "quick"
     return None
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .lexicons import table
 
-__all__ = ["noun_frames", "noun_parts"]
+__all__ = ["noun_frames", "noun_parts", "noun_speaker"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -32,7 +32,7 @@ def noun_parts(tok, frames: tuple[str, ...]):
             break
     if content is None:
         return None
-    return _speaker(tok), content
+    return noun_speaker(tok), content
 
 
 def _content(tok, frame: str):
@@ -50,7 +50,8 @@ def _content(tok, frame: str):
     return None
 
 
-def _speaker(tok):
+def noun_speaker(tok):
+    """Who holds a noun's stance: its possessor, a "by"/"from" phrase, or the subject of its verb."""
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     if poss is not None:
         return poss
