@@ -14,6 +14,10 @@
 - mixed: indirect content with a short quoted fragment in it. A long quoted
   passage after a shorter paraphrase is split off as its own direct quote.
 
+- learned: a word with a complement that no cue above claimed ("took a shot at X",
+  "is looking for Y"), kept when a small logistic model trained on PolNeAR's
+  annotations scores it high enough (``quote_learned``); the rules always go first.
+
 Speakers are resolved to entities by ``speakers.SpeakerResolver`` (rules, no model).
 
 Limits (read before trusting the output):
@@ -41,6 +45,7 @@ from .lexicons import words
 from .quote_bounds import without_trailing_aside
 from .quote_cues import Cue, find_cues
 from .quote_heads import colon_cues
+from .quote_learned import learned_cues
 from .quote_marks import quote_spans
 from .speakers import SpeakerResolver
 from .types import EntityRecord, QuoteRecord
@@ -54,7 +59,9 @@ _MIN_WORDS_SPLIT = 5
 _SPACE_AND_MARKS = " \t\u00a0\"“”'‘"
 
 
-def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en") -> list[QuoteRecord]:
+def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned: bool = True) -> list[QuoteRecord]:
+    """The quotes of a parsed Doc. ``learned=False`` leaves out the learned model's proposals
+    (``quote_learned``), as its training needs the rules' output alone."""
     text = doc.text
     marks = quote_spans(text)
     inside = _inside_marks(len(text), marks)
@@ -67,6 +74,9 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en") -> list[
             continue
         items.extend(_with_marks(text, cue, marks, used_marks))
     items.extend(_direct(doc, text, marks, used_marks, cues, lang))
+    if learned:
+        for cue in learned_cues(doc, inside, [span for _, span, _ in items], lang):
+            items.extend(_with_marks(text, cue, marks, used_marks))
     items.sort(key=lambda item: item[1][0])
     resolver = SpeakerResolver(doc, entities, lang, text)
     out: list[QuoteRecord] = []
