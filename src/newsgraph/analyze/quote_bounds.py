@@ -28,7 +28,8 @@ def without_trailing_aside(doc, start: int, end: int) -> tuple[int, int]:
             continue  # the clause sits inside the content, the content goes on after it
         comma = doc[first.i - 1]
         cut = comma.idx
-        while cut > start and doc.text[cut - 1].isspace():
+        text = doc.text
+        while cut > start and text[cut - 1].isspace():
             cut -= 1
         if cut > start:
             return start, cut

@@ -161,6 +161,7 @@ def _governing_subject(tok):
 
 def proposals(doc, inside: bytearray):
     """Every (word, complement) pair worth scoring, with its features; words inside quotation marks are skipped."""
+    text = doc.text  # built anew on each access: read it once
     for tok in doc:
         if tok.pos_ not in ("VERB", "NOUN", "ADJ") or inside[tok.idx]:
             continue
@@ -170,7 +171,7 @@ def proposals(doc, inside: bytearray):
             found = _complement(doc, tok, child)
             if found is not None:
                 relation, content = found
-                yield Proposal(tok.i, relation, content, _features(doc, tok, child, relation, content))
+                yield Proposal(tok.i, relation, content, _features(text, tok, child, relation, content))
 
 
 def _complement(doc, tok, child):
@@ -197,17 +198,17 @@ def _complement(doc, tok, child):
     return (relation, content) if content is not None else None
 
 
-def _features(doc, tok, child, relation: str, content: tuple[int, int]) -> tuple[str, ...]:
+def _features(text: str, tok, child, relation: str, content: tuple[int, int]) -> tuple[str, ...]:
     lemma = tok.lemma_.lower()
     holder = _holder_kind(tok)
-    words = len(doc.text[content[0]:content[1]].split())
+    words = len(text[content[0]:content[1]].split())
     features = [
         "bias", f"l={lemma}", f"lr={lemma}|{relation}", f"r={relation}", f"pos={tok.pos_}", f"tag={tok.tag_}",
         f"dep={tok.dep_}", f"pr={tok.pos_}|{relation}", f"subj={holder}", f"rs={relation}|{holder}",
         f"len={min(words, 20) // 4}", f"chead={child.pos_}",
         f"neg={any(c.dep_ == 'neg' for c in tok.children)}",
         f"hl={tok.head.lemma_.lower() if tok.dep_ in ('xcomp', 'dobj', 'pobj') else '-'}",
-        f"quoted={doc.text[content[0] - 1:content[0]] in _QUOTE_MARKS if content[0] else False}",
+        f"quoted={text[content[0] - 1:content[0]] in _QUOTE_MARKS if content[0] else False}",
     ]
     if tok.pos_ == "VERB":
         aux = "+".join(sorted(c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")))

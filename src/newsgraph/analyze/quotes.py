@@ -111,7 +111,8 @@ def _sentence_parts(doc, items):
         if len(sents) < 2:
             yield kind, (start, end), cue, False
             continue
-        parts = [_strip(doc.text, max(start, sent.start_char), min(end, sent.end_char)) for sent in sents]
+        text = doc.text
+        parts = [_strip(text, max(start, sent.start_char), min(end, sent.end_char)) for sent in sents]
         for i, part in enumerate(p for p in parts if p is not None):
             yield kind, part, cue, i > 0
 
