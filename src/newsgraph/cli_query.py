@@ -70,7 +70,10 @@ def _names(refs) -> str:
 def statements_table(statements, title: str = "Who said what") -> Table:
     table = _table(title, "speaker", "said", "source")
     for s in statements:
-        table.add_row(Text(s.speaker_name or s.speaker_text or "?", style="bold"), Text(s.text), _source(s.source))
+        said = Text(s.text)
+        if s.found_by == "model":  # a reader must see which quotes a statistical model proposed
+            said.append(f" [model {s.score:.2f}]", style="dim")
+        table.add_row(Text(s.speaker_name or s.speaker_text or "?", style="bold"), said, _source(s.source))
     return table
 
 
@@ -134,12 +137,14 @@ def entity(name: Annotated[str, typer.Argument(help="Entity name, alias or id.")
 def quotes(speaker: Annotated[Optional[str], typer.Option(help="Who spoke (name, alias or id).")] = None,
            about: Annotated[Optional[str], typer.Option(help="Who is mentioned inside the quote.")] = None,
            since: Since = None, until: Until = None, outlet: Outlet = None, db: Db = None,
+           rules_only: Annotated[bool, typer.Option(
+               "--rules-only", help="Leave out the quotes the learned model found (marked 'model').")] = False,
            limit: Limit = 50, offset: Offset = 0, json_output: Json = False) -> None:
     """Who said what about whom, newest first, each with its source."""
     from .query import who_said_what
 
     rows = _run(db, lambda s: who_said_what(s, speaker=speaker, about=about, since=since, until=until,
-                                             outlet=outlet, limit=limit, offset=offset))
+                                             outlet=outlet, limit=limit, offset=offset, rules_only=rules_only))
     _show(rows, json_output, statements_table)
 
 

@@ -214,10 +214,12 @@ def entity_profile(store: Store, entity: int | str, limit: int = 20) -> EntityPr
 def who_said_what(
     store: Store, speaker: int | str | None = None, about: int | str | None = None, since: str | None = None,
     until: str | None = None, outlet: str | None = None, limit: int = 50, offset: int = 0,
+    rules_only: bool = False,
 ) -> list[Statement]:
     """Quotes, newest publication first: by a speaker, mentioning an entity inside the quote, or both.
 
     A speaker not (yet) resolved to an entity is matched by the analysis's speaker name.
+    ``rules_only`` leaves out the quotes the learned model found (Statement.found_by "model").
     """
     _page(limit, offset)
     _dates(since, until)
@@ -237,7 +239,7 @@ def who_said_what(
             common = _common(conn, about_ids[0])
         rows = Q.quotes_page(conn, speaker_ids=speaker_ids, speaker_names=speaker_names, about_ids=about_ids,
                              since=since, until=until, outlet=outlet, about_common=common,
-                             speaker_common=speaker_common,
+                             speaker_common=speaker_common, rules_only=rules_only,
                              limit=limit, offset=offset)
         return [Statement.of(r) for r in rows]
 

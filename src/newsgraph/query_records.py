@@ -61,6 +61,8 @@ class Statement:
     part in the article (a first or only part's own source.start), so the parts of one
     quotation share (source.article_id, quotation_start); continues is True for a later
     part. Both are None for quotes stored from an analysis that did not link parts.
+    score is the learned model's probability for a quote it found (found_by "model"); None
+    for the rules' quotes (found_by "rules").
     """
     id: int
     kind: str
@@ -72,6 +74,8 @@ class Statement:
     source: Source
     quotation_start: int | None = None
     continues: bool | None = None
+    found_by: str = "rules"
+    score: float | None = None
 
     @classmethod
     def of(cls, row: dict) -> "Statement":
@@ -80,7 +84,8 @@ class Statement:
         return cls(row["id"], row["kind"], row["text"], row["cue"], row["speaker_text"],
                    row["speaker_entity_name"] or row["speaker_name"], speaker,
                    Source.of(row, row["start"], row["end"], row["text"]),
-                   first, None if first is None else first != row["start"])
+                   first, None if first is None else first != row["start"],
+                   "rules" if row.get("score") is None else "model", row.get("score"))
 
 
 @dataclass(frozen=True)

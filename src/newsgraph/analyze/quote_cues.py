@@ -42,6 +42,7 @@ class Cue:
     lemma: str
     klass: str  # speech, belief, intention
     dep: str = ""  # the cue verb's dependency label ("relcl" for "which Moscow called ...")
+    score: float | None = None  # the learned model's probability, for a cue it proposed
 
 
 @lru_cache(maxsize=None)

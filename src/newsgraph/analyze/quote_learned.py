@@ -100,21 +100,21 @@ def learned_cues(doc, inside: bytearray, taken: list[tuple[int, int]], lang: str
         if p >= threshold:
             scored.append((p, proposal))
     scored.sort(key=lambda item: (-item[0], item[1].content))
-    kept: list[Proposal] = []
-    for _, proposal in scored:
+    kept: list[tuple[float, Proposal]] = []
+    for p, proposal in scored:
         start, end = proposal.content
-        if not any(k.content[0] < end and start < k.content[1] for k in kept):
-            kept.append(proposal)
-    return sorted((_cue(doc, p, lang) for p in kept), key=lambda c: c.start)
+        if not any(k.content[0] < end and start < k.content[1] for _, k in kept):
+            kept.append((p, proposal))
+    return sorted((_cue(doc, proposal, p, lang) for p, proposal in kept), key=lambda c: c.start)
 
 
-def _cue(doc, proposal: Proposal, lang: str) -> Cue:
+def _cue(doc, proposal: Proposal, score: float, lang: str) -> Cue:
     tok = doc[proposal.token]
     speaker = _holder(tok, lang)
     speaker, span = speaker_mention(doc, tok, speaker, proposal.content)
     return Cue(tok.idx, tok.idx + len(tok), tok.i if tok.pos_ == "VERB" else None,
                speaker.i if speaker is not None else None, span, proposal.content, tok.lemma_.lower(), "stance",
-               tok.dep_)
+               tok.dep_, score)
 
 
 def _holder(tok, lang: str):

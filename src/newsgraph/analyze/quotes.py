@@ -92,7 +92,8 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
         part_of = None
         if previous is not None and (same_quotation or _continues(text, previous, start, cue_span)):
             part_of = previous.part_of if previous.part_of is not None else len(out) - 1
-        record = QuoteRecord(kind, start, end, text[start:end], cue_span, speaker, part_of)
+        score = cue.score if cue is not None else previous.score if previous is not None else None
+        record = QuoteRecord(kind, start, end, text[start:end], cue_span, speaker, part_of, score)
         out.append(record)
         previous = record
     return out

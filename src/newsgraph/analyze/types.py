@@ -87,6 +87,8 @@ class QuoteRecord:
     # Index (in the article's quotes) of the first part of the same quotation when a
     # quotation is split around its attribution or continues past it; None otherwise.
     part_of: int | None = None
+    # The learned model's probability for a quote it found (quote_learned); None when rules found it.
+    score: float | None = None
 
     def as_dict(self, entity_ids: list[str]) -> dict:
         speaker = None
@@ -96,7 +98,9 @@ class QuoteRecord:
                        "entity": entity_ids[s.entity] if s.entity is not None else None, "name": s.name}
         cue = {"start": self.cue[0], "end": self.cue[1], "text": self.cue[2]} if self.cue else None
         return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text,
-                "cue": cue, "speaker": speaker, "part_of": self.part_of}
+                "cue": cue, "speaker": speaker, "part_of": self.part_of,
+                "found_by": "rules" if self.score is None else "model",
+                "score": None if self.score is None else round(self.score, 3)}
 
 
 @dataclass

@@ -243,6 +243,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
      _step(4, _v4_report_dates_and_edges)),
     (5, "which quotation each quote is part of (quotes.quotation_start); outlets read off one index",
      _step(5, _v5_quotation_starts)),
+    (6, "quotes found by the learned model carry its score (quotes.score)", _step(6)),
 ]
 
 LATEST = MIGRATIONS[-1][0]

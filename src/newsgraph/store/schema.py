@@ -134,6 +134,10 @@ quotes = Table(
     # with the first part's start; a first or only part holds its own start. NULL when the
     # analysis that stored the row did not link parts (records without part_of).
     Column("quotation_start", Integer, info={"since": 5}),
+    # Version 6: the learned model's probability for a quote it found (the analysis
+    # record's score, found_by "model"); NULL for quotes the rules found, which are all
+    # the quotes stored before version 6.
+    Column("score", Float, info={"since": 6}),
     Index("ix_quotes_article", "article_id"),
     Index("ix_quotes_speaker_entity", "speaker_entity_id"),
     Index("ix_quotes_speaker_name", "speaker_name"),

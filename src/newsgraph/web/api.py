@@ -60,9 +60,11 @@ def entity(request: Request, ref: str, limit: Annotated[int, Query(ge=1, le=MAX_
 
 @router.get("/quotes", summary="Who said what: quotes by a speaker and/or about an entity")
 def quotes(request: Request, speaker: Text = None, about: Text = None, since: Since = None, until: Until = None,
-           outlet: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict:
+           outlet: Text = None, rules_only: Annotated[bool, Query(
+               description="Leave out the quotes the learned model found (found_by 'model').")] = False,
+           limit: Limit = 50, offset: Offset = 0) -> dict:
     items = views.quotes(_store(request), limit, offset, speaker=speaker, about=about, since=since, until=until,
-                         outlet=outlet)
+                         outlet=outlet, rules_only=rules_only)
     return views.page(items, limit, offset, "/api/quotes", _params(request))
 
 

@@ -41,12 +41,12 @@ class Segment:
 @dataclass
 class Reading:
     segments: list[Segment]
-    quotes: list[dict]  # {index, text, kind, cue, speaker: Speaker | None, speaker_text, start, end, quotation}
+    quotes: list[dict]  # {index, text, kind, cue, speaker: Speaker | None, speaker_text, start, end, score, quotation}
     speakers: list[Speaker]
     events: list[dict]
     # One per quotation: a quotation split around its attribution or over several sentences
     # is one quote per part (the record's part_of), listed here together:
-    # {index, parts: [quote], text (the parts joined with " … "), kind, cue, speaker, speaker_text}
+    # {index, parts: [quote], text (the parts joined with " … "), kind, cue, speaker, speaker_text, score}
     quotations: list[dict] = field(default_factory=list)
 
 
@@ -88,7 +88,7 @@ def read_article(text: str, record: dict | None, target: tuple[int, int] | None 
                 speaker = speakers[name] = Speaker(len(speakers), name, len(speakers) % SPEAKER_COLOURS)
         quote = {"index": len(quotes), "text": text[q["start"]:q["end"]], "kind": q.get("kind"),
                  "cue": (q.get("cue") or {}).get("text"), "speaker": speaker, "speaker_text": who.get("text"),
-                 "start": q["start"], "end": q["end"]}
+                 "start": q["start"], "end": q["end"], "score": q.get("score")}
         quotes.append(quote)
         by_position[position] = quote
         if speaker:
@@ -105,6 +105,7 @@ def read_article(text: str, record: dict | None, target: tuple[int, int] | None 
         parts = quotation["parts"]
         quotation["text"] = PART_JOINER.join(p["text"] for p in parts)
         quotation["kind"] = parts[0]["kind"]
+        quotation["score"] = parts[0]["score"]  # the learned model's, for a quote it found
         quotation["cue"] = next((p["cue"] for p in parts if p["cue"]), None)
         quotation["speaker"] = next((p["speaker"] for p in parts if p["speaker"]), None)
         quotation["speaker_text"] = next((p["speaker_text"] for p in parts if p["speaker_text"]), None)
