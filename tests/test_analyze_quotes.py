@@ -124,30 +124,23 @@ def test_quotes_seed_split_quote_parts_are_linked(seed_quotes):
     assert second.part_of == quotes.index(first)
 
 
-def test_quotes_a_quote_continued_in_the_next_sentence_is_one_quotation(nlp):
-    text = ('"We will not retreat," the minister said on Monday. "Our soldiers are holding the line '
-            'and they will hold it through the winter."\n\nThe ministry gave no figures.')
-    doc = nlp(text)
-    quotes = extract_quotes(doc, extract_entities(doc))
-    assert [q.text for q in quotes] == [
-        "We will not retreat,",
-        "Our soldiers are holding the line and they will hold it through the winter.",
-    ]
-    assert quotes[1].part_of == 0 and quotes[1].speaker.text == "the minister"
-
-
-def test_quotes_a_quote_continued_after_a_long_attribution_is_one_quotation(nlp):
+@pytest.mark.parametrize("text, parts, speaker", [
+    ('"We will not retreat," the minister said on Monday. "Our soldiers are holding the line '
+     'and they will hold it through the winter."\n\nThe ministry gave no figures.',
+     ["We will not retreat,", "Our soldiers are holding the line and they will hold it through the winter."],
+     "the minister"),
     # the speaker's description between the parts may run long; the second part still has no cue
-    text = ('"Prices will keep rising through the spring," said Maria Lopez, chief economist at the '
-            'Northbridge Institute, a research group that advises the central bank on lending. "Households '
-            'should expect higher heating bills until April."\n\nThe bank was closed on Monday.')
+    ('"Prices will keep rising through the spring," said Maria Lopez, chief economist at the '
+     'Northbridge Institute, a research group that advises the central bank on lending. "Households '
+     'should expect higher heating bills until April."\n\nThe bank was closed on Monday.',
+     ["Prices will keep rising through the spring,", "Households should expect higher heating bills until April."],
+     "Maria Lopez"),
+])
+def test_quotes_a_quote_continued_in_the_next_sentence_is_one_quotation(nlp, text, parts, speaker):
     doc = nlp(text)
     quotes = extract_quotes(doc, extract_entities(doc))
-    assert [q.text for q in quotes] == [
-        "Prices will keep rising through the spring,",
-        "Households should expect higher heating bills until April.",
-    ]
-    assert quotes[1].part_of == 0 and quotes[1].speaker.text.startswith("Maria Lopez")
+    assert [q.text for q in quotes] == parts
+    assert quotes[1].part_of == 0 and quotes[1].speaker.text.startswith(speaker)
 
 
 def test_quotes_separate_attributions_are_not_linked(nlp):
