@@ -143,6 +143,21 @@ def test_quotes_a_quote_continued_in_the_next_sentence_is_one_quotation(nlp, tex
     assert quotes[1].part_of == 0 and quotes[1].speaker.text.startswith(speaker)
 
 
+@pytest.mark.parametrize("text, parts, speaker", [
+    ("Most of the new jobs, she said, will go to workers in the north.",
+     ["Most of the new jobs", "will go to workers in the north"], "she"),
+    # a phrase fronted before the cue's subject is the content's, not the cue's
+    ("In a hard winter, the engineers said, the old pipes would burst.",
+     ["In a hard winter", "the old pipes would burst"], "the engineers"),
+])
+def test_quotes_a_cue_inside_the_clause_reports_both_sides_as_one_quotation(nlp, text, parts, speaker):
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [q.text for q in quotes] == parts
+    assert [q.part_of for q in quotes] == [None, 0]
+    assert all(q.speaker.text == speaker for q in quotes)
+
+
 def test_quotes_separate_attributions_are_not_linked(nlp):
     text = ('The minister said the talks would resume. '
             'The opposition leader said the government had already conceded too much.')

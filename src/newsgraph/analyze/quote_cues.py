@@ -26,6 +26,9 @@ _PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
 # Words that end a content span cut before a coordinated cue: "..., but also stressed".
 # Phrases after a cue's object that PolNeAR counts in the content: "condemned X in statements".
 _OBJ_TAIL = frozenset({"prep", "npadvmod", "oprd", "dative"})
+# Words the far side of a mid-clause cue needs to count as content ("Many of the closures,
+# he said, ..."), so that a lone "But, he said, ..." is not a part.
+_MIN_OTHER_PART = 2
 _TRAILING = frozenset({"and", "but", "also", "not", "only", "as", "well", "while", "then"})
 
 
@@ -43,6 +46,10 @@ class Cue:
     klass: str  # speech, belief, intention
     dep: str = ""  # the cue verb's dependency label ("relcl" for "which Moscow called ...")
     score: float | None = None  # the learned model's probability, for a cue it proposed
+    # The content's other side when a parenthetical cue splits it: "Many of the closures,
+    # he said, have involved public courses" (content "have involved ...", other part
+    # "Many of the closures"); reported as a second part of the same quotation.
+    other_part: tuple[int, int] | None = None
 
 
 @lru_cache(maxsize=None)
@@ -98,10 +105,11 @@ def _according(doc, tok) -> Cue | None:
     obj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
-    content = _sentence_rest(doc, tok.i, obj.right_edge.i)
+    content, other = _sentence_rest(doc, tok.i, obj.right_edge.i), None
     if content is None and tok.head is not tok:
-        content = _hung_on(doc, tok, tok.head)
-    return Cue(tok.idx, to.idx + len(to), None, obj.i, _subtree_span(doc, obj), content, "according to", "speech")
+        content, other = _hung_on(doc, tok, tok.head)
+    return Cue(tok.idx, to.idx + len(to), None, obj.i, _subtree_span(doc, obj), content, "according to", "speech",
+               other_part=other)
 
 
 def _in_poll(doc, tok, lang: str) -> Cue | None:
@@ -161,7 +169,7 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
     if klass == "belief" and (speaker is None and any(c.dep_ == "auxpass" for c in tok.children)
                               or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")):
         return None  # "is known", "is expected to", "known as": nobody's belief in particular
-    content = None
+    content = other = None
     for frame in frames:
         content = _complement(doc, tok, frame, after_only=expletive)
         if content is not None:
@@ -179,10 +187,10 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
             and not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in verb_frames(lang)):
         # A complement of another reporting verb is that verb's content, not a parenthetical:
         # in "Officials said a device was found", "found" must not claim "Officials said".
-        content = _hung_on(doc, tok, tok.head)
+        content, other = _hung_on(doc, tok, tok.head)
     speaker, span = speaker_mention(doc, tok, speaker, content)
     return Cue(tok.idx, tok.idx + len(tok), tok.i, speaker.i if speaker is not None else None, span, content,
-               tok.lemma_.lower(), klass, tok.dep_)
+               tok.lemma_.lower(), klass, tok.dep_, other_part=other)
 
 
 def speaker_mention(doc, tok, speaker, content: tuple[int, int] | None):
@@ -309,8 +317,9 @@ def _tail(tok, last: int) -> int:
     return last
 
 
-def _hung_on(doc, cue_tok, head) -> tuple[int, int] | None:
-    """Content of a parenthetical cue: the head's clause on the far side of the cue's own clause.
+def _hung_on(doc, cue_tok, head):
+    """Content of a parenthetical cue: the head's clause on the far side of the cue's own clause,
+    and the clause's other side when the cue sits inside it between commas (else None).
 
     The cue's clause runs from its subtree's left edge to the first comma after the
     cue (the parser often hangs the next phrase on the cue; the comma ends it).
@@ -318,7 +327,12 @@ def _hung_on(doc, cue_tok, head) -> tuple[int, int] | None:
     left, right = head.left_edge.i, head.right_edge.i
     sent = cue_tok.sent
     left, right = max(left, sent.start), min(right, sent.end - 1)
-    c_left = min(cue_tok.left_edge.i, cue_tok.i)
+    # The cue's own clause starts at its subject: a fronted phrase the parser hung on the cue
+    # ("In a general election, those Democrats argued, ...") belongs to the content.
+    subject = next((c for c in cue_tok.lefts if c.dep_ in _SUBJECTS), None)
+    c_left = subject.left_edge.i if subject is not None else min(cue_tok.left_edge.i, cue_tok.i)
+    while c_left < cue_tok.i and doc[c_left].is_punct:
+        c_left += 1
     c_right = cue_tok.i
     for i in range(cue_tok.i + 1, cue_tok.right_edge.i + 1):
         if doc[i].text in (",", ";", ":", "—"):
@@ -327,4 +341,11 @@ def _hung_on(doc, cue_tok, head) -> tuple[int, int] | None:
     before = (left, c_left - 1) if c_left > left else None
     after = (c_right + 1, right) if c_right < right else None
     pick = max((p for p in (before, after) if p), key=lambda p: p[1] - p[0], default=None)
-    return token_span(doc, *pick) if pick else None
+    if pick is None:
+        return None, None
+    other = None
+    if before and after and doc[c_left - 1].text == "," and c_right + 1 < len(doc) and doc[c_right + 1].text == ",":
+        rest = before if pick is after else after
+        if sum(1 for t in doc[rest[0]:rest[1] + 1] if not t.is_punct) >= _MIN_OTHER_PART:
+            other = token_span(doc, *rest)
+    return token_span(doc, *pick), other

@@ -9,7 +9,9 @@
   previous speaker (and quotation).
 - indirect: the complement of a reporting verb ("X said (that) ...", "X promised
   to ...", "X called for ...", "X stressed the need ..."), the clause a
-  parenthetical cue hangs on ("..., X said", "According to X, ..."), and
+  parenthetical cue hangs on ("..., X said", "According to X, ..."; both sides,
+  as two parts of one quotation, when the cue sits inside it: "Most of the jobs,
+  she said, will go north"), and
   speakerless reports ("it was reported that ...", with an outlet named before it).
 - mixed: indirect content with a short quoted fragment in it. A long quoted
   passage after a shorter paraphrase is split off as its own direct quote.
@@ -73,6 +75,8 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
         if cue.content is None:
             continue
         items.extend(_with_marks(text, cue, marks, used_marks))
+        if cue.other_part is not None and not any(a < cue.other_part[1] and cue.other_part[0] < b for a, b in marks):
+            items.append(("indirect", cue.other_part, cue))
     items.extend(_direct(doc, text, marks, used_marks, cues, lang))
     if learned:
         for cue in learned_cues(doc, inside, [span for _, span, _ in items], lang):
