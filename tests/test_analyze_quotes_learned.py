@@ -35,13 +35,13 @@ def test_learned_model_ships_with_its_threshold():
     assert len(weights) > 1000
 
 
-# Sentences of our own whose cue is in no word list: the stance's object is the content.
+# Sentences of our own whose cue is in no word list: the stance's object is the content. Each
+# scores well above the threshold (0.7 to 0.95), so a retrained model should keep them.
 @pytest.mark.parametrize("text, content, cue, speaker", [
     ("The minister vouched for the new border agreement.", "the new border agreement", "vouched", "The minister"),
     ("The mayor has been a fierce critic of the new stadium deal.", "the new stadium deal", "critic", "The mayor"),
-    ("Opposition leaders were quick to embrace the ceasefire proposal.", "the ceasefire proposal", "embrace",
-     "Opposition leaders"),
-    ("Trade unions lashed out at the pension reform.", "the pension reform", "lashed", "Trade unions"),
+    ("Grant campaigned against the new toll road.", "the new toll road", "campaigned", "Grant"),
+    ("Senator Reyes disagreed with the court ruling.", "the court ruling", "disagreed", "Senator Reyes"),
 ])
 def test_learned_proposals_find_stances_the_word_lists_miss(nlp, text, content, cue, speaker):
     assert _quotes(nlp, text, learned=False) == []
