@@ -193,6 +193,28 @@ def test_cli_analyze_json_prints_the_record_without_storing(tmp_path):
     assert list(tmp_path.iterdir()) == []  # nothing stored, no database made
 
 
+def test_cli_analyze_summary_shows_who_said_what_dates_amounts_and_events(tmp_path):
+    result = run("analyze", "--published", "2025-04-02", SEED, cwd=tmp_path, env={"COLUMNS": "240"})
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for title in ("Entities", "Who said what", "Dates and amounts", "Events"):
+        assert title in out
+    # a quotation row: speaker, cue and the start of what was said
+    assert any("Annalena Baerbock" in line and "promised" in line and "to provide an additional 3 billion" in line
+               for line in out.splitlines())
+    assert "money 3,000,000,000 EUR" in out and "DATE 2025-03-27" in out
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_analyze_summary_prints_brackets_in_a_title_as_written(tmp_path):
+    article = tmp_path / "brackets.txt"
+    article.write_text("Council vote [/bold] on the [red]bridge[/red] budget\n\n"
+                       "The mayor said the bridge would reopen on Monday.\n", encoding="utf-8")
+    result = run("analyze", article, env={"COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    assert "Council vote [/bold] on the [red]bridge[/red] budget" in result.stdout
+
+
 def test_cli_analyze_seed_scores_with_the_shared_scorer(tmp_path):
     result = run("analyze", "--json", "--published", "2025-04-02", SEED)
     out = tmp_path / "seed.jsonl"

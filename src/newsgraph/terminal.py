@@ -175,9 +175,11 @@ def print_json(value) -> None:
 def print_record(record: dict) -> None:
     """A readable summary of one analysis record (``analyze`` without --json)."""
     doc = record["document"]
-    head = f"[bold]{doc['title'] or '(untitled)'}[/bold]\n{doc['source']}"
-    head += f"\npublished {doc['published'] or '?'} · {doc['outlet'] or 'outlet unknown'} · language {doc['language'] or '?'}"
-    head += f" · {len(doc['text'])} characters · id {doc['id'][:12]}"
+    # Text, not markup: a title or source may hold brackets that rich would read as tags.
+    head = Text(doc["title"] or "(untitled)", style="bold")
+    head.append(f"\n{doc['source']}")
+    head.append(f"\npublished {doc['published'] or '?'} · {doc['outlet'] or 'outlet unknown'} · "
+                f"language {doc['language'] or '?'} · {len(doc['text'])} characters · id {doc['id'][:12]}")
     out_console.print(Panel(head, border_style="blue"))
     table = Table(title="Entities", title_justify="left")
     table.add_column("name", style="bold")
@@ -186,8 +188,57 @@ def print_record(record: dict) -> None:
     table.add_column("as written")
     for ent in record["entities"]:
         written = sorted({m["text"] for m in ent["mentions"]})
-        table.add_row(ent["name"], ent["type"], str(len(ent["mentions"])), ", ".join(written))
+        table.add_row(Text(ent["name"]), ent["type"], str(len(ent["mentions"])), Text(", ".join(written)))
     out_console.print(table)
+    out_console.print(_record_quotes(record.get("quotes", [])))
+    out_console.print(_record_dates_and_amounts(record.get("timexes", []), record.get("quantities", [])))
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    out_console.print(_record_events(record.get("events", []), names))
+
+
+def _record_quotes(quotes: list[dict]) -> Table:
+    """One row per quotation (its parts joined with " … "); the model's finds marked with their score."""
+    table = Table(title="Who said what", title_justify="left")
+    table.add_column("speaker", style="bold")
+    table.add_column("cue")
+    table.add_column("kind")
+    table.add_column("what was said")
+    for i, q in enumerate(quotes):
+        if q.get("part_of") is not None:
+            continue
+        parts = [q] + [p for p in quotes if p.get("part_of") == i]
+        who = q.get("speaker") or {}
+        said = Text(" … ".join(p["text"] for p in parts))
+        if q.get("found_by") == "model":
+            said.append(f" [model {q['score']:.2f}]", style="dim")
+        table.add_row(Text(who.get("name") or who.get("text") or "(unattributed)"),
+                      Text((q.get("cue") or {}).get("text") or ""), q["kind"], said)
+    return table
+
+
+def _record_dates_and_amounts(timexes: list[dict], quantities: list[dict]) -> Table:
+    table = Table(title="Dates and amounts", title_justify="left")
+    table.add_column("as written")
+    table.add_column("value")
+    for t in timexes:
+        value = t["value"] + (f" ({t['mod']})" if t.get("mod") else "")
+        table.add_row(Text(t["text"]), Text(f"{t['type']} {value}"))
+    for qn in quantities:
+        table.add_row(Text(qn["text"]), Text(f"{qn['kind']} {qn['amount']:,} {qn.get('unit') or ''}".rstrip()))
+    return table
+
+
+def _record_events(events: list[dict], names: dict[str, str]) -> Table:
+    table = Table(title="Events", title_justify="left")
+    table.add_column("type")
+    table.add_column("actors → targets")
+    table.add_column("modality")
+    table.add_column("trigger")
+    for e in events:
+        who = ", ".join(names.get(a, a) for a in e.get("actors", [])) or "?"
+        whom = ", ".join(names.get(t, t) for t in e.get("targets", [])) or "?"
+        table.add_row(e["type"], Text(f"{who} → {whom}"), e.get("modality") or "", Text(e["trigger"]["text"]))
+    return table
 
 
 def evaluation_table(results: dict[str, dict[str, float]], floors: dict[str, dict[str, float]], checked: bool) -> Table:
