@@ -120,3 +120,27 @@ def test_cli_outlets_table_json_and_paging(db):
     assert bad.exit_code == 2 and "limit must be at least 1" in bad.output
     actors = json.loads(run("actors", "--db", db, "--json").stdout)
     assert actors and all(isinstance(a["entity_id"], int) for a in actors)
+
+
+@pytest.mark.parametrize("command", [
+    ("quotes",), ("entity", "Keir Starmer"), ("events",), ("db", "info"), ("articles",), ("entities", "corrections"),
+])
+def test_cli_reading_a_path_with_no_database_is_an_error_not_a_new_empty_one(tmp_path, command):
+    from cli_helpers import run
+
+    missing = tmp_path / "typo.db"
+    result = run(*command, "--db", missing)
+    assert result.returncode == 2
+    assert "no newsgraph database at" in result.stderr and "typo.db" in result.stderr
+    assert not missing.exists()
+
+
+def test_serving_a_path_with_no_database_needs_ingest_allowed(tmp_path):
+    from newsgraph.errors import StoreError
+    from newsgraph.web import create_app
+
+    with pytest.raises(StoreError, match="no newsgraph database"):
+        create_app(str(tmp_path / "typo.db"))
+    app = create_app(str(tmp_path / "new.db"), allow_ingest=True, token="t0ken")  # uploads will fill it
+    app.state.store.close()
+    assert (tmp_path / "new.db").exists()

@@ -93,10 +93,10 @@ def read_options(published, outlet, language, fmt, encoding, max_chars, fields) 
     )
 
 
-def open_store(db: str | None):
+def open_store(db: str | None, create: bool = True):
     from .store import Store
 
-    return Store(db)
+    return Store(db, create=create)
 
 
 @app.command()
@@ -191,7 +191,7 @@ def db_info(
 ) -> None:
     """Show the store's schema version and what it holds."""
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             info = store.info()
     except NewsgraphError as exc:
         raise fail(str(exc)) from None
@@ -208,7 +208,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print as JSON.")]
 def _show_rows(db: str | None, fetch, limit: int, json_output: bool, table) -> None:
     """Fetch rows through the query API and print them as JSON or as a table."""
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             rows = fetch(store, limit=limit)
     except NewsgraphError as exc:
         raise fail(str(exc)) from None

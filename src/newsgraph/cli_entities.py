@@ -38,7 +38,7 @@ def _run(db: str | None, action):
     from .store.graph import Graph
 
     try:
-        with Store(db) as store, store.writer() as writer:
+        with Store(db, create=False) as store, store.writer() as writer:
             return action(Graph(writer.conn))
     except (NewsgraphError, CorrectionError, OSError) as exc:
         raise _fail(str(exc)) from None

@@ -37,7 +37,7 @@ def _run(db: str | None, call: Callable):
     from .store import Store
 
     try:
-        with Store(db) as store:
+        with Store(db, create=False) as store:
             return call(store)
     except NewsgraphError as exc:
         terminal.err_console.print(f"[bold red]error:[/bold red] {exc}", highlight=False)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, and_, create_engine, delete, event, func, or_, select, text
+from sqlalchemy import Connection, Engine, and_, create_engine, delete, event, func, make_url, or_, select, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -64,6 +64,17 @@ def _sqlite_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
+def _require_existing(url: str) -> None:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # _connect reports it
+    path = parsed.database
+    if parsed.get_backend_name() == "sqlite" and path and path != ":memory:" and not Path(path).is_file():
+        raise StoreError(f"no newsgraph database at {path}: nothing has been stored there yet "
+                         "(newsgraph ingest or newsgraph demo creates one; check --db or $NEWSGRAPH_DB)")
+
+
 @dataclass(frozen=True)
 class StoreInfo:
     url: str
@@ -86,8 +97,12 @@ class StoreInfo:
 class Store:
     """A newsgraph database. Open it with ``Store(location)``; it migrates itself."""
 
-    def __init__(self, location: str | None = None):
+    def __init__(self, location: str | None = None, create: bool = True):
+        """Open (and migrate) the store; ``create=False`` refuses a SQLite path where no database
+        exists yet, so a mistyped --db is an error instead of a new, empty database."""
         self.url = resolve_url(location)
+        if not create:
+            _require_existing(self.url)
         self.engine = self._connect(self.url)
         try:
             with self.engine.begin() as conn:

@@ -28,7 +28,8 @@ def create_app(db: str | None = None, allow_ingest: bool = False, token: str | N
     # /docs is served below from vendored Swagger UI: FastAPI's own page loads it from a CDN.
     app = FastAPI(title="newsgraph", version="1", docs_url=None, redoc_url=None,
                   description="Read API over a newsgraph store: every fact links to its sentence.")
-    app.state.store = store or Store(db)
+    # A read-only server over a path with no database would serve an empty one: refuse it.
+    app.state.store = store or Store(db, create=allow_ingest)
     app.state.allow_ingest = allow_ingest
     app.state.token = token
     # Autoescape everything: titles, outlets, names and article text are untrusted.
