@@ -6,12 +6,10 @@ import json
 
 import pytest
 from cli_helpers import run
-from fastapi.testclient import TestClient
-
+from web_helpers import app_client
 from newsgraph import query as q
 from newsgraph.model import Article
 from newsgraph.store import Store
-from newsgraph.web import create_app, views
 
 # An article of our own: one quote with a listed cue ("said"), one stance only the model finds.
 SAID, STANCE = "the pension reform would pass by June", "the new border agreement"
@@ -70,17 +68,12 @@ def test_model_quotes_are_marked_in_the_cli_and_the_api(stored):
     assert listed.returncode == 0, listed.stderr
     assert [(s["text"], s["found_by"]) for s in json.loads(listed.stdout)] == [(SAID, "rules")]
 
-    views.clear_cache()
-    app = create_app(url)
-    try:
-        with TestClient(app) as client:
-            everything = client.get("/api/quotes").json()["items"]
-            assert {s["text"]: s["found_by"] for s in everything} == {SAID: "rules", STANCE: "model"}
-            assert [s["text"] for s in client.get("/api/quotes?rules_only=true").json()["items"]] == [SAID]
-            page = client.get(f"/articles/{ARTICLE.id}").text
-            assert page.count(' by-model"') == 1 and "model 0.71" in page  # the quote's span, once
-    finally:
-        app.state.store.close()
+    with app_client(url) as client:
+        everything = client.get("/api/quotes").json()["items"]
+        assert {s["text"]: s["found_by"] for s in everything} == {SAID: "rules", STANCE: "model"}
+        assert [s["text"] for s in client.get("/api/quotes?rules_only=true").json()["items"]] == [SAID]
+        page = client.get(f"/articles/{ARTICLE.id}").text
+        assert page.count(' by-model"') == 1 and "model 0.71" in page  # the quote's span, once
 
 
 def test_analysis_record_says_how_each_quote_was_found():

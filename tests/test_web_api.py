@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 from query_helpers import build_situation
+from web_helpers import app_client
 
-from newsgraph.web import create_app
 from newsgraph.web import views
 from newsgraph.web.errors import error_payload
 
@@ -16,22 +15,16 @@ ERROR_KEYS = {"ok", "error", "status"}
 @pytest.fixture
 def situation(store_url):
     names = build_situation(store_url)
-    views.clear_cache()
-    app = create_app(store_url)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with app_client(store_url) as client:
         yield client, names
-    app.state.store.close()
 
 
 @pytest.fixture
 def client(sqlite_url):
     names = build_situation(sqlite_url)
-    views.clear_cache()
-    app = create_app(sqlite_url, max_body=1000)
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with app_client(sqlite_url, max_body=1000) as c:
         c.names = names
         yield c
-    app.state.store.close()
 
 
 def test_web_api_error_shape_is_pinned():

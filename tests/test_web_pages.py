@@ -6,24 +6,19 @@ import re
 
 import pytest
 import typer
-from fastapi.testclient import TestClient
 from query_helpers import build_situation
 from typer.testing import CliRunner
-from web_helpers import ATTR, RAW_MARKERS, SCRIPT, build_xss
+from web_helpers import ATTR, RAW_MARKERS, SCRIPT, app_client, build_xss
 
 from newsgraph.cli_web import register
-from newsgraph.web import create_app, views
 from newsgraph.web.reader import parse_span, read_article
 
 
 @pytest.fixture
 def situation(sqlite_url):
     names = build_situation(sqlite_url)
-    views.clear_cache()
-    app = create_app(sqlite_url)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with app_client(sqlite_url) as client:
         yield client, names
-    app.state.store.close()
 
 
 def pages(names: dict) -> list[str]:
@@ -56,9 +51,11 @@ def test_web_pages_errors_render_as_pages(situation):
 
 def test_web_pages_escape_every_untrusted_field(sqlite_url):
     ids = build_xss(sqlite_url)
-    views.clear_cache()
-    app = create_app(sqlite_url)
-    client = TestClient(app, raise_server_exceptions=False)
+    with app_client(sqlite_url) as client:
+        _assert_escaped(client, ids)
+
+
+def _assert_escaped(client, ids: dict) -> None:
     paths = ["/", "/articles", f"/articles/{ids['article']}", f"/entities/{ids['evil']}", f"/entities/{ids['target']}",
              "/events", "/network", "/search?q=Quote", f"/search?q={SCRIPT}", "/entities/%3Cscript%3E"]
     for path in paths:
@@ -72,7 +69,6 @@ def test_web_pages_escape_every_untrusted_field(sqlite_url):
     assert "\\u003cscript\\u003e" in network  # JSON block escaped by tojson
     api = client.get(f"/api/articles/{ids['article']}").json()
     assert api["article"]["title"] == f"Title {SCRIPT}" and ATTR in api["article"]["outlet"]  # JSON keeps data as is
-    app.state.store.close()
 
 
 def test_web_reader_cuts_text_at_every_span():
@@ -111,11 +107,8 @@ def test_web_reader_lists_a_quotation_once_with_its_parts_joined(sqlite_url):
     build_situation(sqlite_url)
     with Store(sqlite_url) as store:
         store_split(store)
-    views.clear_cache()
-    app = create_app(sqlite_url)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with app_client(sqlite_url) as client:
         html = client.get(f"/articles/{SPLIT.id}").text
-    app.state.store.close()
     # The text marks each part on its own ...
     assert re.findall(r'data-quote="(\d+)"', html) == ["0", "1", "2"]
     assert 'id="q0"' in html and 'id="q1"' in html
@@ -158,9 +151,7 @@ def test_web_overview_actor_links_answer_on_the_seed_article(tmp_path):
     done = subprocess.run([sys.executable, "-m", "newsgraph", "ingest", str(seed), "--published", "2025-04-02",
                            "--db", db, "--quiet"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    views.clear_cache()
-    app = create_app(db)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with app_client(db) as client:
         html = client.get("/").text
         table = re.search(r'<table class="list" id="actors">(.*?)</table>', html, re.S).group(1)
         links = re.findall(r'href="(/entities/[^"]+)"', table)
@@ -169,4 +160,3 @@ def test_web_overview_actor_links_answer_on_the_seed_article(tmp_path):
             assert client.get(link).status_code == 200, link
         for actor in client.get("/api/overview").json()["actors"]:  # each id leads to its actor
             assert client.get(f"/api/entities/{actor['entity_id']}").json()["entity"]["id"] == actor["entity_id"]
-    app.state.store.close()

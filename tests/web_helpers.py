@@ -86,6 +86,22 @@ def serve_command(*args: str) -> list[str]:
 
 
 @contextmanager
+def app_client(url: str, **options):
+    """A TestClient over a fresh app on the store at url (caches cleared), the store closed after."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app, views
+
+    views.clear_cache()
+    app = create_app(url, **options)
+    try:
+        with TestClient(app, raise_server_exceptions=False) as client:
+            yield client
+    finally:
+        app.state.store.close()
+
+
+@contextmanager
 def running_server(db: str, *extra: str, log: Path | None = None):
     """A `newsgraph serve` subprocess on 127.0.0.1 and a free port; yields its base URL."""
     port = free_port()
