@@ -1,8 +1,20 @@
-"""The latency summary both the query and the web benchmarks print."""
+"""What the query and the web benchmarks share: their command line and the latency summary they print."""
 
 from __future__ import annotations
 
+import argparse
 import statistics
+
+
+def parse_arguments(description: str, articles: int, runs: int, what: str, whats: str) -> argparse.Namespace:
+    """--articles, --runs, --db, --keep and --only, with this benchmark's defaults."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--articles", type=int, default=articles)
+    parser.add_argument("--runs", type=int, default=runs, help=f"timed calls per {what}")
+    parser.add_argument("--db", help="an empty postgresql:// URL (default: a temporary SQLite file)")
+    parser.add_argument("--keep", help="build (or reuse, if it exists) this SQLite file instead of a temporary one")
+    parser.add_argument("--only", help=f"run only the {whats} whose name contains this")
+    return parser.parse_args()
 
 
 def summary(name: str, times_ms: list[float], target_ms: float, width: int) -> tuple[str, bool]:

@@ -13,7 +13,6 @@ Usage: python benchmarks/queries.py [--articles N] [--runs N] [--db URL] [--keep
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 import tempfile
@@ -21,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from latency import summary  # noqa: E402
+from latency import parse_arguments, summary  # noqa: E402
 from synthetic import OUTLETS, WORDS, Corpus, generate  # noqa: E402
 
 from newsgraph import query as q  # noqa: E402
@@ -78,13 +77,7 @@ def measure(store: Store, corpus: Corpus, runs: int, only: str | None) -> list[t
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=30, help="timed calls per query")
-    parser.add_argument("--db", help="an empty postgresql:// URL (default: a temporary SQLite file)")
-    parser.add_argument("--keep", help="build (or reuse, if it exists) this SQLite file instead of a temporary one")
-    parser.add_argument("--only", help="run only queries whose name contains this")
-    args = parser.parse_args()
+    args = parse_arguments(__doc__.splitlines()[0], articles=100_000, runs=30, what="query", whats="queries")
 
     with tempfile.TemporaryDirectory() as tmp:
         location = args.db or args.keep or str(Path(tmp) / "bench.db")

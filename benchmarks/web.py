@@ -13,7 +13,6 @@ Usage: python benchmarks/web.py [--articles N] [--runs N] [--db URL] [--keep PAT
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from latency import summary  # noqa: E402
+from latency import parse_arguments, summary  # noqa: E402
 from queries import _fix_sequences, months  # noqa: E402
 from synthetic import OUTLETS, WORDS, Corpus, generate  # noqa: E402
 
@@ -96,13 +95,7 @@ def measure(client: TestClient, corpus: Corpus, article_ids: list[str], runs: in
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=20, help="timed requests per page or endpoint")
-    parser.add_argument("--db", help="an empty postgresql:// URL (default: a temporary SQLite file)")
-    parser.add_argument("--keep", help="build (or reuse, if it exists) this SQLite file instead of a temporary one")
-    parser.add_argument("--only", help="run only cases whose name contains this")
-    args = parser.parse_args()
+    args = parse_arguments(__doc__.splitlines()[0], articles=10_000, runs=20, what="page or endpoint", whats="pages and endpoints")
     with tempfile.TemporaryDirectory() as tmp:
         location = args.db or args.keep or str(Path(tmp) / "bench.db")
         reuse = bool(args.keep) and Path(args.keep).exists()
