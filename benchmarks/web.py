@@ -95,7 +95,8 @@ def measure(client: TestClient, corpus: Corpus, article_ids: list[str], runs: in
 
 
 def main() -> None:
-    args = parse_arguments(__doc__.splitlines()[0], articles=10_000, runs=20, what="page or endpoint", whats="pages and endpoints")
+    args = parse_arguments(__doc__.splitlines()[0], articles=10_000, runs=20,
+                           what="page or endpoint", whats="pages and endpoints")
     with tempfile.TemporaryDirectory() as tmp:
         location = args.db or args.keep or str(Path(tmp) / "bench.db")
         reuse = bool(args.keep) and Path(args.keep).exists()
