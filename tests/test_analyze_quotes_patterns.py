@@ -105,3 +105,25 @@ def test_quotes_headline_colon_after_a_source_noun(nlp, text, source):
 ])
 def test_quotes_labels_are_not_headline_speakers(nlp, text):
     assert not [q for q in _quotes(nlp, text) if q.cue and q.cue[2] == ":"]
+
+
+@pytest.mark.parametrize("text, actor_clause", [
+    # a participle that says what the subject did next, not who said the clause
+    ("Bernie Sanders prevailed in Wisconsin's Democratic primary Tuesday, continuing his win streak over "
+     "Hillary Clinton.", "Bernie Sanders prevailed"),
+    # a listed cue word with a complement of its own is an action, not "..., X said"
+    ("Boutique banks are turning heads as they continue to rake in bigger fees.", "are turning heads"),
+])
+def test_quotes_cue_words_acting_on_their_own_report_no_clause(nlp, text, actor_clause):
+    assert not [q for q in _quotes(nlp, text) if actor_clause in q.text]
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("The closures have brought stability to the remaining casinos, the commission continued.",
+     "The closures have brought stability to the remaining casinos", "continued", "the commission"),
+    ("Turnout will be lower this year, Smith said in a statement.", "Turnout will be lower this year", "said",
+     "Smith"),
+])
+def test_quotes_true_parentheticals_report_the_clause(nlp, text, content, cue, speaker):
+    quotes = _quotes(nlp, text)
+    assert [(q.text, q.cue[2], q.speaker.text) for q in quotes] == [(content, cue, speaker)]

@@ -23,6 +23,8 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Heads of a parenthetical cue's clause: the content is the clause it hangs on.
 _PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
+# A cue word with one of these has content of its own, so it is no parenthetical.
+_OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative"})
 # Words that end a content span cut before a coordinated cue: "..., but also stressed".
 # Phrases after a cue's object that PolNeAR counts in the content: "condemned X in statements".
 _OBJ_TAIL = frozenset({"prep", "npadvmod", "oprd", "dative"})
@@ -184,7 +186,8 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
         content = _passive_subject(doc, tok)  # "The story was first reported by the Post"
     if content is None and "that" in frames and tok.dep_ in _PARENTHETICAL and tok.head.i != tok.i \
             and tok.head.pos_ in ("VERB", "AUX") and (tok.dep_ != "conj" or tok.head.i > tok.i) \
-            and not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in verb_frames(lang)):
+            and not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in verb_frames(lang)) \
+            and not _acts_on_its_own(tok):
         # A complement of another reporting verb is that verb's content, not a parenthetical:
         # in "Officials said a device was found", "found" must not claim "Officials said".
         content, other = _hung_on(doc, tok, tok.head)
@@ -315,6 +318,18 @@ def _tail(tok, last: int) -> int:
         if sib.dep_ in ("advcl", "xcomp") and sib.pos_ == "VERB" or sib.dep_ in _OBJ_TAIL:
             last = sib.right_edge.i
     return last
+
+
+def _acts_on_its_own(tok) -> bool:
+    """Whether a cue word is an action of its own rather than a parenthetical "..., X said".
+
+    "Sanders prevailed Tuesday, continuing his win streak" and "as they continue to
+    rake in fees" hang on a clause without reporting it: the verb has a complement of
+    its own, or is a participle with no subject describing what the clause's subject did.
+    """
+    if any(c.dep_ in _OWN_COMPLEMENTS for c in tok.children):
+        return True
+    return tok.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in tok.children)
 
 
 def _hung_on(doc, cue_tok, head):
