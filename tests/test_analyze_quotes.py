@@ -175,6 +175,33 @@ def test_quotes_seed_long_direct_quote_gives_one_part_per_sentence(seed_quotes):
     assert first.speaker.name == second.speaker.name == "Yuri Knutov"
 
 
+def test_quotes_seed_long_direct_quote_splits_a_sentence_of_two_claims(seed_quotes):
+    text, quotes = seed_quotes
+    first = _find(quotes, "As you know, US President Trump")
+    assert first.text == "As you know, US President Trump himself opposes a new global war"
+    second = quotes[quotes.index(first) + 1]
+    assert second.text.startswith("the Democratic Party, which opposes") and second.part_of == quotes.index(first)
+    # "..., but then inevitably," Knutov stated: the coordinated clause is the attribution, not a claim
+    last = _find(quotes, "That is why Europe is proposing")
+    assert last.text.endswith("but then inevitably,") and last.part_of == quotes.index(first)
+
+
+@pytest.mark.parametrize("text, parts", [
+    ('"The pipeline will be repaired by May, but the winter will be hard for the villages. '
+     'Nobody has promised us generators," the mayor said.',
+     ["The pipeline will be repaired by May", "the winter will be hard for the villages.",
+      "Nobody has promised us generators,"]),
+    # a second clause without a subject of its own is no second claim
+    ('"We asked for help in March, and again in April. Nobody came," she said.',
+     ["We asked for help in March, and again in April.", "Nobody came,"]),
+])
+def test_quotes_long_direct_quote_gives_one_part_per_independent_clause(nlp, text, parts):
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [q.text for q in quotes] == parts
+    assert [q.part_of for q in quotes] == [None] + [0] * (len(parts) - 1)
+
+
 def test_quotes_seed_reporters_aside_is_not_part_of_the_claim(seed_quotes):
     _, quotes = seed_quotes
     q = _find(quotes, "the idea of creating a Ukrainian satellite constellation")

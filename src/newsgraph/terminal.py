@@ -17,6 +17,7 @@ from rich.text import Text
 
 from .ingest.runner import IngestEvent, IngestReport
 from .query import Overview
+from .quotation_text import quotation_text
 from .store import StoreInfo
 
 err_console = Console(stderr=True)
@@ -190,14 +191,14 @@ def print_record(record: dict) -> None:
         written = sorted({m["text"] for m in ent["mentions"]})
         table.add_row(Text(ent["name"]), ent["type"], str(len(ent["mentions"])), Text(", ".join(written)))
     out_console.print(table)
-    out_console.print(_record_quotes(record.get("quotes", [])))
+    out_console.print(_record_quotes(record.get("quotes", []), doc["text"]))
     out_console.print(_record_dates_and_amounts(record.get("timexes", []), record.get("quantities", [])))
     names = {e["id"]: e["name"] for e in record["entities"]}
     out_console.print(_record_events(record.get("events", []), names))
 
 
-def _record_quotes(quotes: list[dict]) -> Table:
-    """One row per quotation (its parts joined with " … "); the model's finds marked with their score."""
+def _record_quotes(quotes: list[dict], text: str) -> Table:
+    """One row per quotation (its parts joined, quotation_text); the model's finds marked with their score."""
     table = Table(title="Who said what", title_justify="left")
     table.add_column("speaker", style="bold")
     table.add_column("cue")
@@ -208,7 +209,7 @@ def _record_quotes(quotes: list[dict]) -> Table:
             continue
         parts = [q] + [p for p in quotes if p.get("part_of") == i]
         who = q.get("speaker") or {}
-        said = Text(" … ".join(p["text"] for p in parts))
+        said = Text(quotation_text(text, [(p["start"], p["end"]) for p in parts]))
         if q.get("found_by") == "model":
             said.append(f" [model {q['score']:.2f}]", style="dim")
         table.add_row(Text(who.get("name") or who.get("text") or "(unattributed)"),

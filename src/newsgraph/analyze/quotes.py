@@ -58,6 +58,7 @@ __all__ = ["extract_quotes"]
 _MIN_WORDS_ALONE = 4
 # A quoted passage at least this long, after a longer paraphrase, becomes its own quote.
 _MIN_WORDS_SPLIT = 5
+_SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _SPACE_AND_MARKS = " \t\u00a0\"“”'‘"
 
 
@@ -110,16 +111,40 @@ def _sentence_parts(doc, items):
     land on the sentence that says it; the parts keep their quotation together. Yields
     (kind, span, cue, whether it continues the quotation of the part before it).
     """
+    text = doc.text
     for kind, (start, end), cue in items:
         span = doc.char_span(start, end, alignment_mode="expand") if kind == "direct" else None
         sents = list(span.sents) if span is not None else []
         if len(sents) < 2:
             yield kind, (start, end), cue, False
             continue
-        text = doc.text
         parts = [_strip(text, max(start, sent.start_char), min(end, sent.end_char)) for sent in sents]
-        for i, part in enumerate(p for p in parts if p is not None):
+        parts = [clause for sent, part in zip(sents, parts) if part is not None
+                 for clause in _clauses(text, sent, part)]
+        for i, part in enumerate(parts):
             yield kind, part, cue, i > 0
+
+
+def _clauses(text: str, sent, part: tuple[int, int]) -> list[tuple[int, int]]:
+    """A sentence of a long quotation as its independent clauses: "A, but B" is two claims
+    (each checked on its own), split where the second clause's subject follows ", but"."""
+    cuts = []
+    doc = sent.doc
+    for conj in sent.root.children:
+        if conj.dep_ != "conj" or not any(c.dep_ in _SUBJECTS for c in conj.children):
+            continue
+        rest = conj.left_edge
+        if rest.i - 2 < sent.start or doc[rest.i - 1].dep_ != "cc" or doc[rest.i - 2].text not in ",;":
+            continue
+        comma = doc[rest.i - 2]
+        if part[0] < comma.idx and conj.right_edge.idx < part[1]:  # not the attribution: '..., but X stated
+            cuts.append((comma.idx, rest.idx))
+    clauses, start = [], part[0]
+    for comma, rest in sorted(cuts):
+        clauses.append((start, comma))
+        start = rest
+    clauses.append((start, part[1]))
+    return [c for c in (_strip(text, a, b) for a, b in clauses) if c is not None]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:

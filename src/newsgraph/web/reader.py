@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Segment", "Speaker", "Reading", "read_article", "parse_span", "PART_JOINER"]
+from ..quotation_text import quotation_text
+
+__all__ = ["Segment", "Speaker", "Reading", "read_article", "parse_span"]
 
 SPEAKER_COLOURS = 10  # CSS classes spk-0 .. spk-9; more speakers reuse colours
 
@@ -46,11 +48,10 @@ class Reading:
     events: list[dict]
     # One per quotation: a quotation split around its attribution or over several sentences
     # is one quote per part (the record's part_of), listed here together:
-    # {index, parts: [quote], text (the parts joined with " … "), kind, cue, speaker, speaker_text, score}
+    # {index, parts: [quote], text (the parts joined, quotation_text), kind, cue, speaker, speaker_text, score}
     quotations: list[dict] = field(default_factory=list)
 
 
-PART_JOINER = " … "  # between the parts of one quotation in the list of who said what
 
 
 def parse_span(value: str | None, length: int) -> tuple[int, int] | None:
@@ -103,7 +104,7 @@ def read_article(text: str, record: dict | None, target: tuple[int, int] | None 
         quote["quotation"] = quotation["index"]
     for quotation in quotations:
         parts = quotation["parts"]
-        quotation["text"] = PART_JOINER.join(p["text"] for p in parts)
+        quotation["text"] = quotation_text(text, [(p["start"], p["end"]) for p in parts])
         quotation["kind"] = parts[0]["kind"]
         quotation["score"] = parts[0]["score"]  # the learned model's, for a quote it found
         quotation["cue"] = next((p["cue"] for p in parts if p["cue"]), None)
