@@ -5,7 +5,8 @@
 - direct: text between quotation marks (curly or straight, over sentences and
   paragraphs), attributed to a reporting cue in the sentences it spans or
   introduces with a colon; a quote split around its attribution gives one record
-  per part, linked by ``part_of``. A quote-only paragraph with no cue continues the
+  per part, and a quote over several sentences one per sentence and independent
+  clause ("A, but B"), linked by ``part_of``. A quote-only paragraph with no cue continues the
   previous speaker (and quotation).
 - indirect: the complement of a reporting verb ("X said (that) ...", "X promised
   to ...", "X called for ...", "X stressed the need ..."), the clause a
