@@ -113,6 +113,11 @@ def test_quotes_labels_are_not_headline_speakers(nlp, text):
      "Hillary Clinton.", "Bernie Sanders prevailed"),
     # a listed cue word with a complement of its own is an action, not "..., X said"
     ("Boutique banks are turning heads as they continue to rake in bigger fees.", "are turning heads"),
+    # a reduced relative describing a noun, and a subordinate clause, are no attributions (our sentences)
+    ("The new jet will be the basis for a freight version of the airliner, announced last November.",
+     "will be the basis"),
+    ("The airline has received five orders for the new jet since it was announced in February.",
+     "has received five orders"),
 ])
 def test_quotes_cue_words_acting_on_their_own_report_no_clause(nlp, text, actor_clause):
     assert not [q for q in _quotes(nlp, text) if actor_clause in q.text]
@@ -123,6 +128,9 @@ def test_quotes_cue_words_acting_on_their_own_report_no_clause(nlp, text, actor_
      "The closures have brought stability to the remaining casinos", "continued", "the commission"),
     ("Turnout will be lower this year, Smith said in a statement.", "Turnout will be lower this year", "said",
      "Smith"),
+    # "as" opens a parenthetical; other subordinators do not (our sentence)
+    ("As the minister recalled, floods closed the old bridge twice last winter.",
+     "floods closed the old bridge twice last winter", "recalled", "the minister"),
 ])
 def test_quotes_true_parentheticals_report_the_clause(nlp, text, content, cue, speaker):
     quotes = _quotes(nlp, text)

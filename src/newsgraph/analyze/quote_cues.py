@@ -24,6 +24,7 @@ _RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Heads of a parenthetical cue's clause: the content is the clause it hangs on.
 _PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
 # A cue word with one of these has content of its own, so it is no parenthetical.
+_PARENTHETICAL_MARKS = frozenset({"as"})
 _OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative"})
 # Words that end a content span cut before a coordinated cue: "..., but also stressed".
 # Phrases after a cue's object that PolNeAR counts in the content: "condemned X in statements".
@@ -323,13 +324,17 @@ def _tail(tok, last: int) -> int:
 def _acts_on_its_own(tok) -> bool:
     """Whether a cue word is an action of its own rather than a parenthetical "..., X said".
 
-    "Sanders prevailed Tuesday, continuing his win streak" and "as they continue to
-    rake in fees" hang on a clause without reporting it: the verb has a complement of
-    its own, or is a participle with no subject describing what the clause's subject did.
+    "Sanders prevailed Tuesday, continuing his win streak", "as they continue to
+    rake in fees", "a freight version, announced last November" and "orders since it
+    was announced" hang on a clause without reporting it: the verb has a complement of
+    its own, opens a subordinate clause, or has no subject (a participle describing what
+    the clause, or a noun in it, is or did).
     """
     if any(c.dep_ in _OWN_COMPLEMENTS for c in tok.children):
         return True
-    return tok.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in tok.children)
+    if any(c.dep_ == "mark" and c.lower_ not in _PARENTHETICAL_MARKS for c in tok.children):
+        return True  # "since it was announced", "because he said so"; but "as X said"
+    return not any(c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in tok.children)
 
 
 def _hung_on(doc, cue_tok, head):
