@@ -99,6 +99,15 @@ TENSE_YEAR_CASES = [
     ("2025-11-05", "Lenders have extended the credit line through February.", "February", "DATE", "2026-02"),
     # a reduced relative ("the record set on ...") reports a done deed
     ("2025-02-06", "The index ended within 70 points of the record set on Aug. 12.", "Aug. 12", "DATE", "2024-08-12"),
+    # words before a weekday that put it ahead whatever the tense (publication on a Wednesday; our sentences)
+    (PUB, "The delegation could arrive as early as Monday, officials said.", "Monday", "DATE", "2025-04-07"),
+    (PUB, "The court postponed the hearing until Monday.", "Monday", "DATE", "2025-04-07"),
+    (PUB, "The ministry has given the families until 9 a.m. Friday to leave.", "9 a.m. Friday", "TIME",
+     "2025-04-04T09:00"),
+    (PUB, "The talks will open at 10 a.m. Friday in Geneva.", "10 a.m. Friday", "TIME", "2025-04-04T10:00"),
+    (PUB, "The blast shook the city at 4 a.m. Monday.", "4 a.m. Monday", "TIME", "2025-03-31T04:00"),
+    # ... and a past deadline stays past
+    (PUB, "The road stayed closed until Monday.", "Monday", "DATE", "2025-03-31"),
 ]
 
 

@@ -25,6 +25,10 @@ _FUTURE_VERBS = words("en", "time_future_verbs")
 # words before a date that name when an arranged state ends or starts, whatever the
 # tense of the verb that arranged it
 _OPEN_END_SIGNALS = frozenset({"through", "until", "till", "effective", "payable"})
+# Before a weekday, these speak of the coming one whatever the tense: "could come as
+# early as Tuesday", "postponed until Tuesday", "has given them until Tuesday".
+_EARLIEST = (("as", "early", "as"), ("as", "soon", "as"))
+_PUT_OFF = frozenset({"postpone", "delay", "defer", "extend", "adjourn", "give", "recess", "suspend"})
 # News in the present tense with a weekday speaks of the coming one: "meet Monday".
 _PRESENT = 0
 
@@ -48,6 +52,18 @@ class Context:
     def prev_word(self, char: int) -> str:
         tok = self.token_at(char)
         return tok.nbor(-1).lower_ if tok is not None and tok.i > 0 else ""
+
+    def coming(self, char: int) -> bool:
+        """Whether the words before the time at ``char`` put it ahead, whatever the tense:
+        "as early as Tuesday", "postponed (the vote) until Tuesday"."""
+        tok = self.token_at(char)
+        if tok is None or tok.i < 1:
+            return False
+        before = tuple(t.lower_ for t in self.doc[max(0, tok.i - 3):tok.i])
+        if before in _EARLIEST:
+            return True
+        until = self.doc[tok.i - 1]
+        return until.lower_ in ("until", "till") and until.head.lemma_.lower() in _PUT_OFF
 
     def tense(self, char: int, present: int = _PRESENT) -> int:
         """-1 past, +1 future, 0 unknown, from the verb that governs the token at ``char``.

@@ -95,7 +95,7 @@ def h_weekday(m, ctx):
             d = ctx.ref + timedelta(days=wd - ctx.ref.isoweekday())
         else:
             if not direction:
-                direction = 1 if ctx.tense(m.start("wd"), present=1) > 0 else -1
+                direction = _weekday_direction(m.start(), m.start("wd"), ctx)
             d = cal.weekday_near(ctx.ref, wd, direction)
             if m["rel"] and d == ctx.ref:
                 d = ctx.ref + timedelta(days=7 * direction)
@@ -103,6 +103,12 @@ def h_weekday(m, ctx):
     if dp:
         return m.start(), m.end(), "TIME", f"{value}T{dp}", point_mod(m)
     return m.start(), m.end(), "DATE", value, point_mod(m)
+
+
+def _weekday_direction(start: int, weekday: int, ctx) -> int:
+    """+1 for the coming weekday, -1 for the last one: from the words before the
+    expression ("as early as", "postponed until"), else the governing verb's tense."""
+    return 1 if ctx.coming(start) or ctx.tense(weekday, present=1) > 0 else -1
 
 
 _RELDAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -159,7 +165,10 @@ def h_time(m, ctx):
     elif m["rd"] and base is not None:
         rd = m["rd"].lower()
         wd = lx.weekday_of(rd)
-        base = cal.weekday_near(base, wd, -1) if wd else base + timedelta(days=_RELDAY.get(rd, 0))
+        if wd:  # "9 a.m. Friday" looks ahead or back as a weekday alone does
+            base = cal.weekday_near(base, wd, _weekday_direction(m.start(), m.start("rd"), ctx))
+        else:
+            base = base + timedelta(days=_RELDAY.get(rd, 0))
     day_part = base.isoformat() if base else "XXXX-XX-XX"
     return m.start(), m.end(), "TIME", f"{day_part}T{hh:02d}:{mm:02d}", point_mod(m)
 
