@@ -202,6 +202,12 @@ def test_quotes_long_direct_quote_gives_one_part_per_independent_clause(nlp, tex
     assert [q.part_of for q in quotes] == [None] + [0] * (len(parts) - 1)
 
 
+def test_quotes_seed_content_after_a_relative_cue_leaves_out_speaker_and_cue(seed_quotes):
+    _, quotes = seed_quotes
+    q = _find(quotes, "to acquire by 2030")
+    assert q.text == "to acquire by 2030" and q.speaker.text == "Ukraine" and q.cue[2] == "plans"
+
+
 def test_quotes_seed_reporters_aside_is_not_part_of_the_claim(seed_quotes):
     _, quotes = seed_quotes
     q = _find(quotes, "the idea of creating a Ukrainian satellite constellation")

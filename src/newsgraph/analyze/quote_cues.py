@@ -289,9 +289,9 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
         if after_only and child.i < tok.i:
             continue
         if frame == "that" and child.dep_ == "ccomp":
-            return _subtree_span(doc, child)
+            return _complement_span(doc, tok, child)
         if frame == "to" and child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children):
-            return _subtree_span(doc, child)
+            return _complement_span(doc, tok, child)
         if frame == "obj" and child.dep_ == "dobj" and child.lower_ not in _RELATIVE:
             # "announced a meeting ... to prepare ...": a purpose clause after the object belongs to it.
             return token_span(doc, child.left_edge.i, _tail(tok, child.right_edge.i))
@@ -306,6 +306,15 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
         if child.dep_ == "prep" and child.lower_ == frame and child.i > tok.i:
             return token_span(doc, child.i + 1, _tail(tok, child.right_edge.i))
     return None
+
+
+def _complement_span(doc, tok, child) -> tuple[int, int] | None:
+    """A clausal complement's subtree, from after the cue when the complement follows it:
+    in "satellites, which Ukraine plans to acquire", the fronted "which" is no content."""
+    first = child.left_edge.i
+    if child.i > tok.i and first < tok.i:
+        first = tok.i + 1
+    return token_span(doc, first, child.right_edge.i)
 
 
 def _tail(tok, last: int) -> int:
