@@ -34,6 +34,12 @@ def _speakers(nlp, text):
          ("The minister", "Karen Holt")),
         # an office speaks for its holder, named by its first mention
         ("Holt's office confirmed that the plan was approved.", ("Holt's office", "Holt's office")),
+        # a role last given to someone unnamed is that unnamed person, not the latest name
+        ("Tests link a missing activist to the scene, a police official said. Mark Webb, the activist, "
+         "left the city last year. The tests were sent to a laboratory, the official said.",
+         ("the official", None)),
+        # a plural role noun is a group, not the latest person
+        ("Mark Webb said the bridge was safe. The officials said it would close.", ("The officials", None)),
     ],
 )
 def test_speakers_resolve_our_sentences(nlp, text, expected_last):

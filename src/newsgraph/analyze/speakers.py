@@ -12,7 +12,9 @@ these rules, first match wins:
 4. an outlet ("the Kiev media") stays as written: it is a speaker, not a place;
 5. a definite role noun ("the expert", "the NG interlocutor") -> the person
    introduced with that role ("Yuri Knutov, a military expert", "Foreign
-   Minister X"), else the latest person that spoke.
+   Minister X"); none when the role was last given to someone unnamed ("a law
+   enforcement official said ... the official said"); else the latest person
+   that spoke. A plural ("the officials") is nobody in particular.
 
 Anything else keeps its mention with entity and name None: no guessing.
 Limits: no gender or number agreement (pronouns take the latest person), no
@@ -30,6 +32,7 @@ __all__ = ["SpeakerResolver"]
 _PERSON = "PERSON"
 _GROUPS = frozenset({"ORG", "GPE", "NORP"})
 _DEFINITE = frozenset({"the", "this", "that"})
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 
 class SpeakerResolver:
@@ -49,6 +52,7 @@ class SpeakerResolver:
                 for c in range(m.start, min(m.end, len(self.ent_at))):
                     self.ent_at[c] = idx
         self.roles: dict[str, list[tuple[int, int]]] = {}  # role word -> [(char, entity)]
+        self.unnamed_roles: dict[str, list[int]] = {}  # role word -> [char] of "a/another <role>" with no name
         self.subjects: list[tuple[int, int]] = []  # (char, entity) of person subjects
         self._index_people()
         self.spoke: list[tuple[int, int]] = []  # (char, entity) of resolved speakers
@@ -81,8 +85,11 @@ class SpeakerResolver:
             return None, self._office(head, owner)
         if lemma in self.media or low in self.media:
             return None, None
-        if lemma in self.role_nouns and self._definite(head):
+        if lemma in self.role_nouns and self._definite(head) and head.tag_ not in ("NNS", "NNPS"):
             found = self._latest_role(lemma, head.idx)
+            unnamed = max((c for c in self.unnamed_roles.get(lemma, []) if c < head.idx), default=-1)
+            if unnamed > max((pos for pos, _ in self.roles.get(lemma, []) if pos < head.idx), default=-1):
+                return None, None  # "a law enforcement official said ... the official said": nobody named
             return (found if found is not None else self._latest(head.idx, person=True)), None
         return None, None
 
@@ -144,6 +151,21 @@ class SpeakerResolver:
                     self.subjects.append((m.start, idx))
                 for role in self._roles_of(head, span):
                     self.roles.setdefault(role, []).append((m.start, idx))
+
+        for tok in doc:
+            if tok.lemma_.lower() not in self.role_nouns or self.ent_at[tok.idx] is not None:
+                continue
+            det = next((c for c in tok.children if c.dep_ == "det"), None)
+            if det is None or det.lower_ not in _INDEFINITE or self._named_by(tok):
+                continue
+            self.unnamed_roles.setdefault(tok.lemma_.lower(), []).append(tok.idx)
+
+    def _named_by(self, tok) -> bool:
+        """Whether a role noun is given to a name next to it: "Yuri Knutov, a military expert",
+        "a military expert, Yuri Knutov"."""
+        if tok.dep_ == "appos" and self.ent_at[tok.head.idx] is not None:
+            return True
+        return any(c.dep_ == "appos" and self.ent_at[c.idx] is not None for c in tok.children)
 
     def _roles_of(self, head, span) -> set[str]:
         """Role words given to a name by a title before it or an apposition next to it."""
