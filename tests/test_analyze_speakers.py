@@ -38,6 +38,8 @@ def _speakers(nlp, text):
         ("Tests link a missing activist to the scene, a police official said. Mark Webb, the activist, "
          "left the city last year. The tests were sent to a laboratory, the official said.",
          ("the official", None)),
+        # the subject of a passive speech or stance verb is spoken of, not the speaker
+        ("Police are hunting Omar Haddad. Haddad is accused of planning the attack.", None),
         # a plural role noun is a group, not the latest person
         ("Mark Webb said the bridge was safe. The officials said it would close.", ("The officials", None)),
     ],

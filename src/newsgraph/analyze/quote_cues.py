@@ -24,6 +24,7 @@ _RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Heads of a parenthetical cue's clause: the content is the clause it hangs on.
 _PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
 # A cue word with one of these has content of its own, so it is no parenthetical.
+_ACTS_ON_SUBJECT = frozenset({"speech", "stance"})  # their passive subject is spoken to or of
 _PARENTHETICAL_MARKS = frozenset({"as"})
 _OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative"})
 # Words that end a content span cut before a coordinated cue: "..., but also stressed".
@@ -162,6 +163,8 @@ def _noun_cue(doc, tok, frames: tuple[str, ...]) -> Cue | None:
 
 def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue | None:
     speaker = _subject(tok, verb_frames(lang))
+    if speaker is not None and speaker.dep_ == "nsubjpass" and speaker.head.i == tok.i and klass in _ACTS_ON_SUBJECT:
+        speaker = None  # "Bin Laden is accused of ...", "Clinton was asked about ...": the one it was said of
     expletive = speaker is None and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children)
     if expletive:  # "it was reported that ...": the outlet named before it, if any
         speaker = _outlet_before(tok, lang)
