@@ -123,6 +123,20 @@ def test_quotes_cue_words_acting_on_their_own_report_no_clause(nlp, text, actor_
     assert not [q for q in _quotes(nlp, text) if actor_clause in q.text]
 
 
+@pytest.mark.parametrize("text", [
+    "That said, the governor cannot realistically win the primary outright.",
+    "That being said, the senator expects a close vote on Tuesday.",
+])
+def test_quotes_idioms_built_on_a_reporting_verb_attribute_nothing(nlp, text):
+    assert _quotes(nlp, text) == []
+
+
+def test_quotes_a_cue_before_a_quotation_reports_the_quotation_not_the_phrase_before_it(nlp):
+    text = "Stressing the risk of a flood, Harris said, “If we do not move quickly, we are not going to have a town left.”"
+    quotes = [(q.kind, q.text, q.cue[2]) for q in _quotes(nlp, text) if q.cue[2] == "said"]
+    assert quotes == [("direct", "If we do not move quickly, we are not going to have a town left.", "said")]
+
+
 @pytest.mark.parametrize("text, content, cue, speaker", [
     ("The closures have brought stability to the remaining casinos, the commission continued.",
      "The closures have brought stability to the remaining casinos", "continued", "the commission"),

@@ -25,6 +25,7 @@ _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
 # A cue word with one of these has content of its own, so it is no parenthetical.
 _ACTS_ON_SUBJECT = frozenset({"speech", "stance"})  # their passive subject is spoken to or of
+_OPENING_MARKS = frozenset({"“", "\"", "``", "«", "„"})
 _PARENTHETICAL_MARKS = frozenset({"as"})
 _OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative"})
 # Words that end a content span cut before a coordinated cue: "..., but also stressed".
@@ -87,7 +88,10 @@ def find_cues(doc, lang: str = "en") -> list[Cue]:
     frames = verb_frames(lang)
     nouns = noun_frames(lang)
     cues: list[Cue] = []
+    idioms = _idioms(lang)
     for tok in doc:
+        if tok.lower_ in idioms and _in_idiom(doc, tok, idioms[tok.lower_]):
+            continue
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             cue = _according(doc, tok)
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in frames and tok.dep_ not in ("amod", "compound"):
@@ -102,6 +106,28 @@ def find_cues(doc, lang: str = "en") -> list[Cue]:
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+@lru_cache(maxsize=None)
+def _idioms(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Word -> the idioms it is part of ("said" -> ("that", "said"), ...), from quote_idioms.txt."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for line in words(lang, "quote_idioms"):
+        phrase = tuple(line.lower().split())
+        for word in set(phrase):
+            found.setdefault(word, []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in found.items()}
+
+
+def _in_idiom(doc, tok, phrases) -> bool:
+    """Whether tok is a word of one of the phrases, as written around it."""
+    for phrase in phrases:
+        for k, word in enumerate(phrase):
+            first = tok.i - k
+            if word == tok.lower_ and first >= 0 and first + len(phrase) <= len(doc) \
+                    and tuple(t.lower_ for t in doc[first:first + len(phrase)]) == phrase:
+                return True
+    return False
 
 
 def _according(doc, tok) -> Cue | None:
@@ -191,7 +217,7 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
     if content is None and "that" in frames and tok.dep_ in _PARENTHETICAL and tok.head.i != tok.i \
             and tok.head.pos_ in ("VERB", "AUX") and (tok.dep_ != "conj" or tok.head.i > tok.i) \
             and not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in verb_frames(lang)) \
-            and not _acts_on_its_own(tok):
+            and not _acts_on_its_own(tok) and not _opens_quotation(doc, tok):
         # A complement of another reporting verb is that verb's content, not a parenthetical:
         # in "Officials said a device was found", "found" must not claim "Officials said".
         content, other = _hung_on(doc, tok, tok.head)
@@ -347,6 +373,15 @@ def _acts_on_its_own(tok) -> bool:
     if any(c.dep_ == "mark" and c.lower_ not in _PARENTHETICAL_MARKS for c in tok.children):
         return True  # "since it was announced", "because he said so"; but "as X said"
     return not any(c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in tok.children)
+
+
+def _opens_quotation(doc, tok) -> bool:
+    """'Emphasizing the urgency, Trump said, "If we ...': the cue introduces the quotation
+    after it (found by its marks), not the phrase before it."""
+    nxt = tok.i + 1
+    if nxt < len(doc) and doc[nxt].text in (",", ":"):
+        nxt += 1
+    return nxt < len(doc) and doc[nxt].text in _OPENING_MARKS
 
 
 def _hung_on(doc, cue_tok, head):
