@@ -149,3 +149,10 @@ def test_quotes_a_cue_before_a_quotation_reports_the_quotation_not_the_phrase_be
 def test_quotes_true_parentheticals_report_the_clause(nlp, text, content, cue, speaker):
     quotes = _quotes(nlp, text)
     assert [(q.text, q.cue[2], q.speaker.text) for q in quotes] == [(content, cue, speaker)]
+
+
+def test_quotes_a_clause_after_the_cue_is_the_content_before_one_the_parser_also_hung_on_it(nlp):
+    text = ("It was no idle worry: soon the governor had declared that he would close the border crossings, "
+            "drawing a fresh round of protests.")
+    assert [(q.text, q.cue[2]) for q in _quotes(nlp, text)] == [
+        ("he would close the border crossings, drawing a fresh round of protests", "declared")]

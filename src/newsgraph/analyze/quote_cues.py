@@ -314,11 +314,16 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
             if child.dep_ == "prep" and child.lower_ in ("about", "as", "on"):
                 return token_span(doc, child.i + 1, child.right_edge.i)
         return None
+    if frame == "that":
+        # one after the cue first: a clause before it that the parser also hung on it
+        # ("It was no abstract concern: Trump declared that ...") is seldom what was said
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and not (after_only and c.i < tok.i)]
+        clause = next((c for c in clauses if c.i > tok.i), clauses[0] if clauses else None)
+        if clause is not None:
+            return _complement_span(doc, tok, clause)
     for child in tok.children:
         if after_only and child.i < tok.i:
             continue
-        if frame == "that" and child.dep_ == "ccomp":
-            return _complement_span(doc, tok, child)
         if frame == "to" and child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children):
             return _complement_span(doc, tok, child)
         if frame == "obj" and child.dep_ == "dobj" and child.lower_ not in _RELATIVE:
