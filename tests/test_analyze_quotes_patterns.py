@@ -156,3 +156,8 @@ def test_quotes_a_clause_after_the_cue_is_the_content_before_one_the_parser_also
             "drawing a fresh round of protests.")
     assert [(q.text, q.cue[2]) for q in _quotes(nlp, text)] == [
         ("he would close the border crossings, drawing a fresh round of protests", "declared")]
+
+
+@pytest.mark.parametrize("text", ["Reuters reported on Friday.", "The state news agency, KCNA, reported on Friday."])
+def test_quotes_a_date_after_the_cue_is_when_not_what(nlp, text):
+    assert _quotes(nlp, text) == []

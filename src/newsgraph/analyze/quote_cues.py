@@ -25,6 +25,7 @@ _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
 # A cue word with one of these has content of its own, so it is no parenthetical.
 _ACTS_ON_SUBJECT = frozenset({"speech", "stance"})  # their passive subject is spoken to or of
+_WHEN = frozenset({"DATE", "TIME"})
 _OPENING_MARKS = frozenset({"“", "\"", "``", "«", "„"})
 _PARENTHETICAL_MARKS = frozenset({"as"})
 _OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative"})
@@ -326,7 +327,8 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
             continue
         if frame == "to" and child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children):
             return _complement_span(doc, tok, child)
-        if frame == "obj" and child.dep_ == "dobj" and child.lower_ not in _RELATIVE:
+        if frame == "obj" and child.dep_ == "dobj" and child.lower_ not in _RELATIVE \
+                and child.ent_type_ not in _WHEN:  # "reported Tuesday": a date the parser took for the object
             # "announced a meeting ... to prepare ...": a purpose clause after the object belongs to it.
             return token_span(doc, child.left_edge.i, _tail(tok, child.right_edge.i))
         if frame == "oprd" and child.dep_ in ("oprd", "acomp"):
@@ -337,8 +339,9 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
         if child.dep_ in ("ccomp", "advcl") and child.i > tok.i and frame not in ("that", "to", "obj") \
                 and any(c.dep_ == "mark" and c.lower_ == frame and c.i == child.left_edge.i for c in child.children):
             return token_span(doc, child.left_edge.i + 1, child.right_edge.i)  # "called for him to resign"
-        if child.dep_ == "prep" and child.lower_ == frame and child.i > tok.i:
-            return token_span(doc, child.i + 1, _tail(tok, child.right_edge.i))
+        if child.dep_ == "prep" and child.lower_ == frame and child.i > tok.i \
+                and not any(c.dep_ == "pobj" and c.ent_type_ in _WHEN for c in child.children):
+            return token_span(doc, child.i + 1, _tail(tok, child.right_edge.i))  # not "reported on Friday"
     return None
 
 
