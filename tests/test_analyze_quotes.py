@@ -143,6 +143,20 @@ def test_quotes_a_quote_continued_in_the_next_sentence_is_one_quotation(nlp, tex
     assert quotes[1].part_of == 0 and quotes[1].speaker.text.startswith(speaker)
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    # the parser ends the sentence at the closing mark: the cue opens the next one (our sentences)
+    ("“If the dam breaks, the valley will flood within hours.” Ortiz said.",
+     "If the dam breaks, the valley will flood within hours.", "Ortiz"),
+    ("“Three more ferries will run from Monday, and the fares will not rise!” Transport Minister Karen Holt "
+     "said as she opened the new terminal.",
+     "Three more ferries will run from Monday, and the fares will not rise!", "Transport Minister Karen Holt"),
+])
+def test_quotes_a_cue_opening_the_sentence_after_the_closing_mark(nlp, text, content, speaker):
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [(q.kind, q.text, q.speaker.text) for q in quotes if q.part_of is None][:1] == [("direct", content, speaker)]
+
+
 @pytest.mark.parametrize("text, parts, speaker", [
     ("Most of the new jobs, she said, will go to workers in the north.",
      ["Most of the new jobs", "will go to workers in the north"], "she"),

@@ -60,6 +60,9 @@ _MIN_WORDS_ALONE = 4
 # A quoted passage at least this long, after a longer paraphrase, becomes its own quote.
 _MIN_WORDS_SPLIT = 5
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
+# How far into the next sentence a cue for a quotation ending the sentence before may sit:
+# '"...." US Senator Jeff Sessions said'.
+_TRAILING_CUE_REACH = 80
 _SPACE_AND_MARKS = " \t\u00a0\"“”'‘"
 
 
@@ -246,7 +249,7 @@ def _direct(doc, text: str, marks, used: set[int], cues: list[Cue], lang: str):
         near = [c for c in cues if c.verb is not None and first <= c.start < last]
         cue = min(near, key=lambda c: min(abs(c.start - start), abs(c.start - end)), default=None)
         if cue is None:
-            cue = _colon_cue(text, start, cues)
+            cue = _colon_cue(text, start, cues) or _trailing_cue(doc, text, end, last, cues)
         if cue is None:
             opens_paragraph = not text[max(0, text.rfind("\n", 0, start)):start - 1].strip()
             next_paragraph = opens_paragraph and text.count("\n", previous_end, start) <= 2
@@ -278,6 +281,22 @@ def _sents(doc, start: int, end: int) -> tuple[int, int]:
     s0 = first.sent if first is not None and len(first) else None
     s1 = last.sent if last is not None and len(last) else s0
     return (s0.start_char if s0 is not None else start), (s1.end_char if s1 is not None else end)
+
+
+def _trailing_cue(doc, text: str, end: int, sents_end: int, cues: list[Cue]) -> Cue | None:
+    """'"... missing." Trump said.': a cue with nothing to report of its own opening the
+    sentence that starts right after the closing mark (the parser ends a sentence there)."""
+    if text[end:sents_end].strip(_SPACE_AND_MARKS):
+        return None
+    last = doc.char_span(max(0, sents_end - 1), sents_end, alignment_mode="expand")
+    if last is None or not len(last) or last[-1].sent.end >= len(doc):
+        return None
+    sent = doc[last[-1].sent.end].sent
+    if text[end:sent.start_char].strip(_SPACE_AND_MARKS):
+        return None
+    after = [c for c in cues if c.verb is not None and c.content is None and sent.start_char <= c.start
+             and c.end <= sent.end_char and c.start - sent.start_char < _TRAILING_CUE_REACH]
+    return after[0] if after else None
 
 
 def _colon_cue(text: str, start: int, cues: list[Cue]) -> Cue | None:
