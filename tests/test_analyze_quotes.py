@@ -157,6 +157,17 @@ def test_quotes_a_cue_opening_the_sentence_after_the_closing_mark(nlp, text, con
     assert [(q.kind, q.text, q.speaker.text) for q in quotes if q.part_of is None][:1] == [("direct", content, speaker)]
 
 
+@pytest.mark.parametrize("text, content", [
+    # the space after the comma is lost in the copy (our sentences)
+    ("Holt said,“Look, the ferries will run on time. Nobody should worry.”", "Look, the ferries will run on time."),
+    ('Holt said,"Look, the ferries will run on time. Nobody should worry."', "Look, the ferries will run on time."),
+])
+def test_quotes_a_quotation_mark_glued_to_the_cue(nlp, text, content):
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [(q.kind, q.text, q.cue[2], q.speaker.text) for q in quotes][:1] == [("direct", content, "said", "Holt")]
+
+
 @pytest.mark.parametrize("text, parts, speaker", [
     ("Most of the new jobs, she said, will go to workers in the north.",
      ["Most of the new jobs", "will go to workers in the north"], "she"),

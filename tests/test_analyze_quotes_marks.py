@@ -17,6 +17,8 @@ from newsgraph.analyze.quote_marks import quote_spans
         ("Don't say ‘no’ now.", []),  # single marks are apostrophes too: ignored
         ("“First paragraph.\n“Second paragraph.”", ["First paragraph.\n“Second paragraph."]),
         ("“Left open\nNext paragraph “x”", ["Left open", "x"]),
+        # a straight mark after a comma that lost its space opens; one with a space after it closes
+        ('He said,"we will win," and left.', ["we will win,"]),
     ],
 )
 def test_quote_marks_pair_openers_with_closers(text, expected):

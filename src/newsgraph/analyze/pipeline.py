@@ -33,6 +33,7 @@ def load_nlp():
             import spacy
 
             from .sentences import COMPONENT
+            from .tokens import split_glued_quote_marks
 
             try:
                 nlp = spacy.load(MODEL_NAME)
@@ -41,6 +42,7 @@ def load_nlp():
                     f"the spaCy model {MODEL_NAME} is not installed: install the pinned set with "
                     f"'pip install -r requirements.lock' ({exc})"
                 ) from exc
+            split_glued_quote_marks(nlp)
             nlp.add_pipe(COMPONENT, before="parser")
             _nlp = nlp
         return _nlp

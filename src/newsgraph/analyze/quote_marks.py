@@ -60,10 +60,11 @@ def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
 
 
 def _can_open(text: str, pos: int, end: int) -> bool:
-    # A straight mark opens after a space, a line start or a bracket, before a non-space.
+    # A straight mark opens after a space, a line start, a bracket, a colon or a comma that
+    # lost its space ('said,"Look'), before a non-space; a closing one has a space after it.
     before = text[pos - 1] if pos else " "
     after = text[end] if end < len(text) else " "
-    return (before.isspace() or before in "([—–-:") and not after.isspace()
+    return (before.isspace() or before in "([—–-:,;") and not after.isspace()
 
 
 def _line_start(text: str, pos: int) -> bool:
