@@ -126,6 +126,7 @@ def test_quotes_cue_words_acting_on_their_own_report_no_clause(nlp, text, actor_
 @pytest.mark.parametrize("text", [
     "That said, the governor cannot realistically win the primary outright.",
     "That being said, the senator expects a close vote on Tuesday.",
+    "All told, the campaigns spent more than $2 million on advertising in the state.",
 ])
 def test_quotes_idioms_built_on_a_reporting_verb_attribute_nothing(nlp, text):
     assert _quotes(nlp, text) == []
@@ -161,3 +162,13 @@ def test_quotes_a_clause_after_the_cue_is_the_content_before_one_the_parser_also
 @pytest.mark.parametrize("text", ["Reuters reported on Friday.", "The state news agency, KCNA, reported on Friday."])
 def test_quotes_a_date_after_the_cue_is_when_not_what(nlp, text):
     assert _quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Most of the voters said that the new tax hurts small farms, according to an exit poll by the state university.",
+     "Most of the voters said that the new tax hurts small farms"),
+    ("The bridge will not reopen this year as many drivers expected, according to a letter from the transport ministry.",
+     "The bridge will not reopen this year as many drivers expected"),
+])
+def test_quotes_a_closing_according_to_reports_the_attribution_before_it(nlp, text, content):
+    assert [(q.text, q.cue[2]) for q in _quotes(nlp, text)] == [(content, "according to")]

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .lexicons import words
 from .quote_nouns import noun_frames, noun_parts
 
-__all__ = ["Cue", "find_cues", "verb_frames", "token_span", "speaker_mention", "subject_of"]
+__all__ = ["Cue", "find_cues", "verb_frames", "token_span", "speaker_mention", "subject_of", "in_idiom"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
@@ -89,9 +89,8 @@ def find_cues(doc, lang: str = "en") -> list[Cue]:
     frames = verb_frames(lang)
     nouns = noun_frames(lang)
     cues: list[Cue] = []
-    idioms = _idioms(lang)
     for tok in doc:
-        if tok.lower_ in idioms and _in_idiom(doc, tok, idioms[tok.lower_]):
+        if in_idiom(doc, tok, lang):
             continue
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             cue = _according(doc, tok)
@@ -120,9 +119,9 @@ def _idioms(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {word: tuple(phrases) for word, phrases in found.items()}
 
 
-def _in_idiom(doc, tok, phrases) -> bool:
-    """Whether tok is a word of one of the phrases, as written around it."""
-    for phrase in phrases:
+def in_idiom(doc, tok, lang: str = "en") -> bool:
+    """Whether tok is a word of one of the language's quote_idioms, as written around it."""
+    for phrase in _idioms(lang).get(tok.lower_, ()):
         for k, word in enumerate(phrase):
             first = tok.i - k
             if word == tok.lower_ and first >= 0 and first + len(phrase) <= len(doc) \

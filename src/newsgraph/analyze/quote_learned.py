@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .quote_cues import Cue, speaker_mention, subject_of, token_span
+from .quote_cues import Cue, in_idiom, speaker_mention, subject_of, token_span
 from .quote_nouns import noun_speaker
 
 __all__ = ["Proposal", "proposals", "learned_cues", "load_model", "read_model", "probability", "MODEL_FILE"]
@@ -92,7 +92,7 @@ def learned_cues(doc, inside: bytearray, taken: list[tuple[int, int]], lang: str
         return []
     threshold, weights = model
     scored = []
-    for proposal in proposals(doc, inside):
+    for proposal in proposals(doc, inside, lang):
         start, end = proposal.content
         if any(a < end and start < b for a, b in taken):
             continue
@@ -159,11 +159,12 @@ def _governing_subject(tok):
     return next((c for c in head.children if c.dep_ in _SUBJECTS), None)
 
 
-def proposals(doc, inside: bytearray):
-    """Every (word, complement) pair worth scoring, with its features; words inside quotation marks are skipped."""
+def proposals(doc, inside: bytearray, lang: str = "en"):
+    """Every (word, complement) pair worth scoring, with its features; words inside quotation marks
+    and idioms ("All told, ...") are skipped."""
     text = doc.text  # built anew on each access: read it once
     for tok in doc:
-        if tok.pos_ not in ("VERB", "NOUN", "ADJ") or inside[tok.idx]:
+        if tok.pos_ not in ("VERB", "NOUN", "ADJ") or inside[tok.idx] or in_idiom(doc, tok, lang):
             continue
         for child in tok.children:
             if child.i < tok.i:

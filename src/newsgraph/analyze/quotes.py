@@ -182,6 +182,7 @@ def _outermost(cues: list[Cue]) -> list[Cue]:
     also stressed ...", the parser may hang "stressed" inside the first content:
     the first content then ends before it, and both keep X.
     """
+    _untangle(cues)
     kept = []
     for cue in cues:
         outer = next((o for o in cues if o is not cue and o.content and cue.content
@@ -195,6 +196,20 @@ def _outermost(cues: list[Cue]) -> list[Cue]:
                 cue.speaker, cue.speaker_span = outer.speaker, outer.speaker_span
             kept.append(cue)
     return [c for c in kept if c.content is not None]
+
+
+def _untangle(cues: list[Cue]) -> None:
+    """Two cues each inside the other's content: the earlier one's content ends at the later cue.
+
+    In "Most voters said that Wall Street hurts the economy, according to exit polls",
+    the parser lets "said" report up to the end; "according to" reports the sentence
+    before it, "said" included. Cut, the later cue is the outer one.
+    """
+    for i, early in enumerate(cues):
+        for late in cues[i + 1:]:
+            if early.content and late.content and early.content[0] <= late.start < early.content[1] \
+                    and late.content[0] <= early.start < late.content[1]:
+                early.content = _trim(early.content[0], late.start)
 
 
 def _trim(start: int, end: int) -> tuple[int, int] | None:
