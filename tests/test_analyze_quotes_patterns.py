@@ -172,3 +172,10 @@ def test_quotes_a_date_after_the_cue_is_when_not_what(nlp, text):
 ])
 def test_quotes_a_closing_according_to_reports_the_attribution_before_it(nlp, text, content):
     assert [(q.text, q.cue[2]) for q in _quotes(nlp, text)] == [(content, "according to")]
+
+
+def test_quotes_an_attributing_adverb_reports_its_clause_with_no_speaker(nlp):
+    text = "The mining company is reportedly planning to close two pits in the north next year."
+    assert [(q.kind, q.text, q.cue[2], q.speaker) for q in _quotes(nlp, text)] == [
+        ("indirect", "The mining company is reportedly planning to close two pits in the north next year",
+         "reportedly", None)]

@@ -99,6 +99,8 @@ def find_cues(doc, lang: str = "en") -> list[Cue]:
             cue = _verb_cue(doc, tok, klass, verb_frames_, lang)
         elif tok.lower_ == "in" and tok.dep_ == "prep":
             cue = _in_poll(doc, tok, lang)
+        elif tok.dep_ == "advmod" and tok.lower_ in words(lang, "quote_adverbs"):
+            cue = _adverb_cue(doc, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
             cue = _noun_cue(doc, tok, nouns[tok.lemma_.lower()])
         else:
@@ -128,6 +130,16 @@ def in_idiom(doc, tok, lang: str = "en") -> bool:
                     and tuple(t.lower_ for t in doc[first:first + len(phrase)]) == phrase:
                 return True
     return False
+
+
+def _adverb_cue(doc, tok) -> Cue | None:
+    """'X is reportedly spending Y': the clause the adverb modifies, said by someone unnamed."""
+    head = tok.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    sent = tok.sent
+    content = token_span(doc, max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1))
+    return Cue(tok.idx, tok.idx + len(tok), None, None, None, content, tok.lower_, "speech", tok.dep_)
 
 
 def _according(doc, tok) -> Cue | None:
