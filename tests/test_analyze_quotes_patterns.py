@@ -179,3 +179,12 @@ def test_quotes_an_attributing_adverb_reports_its_clause_with_no_speaker(nlp):
     assert [(q.kind, q.text, q.cue[2], q.speaker) for q in _quotes(nlp, text)] == [
         ("indirect", "The mining company is reportedly planning to close two pits in the north next year",
          "reportedly", None)]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("In a Harris/Decision Desk/NewsNation poll released Monday, 48 percent of voters backed the plan.",
+     "48 percent of voters backed the plan"),
+    ("The mayor leads her rival by nine points in the latest city poll.", "The mayor leads her rival by nine points"),
+])
+def test_quotes_a_poll_opening_or_closing_the_sentence_reports_it(nlp, text, content):
+    assert [(q.text, q.cue[2].lower()) for q in _quotes(nlp, text)] == [(content, "in")]

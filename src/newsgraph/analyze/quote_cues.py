@@ -157,7 +157,7 @@ def _according(doc, tok) -> Cue | None:
 def _in_poll(doc, tok, lang: str) -> Cue | None:
     """'In a new Fox News poll, Trump leads': the poll reports the clause it modifies."""
     polls = words(lang, "quote_poll_nouns")
-    if not any(t.lower_ in polls for t in doc[tok.i + 1:tok.i + 8]):
+    if not any(t.lower_ in polls for t in doc[tok.i + 1:tok.i + 12]):
         return None  # cheap look-ahead: "in" is frequent, polls are not
     obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if obj is None or obj.lemma_.lower() not in polls:
@@ -165,6 +165,9 @@ def _in_poll(doc, tok, lang: str) -> Cue | None:
     # Only when the phrase opens or closes the sentence: mid-sentence "in the poll" is mostly
     # a detail of someone else's attribution.
     content = _sentence_rest(doc, tok.i, obj.right_edge.i)
+    if content is None and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("VERB", "AUX") \
+            and all(t.is_punct or t.is_space for t in doc[obj.right_edge.i + 1:tok.sent.end]):
+        content = token_span(doc, tok.sent.start, tok.i - 1)  # "Trump leads in the latest poll."
     if content is None:
         return None
     return Cue(tok.idx, tok.idx + len(tok), None, obj.i, _subtree_span(doc, obj), content, "in", "speech")
