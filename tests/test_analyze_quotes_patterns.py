@@ -89,6 +89,13 @@ def test_quotes_headline_colon(nlp):
     assert q.speaker.text == "Elizabeth Warren"
 
 
+def test_quotes_headline_colon_after_a_name_the_tagger_took_for_a_noun(nlp):
+    # "Sanders" is a common noun to the tagger in a headline; the body names the man
+    text = "Sanders: Pension Story Has Moved.\n\nBernie Sanders said on Sunday that voters had moved on."
+    q = next(q for q in _quotes(nlp, text) if q.cue and q.cue[2] == ":")
+    assert (q.text, q.speaker.text) == ("Pension Story Has Moved", "Sanders")
+
+
 @pytest.mark.parametrize("text, source", [
     ("Poll: Mayor Leads Challenger By Six Points In Final Week\n\nThe survey ran on Monday.", "Poll"),
     ("Harris camp: Opponent's Plan Would Cut Pensions\n\nThe campaign spoke on Monday.", "Harris camp"),

@@ -18,12 +18,14 @@ from .quote_cues import Cue, token_span
 __all__ = ["colon_cues"]
 
 _LINE = re.compile(r"^[ \t]*([^:\n\"“”]{1,60}?)[ \t]*:(?=[ \t\"“‘']|$)[ \t]*(\S[^\n]*)$", re.M)
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MAX_WORDS = 4
 _MIN_CONTENT_WORDS = 3
 
 
 def colon_cues(doc, text: str, lang: str = "en") -> list[Cue]:
     cues = []
+    names = None  # words of the document's names, read when a line first needs them
     for m in _LINE.finditer(text):
         name, rest = m.group(1), m.group(2)
         if len(name.split()) > _MAX_WORDS or len(rest.split()) < _MIN_CONTENT_WORDS or not name[0].isupper():
@@ -31,8 +33,13 @@ def colon_cues(doc, text: str, lang: str = "en") -> list[Cue]:
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is None or not len(span):
             continue
-        if name.isupper() or not _source_like(span, lang):
+        if name.isupper():
             continue
+        if not _source_like(span, lang):
+            # a headline tagger reads "Sanders:" as a noun; the body names him
+            names = names if names is not None else {t.text for e in doc.ents for t in e if e.label_ in _NAMED}
+            if not all(t.text in names for t in span if not (t.is_punct or t.tag_ == "POS")):
+                continue
         rest_span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         if rest_span is None or not len(rest_span):
             continue
