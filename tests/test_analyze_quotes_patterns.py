@@ -195,3 +195,17 @@ def test_quotes_an_attributing_adverb_reports_its_clause_with_no_speaker(nlp):
 ])
 def test_quotes_a_poll_opening_or_closing_the_sentence_reports_it(nlp, text, content):
     assert [(q.text, q.cue[2].lower()) for q in _quotes(nlp, text)] == [(content, "in")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a sign or an email "read"
+    ("“Stop the pipeline now, before the river dies,” read one of the banners.",
+     [("direct", "Stop the pipeline now, before the river dies,", "read")]),
+    # "ask": the one asked is no content; the question is
+    ("“Will the school reopen before the winter?” Lopez asked the mayor.",
+     [("direct", "Will the school reopen before the winter?", "asked")]),
+    ("Lopez asked the mayor whether the school would reopen before the winter.",
+     [("indirect", "whether the school would reopen before the winter", "asked")]),
+])
+def test_quotes_signs_read_and_questions_asked(nlp, text, expected):
+    assert [(q.kind, q.text, q.cue[2]) for q in _quotes(nlp, text)] == expected
