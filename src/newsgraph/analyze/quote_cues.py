@@ -15,19 +15,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicons import words
+from .quote_idioms import in_idiom
 from .quote_nouns import noun_frames, noun_parts
 
-__all__ = ["Cue", "find_cues", "verb_frames", "token_span", "speaker_mention", "subject_of", "in_idiom"]
+__all__ = ["Cue", "find_cues", "verb_frames", "token_span", "speaker_mention", "subject_of"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 # Heads of a parenthetical cue's clause: the content is the clause it hangs on.
 _PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
-# A cue word with one of these has content of its own, so it is no parenthetical.
-_ACTS_ON_SUBJECT = frozenset({"speech", "stance"})  # their passive subject is spoken to or of
+# Cue classes whose passive subject is the one spoken to or of, not the speaker.
+_ACTS_ON_SUBJECT = frozenset({"speech", "stance"})
+# Entity types of a phrase after a cue that says when, not what ("reported on Friday").
 _WHEN = frozenset({"DATE", "TIME"})
 _OPENING_MARKS = frozenset({"“", "\"", "``", "«", "„"})
+# The one subordinator that opens a parenthetical cue ("As the minister recalled, ...").
 _PARENTHETICAL_MARKS = frozenset({"as"})
+# A cue word with one of these has content of its own, so it is no parenthetical.
 _OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative"})
 # Words that end a content span cut before a coordinated cue: "..., but also stressed".
 # Phrases after a cue's object that PolNeAR counts in the content: "condemned X in statements".
@@ -108,28 +112,6 @@ def find_cues(doc, lang: str = "en") -> list[Cue]:
         if cue is not None:
             cues.append(cue)
     return cues
-
-
-@lru_cache(maxsize=None)
-def _idioms(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Word -> the idioms it is part of ("said" -> ("that", "said"), ...), from quote_idioms.txt."""
-    found: dict[str, list[tuple[str, ...]]] = {}
-    for line in words(lang, "quote_idioms"):
-        phrase = tuple(line.lower().split())
-        for word in set(phrase):
-            found.setdefault(word, []).append(phrase)
-    return {word: tuple(phrases) for word, phrases in found.items()}
-
-
-def in_idiom(doc, tok, lang: str = "en") -> bool:
-    """Whether tok is a word of one of the language's quote_idioms, as written around it."""
-    for phrase in _idioms(lang).get(tok.lower_, ()):
-        for k, word in enumerate(phrase):
-            first = tok.i - k
-            if word == tok.lower_ and first >= 0 and first + len(phrase) <= len(doc) \
-                    and tuple(t.lower_ for t in doc[first:first + len(phrase)]) == phrase:
-                return True
-    return False
 
 
 def _adverb_cue(doc, tok) -> Cue | None:

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .quote_cues import Cue, in_idiom, speaker_mention, subject_of, token_span
+from .quote_cues import Cue, speaker_mention, subject_of, token_span
+from .quote_idioms import in_idiom
 from .quote_nouns import noun_speaker
 
 __all__ = ["Proposal", "proposals", "learned_cues", "load_model", "read_model", "probability", "MODEL_FILE"]
