@@ -209,3 +209,11 @@ def test_quotes_a_poll_opening_or_closing_the_sentence_reports_it(nlp, text, con
 ])
 def test_quotes_signs_read_and_questions_asked(nlp, text, expected):
     assert [(q.kind, q.text, q.cue[2]) for q in _quotes(nlp, text)] == expected
+
+
+def test_quotes_an_inverted_attribution_after_a_quotation_keeps_the_quotation_as_its_content(nlp):
+    # "said a communique, read ...": the participle after the speaker is no second content
+    text = ("The leadership warned on Thursday.\n\n``Nothing is certain concerning his return to the island,'' "
+            "said a government communique, read Wednesday night at a rally attended by the president.")
+    assert [(q.kind, q.text) for q in _quotes(nlp, text)] == [
+        ("direct", "Nothing is certain concerning his return to the island,")]

@@ -31,3 +31,15 @@ def test_parts_in_separate_paragraphs_are_joined_by_an_ellipsis():
     spans = _spans(text, "The talks failed", "The talks will resume")
     assert quotation_text(text, spans) == "The talks failed … The talks will resume"
     assert quotation_text(text, []) == "" and quotation_text(text, spans[:1]) == "The talks failed"
+
+
+def test_parts_either_side_of_an_inverted_attribution_are_joined_by_an_ellipsis():
+    text = "``Nothing is certain,'' said a statement, read at a rally."
+    spans = _spans(text, "Nothing is certain,", "a statement, read at a rally")
+    assert quotation_text(text, spans) == "Nothing is certain, … a statement, read at a rally"
+
+
+def test_a_quoted_fragment_joins_its_paraphrase_by_the_mark_between_them():
+    text = 'He said the bombings "show that terror knows no borders."'
+    spans = _spans(text, "the bombings", "show that terror knows no borders.")
+    assert quotation_text(text, spans) == 'the bombings "show that terror knows no borders.'

@@ -12,7 +12,7 @@ from __future__ import annotations
 __all__ = ["PART_JOINER", "quotation_text"]
 
 PART_JOINER = " … "
-_QUOTE_MARKS = "\"“”«»„"
+_QUOTE_MARKS = "\"“”«»„'`‘’"
 
 
 def quotation_text(text: str, spans: list[tuple[int, int]]) -> str:
@@ -28,8 +28,9 @@ def quotation_text(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _side_by_side(gap: str) -> bool:
-    """Nothing of the attribution between two parts: spaces and punctuation, or the one
-    conjunction a clause split left out."""
-    if "\n" in gap or any(c in _QUOTE_MARKS for c in gap) or len(gap) > 12:
+    """Nothing of the attribution between two parts: spaces, punctuation and quotation
+    marks only, or, with no marks, the one conjunction a clause split left out."""
+    if "\n" in gap or len(gap) > 12:
         return False
-    return len([w for w in gap.split() if any(c.isalpha() for c in w)]) <= 1
+    words = [w for w in gap.split() if any(c.isalpha() for c in w)]
+    return not words or (len(words) == 1 and not any(c in _QUOTE_MARKS for c in gap))

@@ -29,6 +29,7 @@ _ACTS_ON_SUBJECT = frozenset({"speech", "stance"})
 # Entity types of a phrase after a cue that says when, not what ("reported on Friday").
 _WHEN = frozenset({"DATE", "TIME"})
 _OPENING_MARKS = frozenset({"“", "\"", "``", "«", "„"})
+_CLOSING_MARKS = frozenset({"”", "\"", "''", "»"})
 # The one subordinator that opens a parenthetical cue ("As the minister recalled, ...").
 _PARENTHETICAL_MARKS = frozenset({"as"})
 # A cue word with one of these has content of its own, so it is no parenthetical.
@@ -315,7 +316,10 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
         # one after the cue first: a clause before it that the parser also hung on it
         # ("It was no abstract concern: Trump declared that ...") is seldom what was said
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and not (after_only and c.i < tok.i)]
-        clause = next((c for c in clauses if c.i > tok.i), clauses[0] if clauses else None)
+        after = (c for c in clauses if c.i > tok.i and any(g.dep_ in _SUBJECTS or g.dep_ == "mark" for g in c.children))
+        quoted_before = tok.i > 0 and doc[tok.i - 1].text in _CLOSING_MARKS  # '"...," said a statement, read ...'
+        clause = next(after, None) if not quoted_before else None
+        clause = clause if clause is not None else (clauses[0] if clauses else None)
         if clause is not None:
             return _complement_span(doc, tok, clause)
     for child in tok.children:
