@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate.polnear import GoldQuote, load_gold, match, predictions, score
+from newsgraph.evaluate.polnear import GoldQuote, cue_texts, load_gold, match, predictions, score, score_speech
 
 TEXT = 'Smith said the plan "will fail badly next year." Jones, a senator, thinks it works.'
 #       0         1         2         3         4         5         6         7         8
@@ -57,7 +57,7 @@ def test_polnear_load_gold_reads_discontinuous_contents_and_sources(tmp_path: Pa
     (tmp_path / "doc_abcd.ann").write_text(ann, encoding="utf-8")
     (tmp_path / "doc_ffff.ann").write_text("", encoding="utf-8")  # a second annotator: ignored
     gold = load_gold(tmp_path, "doc")
-    assert gold == [GoldQuote(((11, 20), (25, 30)), ((0, 5),)), GoldQuote(((40, 50),), ())]
+    assert gold == [GoldQuote(((11, 20), (25, 30)), ((0, 5),), ((6, 10),)), GoldQuote(((40, 50),), ())]
 
 
 def test_polnear_predictions_join_the_parts_of_a_split_quotation():
@@ -75,3 +75,26 @@ def test_polnear_predictions_join_the_parts_of_a_split_quotation():
     parts = predictions(quotes, join_parts=False)
     figures = score([(text, gold, parts)])
     assert figures["content_precision"] == 0.5 and figures["content_recall"] == 1.0
+
+
+def test_polnear_speech_figures_count_only_attributions_of_speech():
+    # ours: "Smith said the plan would fail. Jones fears the bridge will fall."
+    text = "Smith said the plan would fail. Jones fears the bridge will fall."
+    gold = [GoldQuote(((11, 30),), ((0, 5),), ((6, 10),)),  # speech: "said"
+            GoldQuote(((44, 64),), ((32, 37),), ((38, 43),))]  # a fear: no speech
+    quotes = [{"start": 11, "end": 30, "speaker": None, "part_of": None, "cue": {"text": "said"}},
+              {"start": 44, "end": 64, "speaker": None, "part_of": None, "cue": {"text": "fears"}},
+              {"start": 0, "end": 5, "speaker": None, "part_of": None, "cue": {"text": "said"}}]  # a wrong one
+    cues = cue_texts(quotes)
+    assert cues == ["said", "fears", "said"]
+    figures = score_speech([(text, gold, predictions(quotes, join_parts=True))], frozenset({"said"}), [cues])
+    assert figures["speech_gold"] == 1 and figures["speech_recall"] == 1.0
+    assert figures["speech_precision"] == 0.5  # of the two predictions cued by "said", one matches
+
+
+def test_polnear_cue_texts_follow_the_joined_predictions():
+    quotes = [{"start": 1, "end": 5, "speaker": None, "part_of": None, "cue": {"text": "said"}},
+              {"start": 9, "end": 15, "speaker": None, "part_of": 0, "cue": {"text": "said"}},
+              {"start": 20, "end": 25, "speaker": None, "part_of": None, "cue": None}]
+    assert cue_texts(quotes) == ["said", ""]
+    assert len(predictions(quotes, join_parts=True)) == 2

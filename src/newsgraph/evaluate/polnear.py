@@ -8,7 +8,9 @@ aside); matching is one-to-one, best overlaps first. Among matches whose gold
 has a Source, the speaker is right when the predicted speaker mention overlaps it.
 
 PolNeAR annotates beliefs, intentions and evaluations too ("X wants to", "a poll
-showed"), which is wider than speech: recall is measured against all of them.
+showed"), which is wider than speech: recall is measured against all of them. The
+``speech_*`` figures score the attributions of speech alone (a cue holding a speech
+verb of our reporting-verb list, or "according to"; the gold by its Cue span).
 Develop on ``split="train"``; report on ``dev``.
 """
 
@@ -23,7 +25,8 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Article
 
-__all__ = ["NAME", "DESCRIPTION", "evaluate", "GoldQuote", "load_gold", "predictions", "match", "score"]
+__all__ = ["NAME", "DESCRIPTION", "evaluate", "GoldQuote", "load_gold", "predictions", "match", "score",
+           "cue_texts", "score_speech"]
 
 NAME = "polnear"
 DESCRIPTION = "quote content P/R/F1 and speaker accuracy on PolNeAR (2016 US election news) attributions"
@@ -36,6 +39,7 @@ Spans = tuple[tuple[int, int], ...]
 class GoldQuote:
     content: Spans
     source: Spans  # empty when the attribution names no source
+    cue: Spans = ()  # empty when the attribution has no cue span
 
 
 def evaluate(analyzer, data_dir: Path, limit: int | None = None, split: str = "dev") -> dict[str, float]:
@@ -47,16 +51,19 @@ def evaluate(analyzer, data_dir: Path, limit: int | None = None, split: str = "d
                 outlet=meta.get(path.stem, {}).get("publisher"), published=meta.get(path.stem, {}).get("publication_date"))
         for path in texts
     ]
-    joined, parts = [], []
+    joined, parts, records = [], [], []
     for (article, record), path in zip(analyzer.analyze(articles), texts):
         if isinstance(record, InputError):
             raise record  # a scorer that silently skipped documents would flatter the figures
+        records.append((article, record))
         gold = load_gold(folder / "attributions", path.stem)
         joined.append((article.text, gold, predictions(record["quotes"], join_parts=True)))
         parts.append((article.text, gold, predictions(record["quotes"], join_parts=False)))
     figures = score(joined)
     figures.update({f"{k}_parts": v for k, v in score(parts).items()
                     if k in ("content_precision", "content_recall", "content_f1", "speaker_accuracy")})
+    cues = [cue_texts(record["quotes"]) for _, record in records]
+    figures.update(score_speech(joined, _speech_cues(analyzer.nlp, joined, cues), cues))
     return figures
 
 
@@ -99,7 +106,7 @@ def load_gold(folder: Path, stem: str) -> list[GoldQuote]:
     for event in events:
         if "Content" in event and event["Content"] in spans:
             source = spans.get(event.get("Source", ""), ())
-            gold.append(GoldQuote(spans[event["Content"]], source))
+            gold.append(GoldQuote(spans[event["Content"]], source, spans.get(event.get("Cue", ""), ())))
     return gold
 
 
@@ -171,3 +178,54 @@ def score(docs) -> dict[str, float]:
         "speaker_accuracy": speaker_right / sourced if sourced else 0.0,
         "documents": float(len(docs)), "gold": float(n_gold), "predicted": float(n_pred),
     }
+
+
+def cue_texts(quotes: list[dict]) -> list[str]:
+    """The cue text of each prediction as ``predictions(join_parts=True)`` lists them."""
+    out: list[str] = []
+    seen: set[int] = set()
+    for i, q in enumerate(quotes):
+        root = q.get("part_of")
+        if root is not None and root in seen:
+            continue
+        seen.add(i)
+        out.append((q.get("cue") or {}).get("text") or "")
+    return out
+
+
+def _speech_cues(nlp, joined, predicted_cues: list[list[str]]) -> frozenset[str]:
+    """The cue texts (gold and predicted) whose words include a speech verb of the reporting
+    verbs list, or "according to": attributions of speech rather than of beliefs or stances."""
+    from ..analyze.quote_cues import verb_frames
+
+    speech = {lemma for lemma, (klass, _) in verb_frames("en").items() if klass == "speech"}
+    texts = {" ".join(text[a:b] for a, b in g.cue) for text, gold, _ in joined for g in gold}
+    texts |= {c for cues in predicted_cues for c in cues}
+    texts = sorted(t for t in texts if t.strip())
+    found = set()
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=256)):
+        if "according to" in text.lower() or any(t.lemma_.lower() in speech for t in doc):
+            found.add(text)
+    return frozenset(found)
+
+
+def score_speech(joined, speech: frozenset[str], predicted_cues: list[list[str]]) -> dict[str, float]:
+    """Recall over the gold attributions whose cue is speech, precision over the predictions
+    whose cue is speech (each matched as in ``score``): the attributions a reader calls quotes."""
+    gold_n = gold_hit = pred_n = pred_hit = 0
+    for (text, gold, predicted), cues in zip(joined, predicted_cues):
+        pairs = match(text, gold, predicted)
+        gold_matched = {gi for gi, _ in pairs}
+        pred_matched = {pi for _, pi in pairs}
+        for gi, g in enumerate(gold):
+            if " ".join(text[a:b] for a, b in g.cue) in speech:
+                gold_n += 1
+                gold_hit += gi in gold_matched
+        for pi, cue in enumerate(cues):
+            if cue in speech:
+                pred_n += 1
+                pred_hit += pi in pred_matched
+    recall = gold_hit / gold_n if gold_n else 0.0
+    precision = pred_hit / pred_n if pred_n else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"speech_gold": float(gold_n), "speech_precision": precision, "speech_recall": recall, "speech_f1": f1}
