@@ -13,7 +13,8 @@
   parenthetical cue hangs on ("..., X said", "According to X, ..."; both sides,
   as two parts of one quotation, when the cue sits inside it: "Most of the jobs,
   she said, will go north"), and
-  speakerless reports ("it was reported that ...", with an outlet named before it).
+  speakerless reports ("it was reported that ...", with an outlet named before it;
+  "X is reportedly doing Y").
 - mixed: indirect content with a short quoted fragment in it. A long quoted
   passage after a shorter paraphrase is split off as its own direct quote.
 
@@ -28,7 +29,8 @@ Limits (read before trusting the output):
   intentions and stances: "backed", "voted for"), nouns from ``quote_nouns.tsv``
   ("his criticism of", "support for", "the claim that"), "according to", "in a
   ... poll" opening or closing a sentence, and headline colons ("Graham: ...").
-  "in a statement", "for X, ..." and sources named only in a headline title are not found.
+  "in a statement", "for X, ..." and sources named only in a headline title are not found;
+  idioms on a reporting verb ("That said,") are no cues (``quote_idioms.txt``).
 - "X appears to Y", "X is expected to Y" are reported with no speaker.
 - The speaker of a relative clause ("voters, who said") is the noun with its
   pronoun: the mention runs to "who".
