@@ -18,7 +18,7 @@ from .lexicons import words
 from .quote_idioms import in_idiom
 from .quote_nouns import noun_frames, noun_parts
 
-__all__ = ["Cue", "find_cues", "verb_frames", "token_span", "speaker_mention", "subject_of"]
+__all__ = ["Cue", "find_cues", "verb_frames", "token_span", "speaker_mention", "subject_of", "has_own_subject"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
@@ -316,7 +316,7 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
         # one after the cue first: a clause before it that the parser also hung on it
         # ("It was no abstract concern: Trump declared that ...") is seldom what was said
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and not (after_only and c.i < tok.i)]
-        after = (c for c in clauses if c.i > tok.i and any(g.dep_ in _SUBJECTS or g.dep_ == "mark" for g in c.children))
+        after = (c for c in clauses if c.i > tok.i and (has_own_subject(c) or any(g.dep_ == "mark" for g in c.children)))
         quoted_before = tok.i > 0 and doc[tok.i - 1].text in _CLOSING_MARKS  # '"...," said a statement, read ...'
         clause = next(after, None) if not quoted_before else None
         clause = clause if clause is not None else (clauses[0] if clauses else None)
@@ -380,7 +380,12 @@ def _acts_on_its_own(tok) -> bool:
         return True
     if any(c.dep_ == "mark" and c.lower_ not in _PARENTHETICAL_MARKS for c in tok.children):
         return True  # "since it was announced", "because he said so"; but "as X said"
-    return not any(c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in tok.children)
+    return not has_own_subject(tok)
+
+
+def has_own_subject(tok) -> bool:
+    """Whether a verb has a subject (or an expletive "there"/"it") among its own dependents."""
+    return any(c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in tok.children)
 
 
 def _opens_quotation(doc, tok) -> bool:

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 from .lexicons import words
 from .quote_bounds import without_trailing_aside
-from .quote_cues import Cue, find_cues
+from .quote_cues import Cue, find_cues, has_own_subject
 from .quote_heads import colon_cues
 from .quote_learned import learned_cues
 from .quote_marks import quote_spans
@@ -61,7 +61,6 @@ __all__ = ["extract_quotes"]
 _MIN_WORDS_ALONE = 4
 # A quoted passage at least this long, after a longer paraphrase, becomes its own quote.
 _MIN_WORDS_SPLIT = 5
-_SUBJECTS = ("nsubj", "nsubjpass", "expl")
 # How far into the next sentence a cue for a quotation ending the sentence before may sit:
 # '"...." US Senator Jeff Sessions said'.
 _TRAILING_CUE_REACH = 80
@@ -137,7 +136,7 @@ def _clauses(text: str, sent, part: tuple[int, int]) -> list[tuple[int, int]]:
     cuts = []
     doc = sent.doc
     for conj in sent.root.children:
-        if conj.dep_ != "conj" or not any(c.dep_ in _SUBJECTS for c in conj.children):
+        if conj.dep_ != "conj" or not has_own_subject(conj):
             continue
         rest = conj.left_edge
         if rest.i - 2 < sent.start or doc[rest.i - 1].dep_ != "cc" or doc[rest.i - 2].text not in ",;":
@@ -303,8 +302,6 @@ def _sents(doc, start: int, end: int) -> tuple[int, int]:
 def _trailing_cue(doc, text: str, end: int, sents_end: int, cues: list[Cue]) -> Cue | None:
     """'"... missing." Trump said.': a cue with nothing to report of its own opening the
     sentence that starts right after the closing mark (the parser ends a sentence there)."""
-    if text[end:sents_end].strip(_SPACE_AND_MARKS):
-        return None
     last = doc.char_span(max(0, sents_end - 1), sents_end, alignment_mode="expand")
     if last is None or not len(last) or last[-1].sent.end >= len(doc):
         return None

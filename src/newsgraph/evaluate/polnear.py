@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..analyze.quote_cues import verb_frames
 from ..errors import InputError
 from ..model import Article
 
@@ -196,8 +197,6 @@ def cue_texts(quotes: list[dict]) -> list[str]:
 def _speech_cues(nlp, joined, predicted_cues: list[list[str]]) -> frozenset[str]:
     """The cue texts (gold and predicted) whose words include a speech verb of the reporting
     verbs list, or "according to": attributions of speech rather than of beliefs or stances."""
-    from ..analyze.quote_cues import verb_frames
-
     speech = {lemma for lemma, (klass, _) in verb_frames("en").items() if klass == "speech"}
     texts = {" ".join(text[a:b] for a, b in g.cue) for text, gold, _ in joined for g in gold}
     texts |= {c for cues in predicted_cues for c in cues}

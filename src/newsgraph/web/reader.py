@@ -52,8 +52,6 @@ class Reading:
     quotations: list[dict] = field(default_factory=list)
 
 
-
-
 def parse_span(value: str | None, length: int) -> tuple[int, int] | None:
     """'START-END' from a link, clamped to the text; None when absent or malformed."""
     if not value:
