@@ -40,6 +40,12 @@ def _quotes(nlp, text: str):
         # "called X Y": the object and its predicate together
         ("Cruz called the plan a disaster.", "the plan a disaster", "called", "Cruz"),
         ("Sanders supporters have long called for her to resign.", "her to resign", "called", "Sanders supporters"),
+        # a phrase after the object that says when or on what occasion is not what was said
+        ("Clinton praised the union leaders during a rally in Ohio.", "the union leaders", "praised", "Clinton"),
+        ("He called the deal a disaster in a radio interview.", "the deal a disaster", "called", "He"),
+        ("The governor has repeatedly criticized the plan Tuesday.", "the plan", "criticized", "The governor"),
+        ("Sanders criticized the trade deal in an interview with the Times.", "the trade deal", "criticized",
+         "Sanders"),
         # a lemmatiser slip ("hopes" -> "hop") is listed too
         ("Clinton hopes to win Iowa.", "to win Iowa", "hopes", "Clinton"),
         ("Voters asked whether the candidate would release his tax returns.",

@@ -35,11 +35,13 @@ _PARENTHETICAL_MARKS = frozenset({"as"})
 # A cue word with one of these has content of its own, so it is no parenthetical.
 _OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative"})
 # Words that end a content span cut before a coordinated cue: "..., but also stressed".
-# Phrases after a cue's object that PolNeAR counts in the content: "condemned X in statements".
+# Phrases after a cue's object that PolNeAR counts in the content: "condemned X for his remarks".
 _OBJ_TAIL = frozenset({"prep", "npadvmod", "oprd", "dative"})
 # Words the far side of a mid-clause cue needs to count as content ("Many of the closures,
 # he said, ..."), so that a lone "But, he said, ..." is not a part.
 _MIN_OTHER_PART = 2
+# "in an interview", "during a rally"; but "condemned X for his remarks" gives the reason, which is content.
+_OCCASION_PREPOSITIONS = frozenset({"in", "during", "at", "on", "via", "through"})
 _TRAILING = frozenset({"and", "but", "also", "not", "only", "as", "well", "while", "then"})
 
 
@@ -355,16 +357,33 @@ def _complement_span(doc, tok, child) -> tuple[int, int] | None:
 
 
 def _tail(tok, last: int) -> int:
-    """Extend a content ending at last over the cue's later phrases ("called for X in a speech")."""
+    """Extend a content ending at last over the cue's later phrases ("condemned X for his remarks"),
+    but not over one saying when or where it was said."""
     doc = tok.doc
     for sib in tok.children:
         if sib.i <= last:
             continue
         if sib.lower_ == "according" or any(doc[i].text in (",", ";", ":", "—") for i in range(last + 1, sib.i)):
             break  # a phrase set off by a comma is the attribution's own ("..., according to X")
+        if _says_when_or_where(sib):
+            continue  # "called Clinton a disgrace Wednesday on The Laura Ingraham Show"
         if sib.dep_ in ("advcl", "xcomp") and sib.pos_ == "VERB" or sib.dep_ in _OBJ_TAIL:
             last = sib.right_edge.i
     return last
+
+
+def _says_when_or_where(sib) -> bool:
+    """Whether a phrase after a cue's object tells when or on what occasion it was said:
+    "Wednesday", "in late May", "in an interview", "during a rally"."""
+    if sib.dep_ == "npadvmod":
+        return sib.ent_type_ in _WHEN
+    if sib.dep_ != "prep":
+        return False
+    obj = next((c for c in sib.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    return obj.ent_type_ in _WHEN or (sib.lower_ in _OCCASION_PREPOSITIONS
+                                       and obj.lemma_.lower() in words(sib.doc.lang_, "quote_occasions"))
 
 
 def _acts_on_its_own(tok) -> bool:
