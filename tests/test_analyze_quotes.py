@@ -103,6 +103,10 @@ def test_quotes_seed_scare_quotes_and_titles_are_not_quotes(seed_quotes):
          "indirect", "The governor"),
         ("Advisers to the mayor were quick to point out that the turnout had doubled.", "the turnout had doubled",
          "indirect", "Advisers to the mayor"),
+        # a second "that" clause is said too, though the parser hangs it on the verb
+        ("The senator said there are no good options, but that sometimes the lesser of two evils will have to do.",
+         "there are no good options, but that sometimes the lesser of two evils will have to do", "indirect",
+         "The senator"),
     ],
 )
 def test_quotes_our_sentences(nlp, text, content, kind, speaker):

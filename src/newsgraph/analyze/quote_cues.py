@@ -323,7 +323,12 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
         clause = next(after, None) if not quoted_before else None
         clause = clause if clause is not None else (clauses[0] if clauses else None)
         if clause is not None:
-            return _complement_span(doc, tok, clause)
+            span = _complement_span(doc, tok, clause)
+            if span is not None and clause.i > tok.i:
+                more = _second_that_clause(doc, tok, clause)
+                if more is not None:
+                    span = (span[0], max(span[1], more))
+            return span
     for child in tok.children:
         if after_only and child.i < tok.i:
             continue
@@ -344,6 +349,25 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
         if child.dep_ == "prep" and child.lower_ == frame and child.i > tok.i \
                 and not any(c.dep_ == "pobj" and c.ent_type_ in _WHEN for c in child.children):
             return token_span(doc, child.i + 1, _tail(tok, child.right_edge.i))  # not "reported on Friday"
+    return None
+
+
+def _second_that_clause(doc, tok, clause) -> int | None:
+    """Where a second "that" clause coordinated with a cue's complement ends: in "said there
+    are no good options, but that sometimes ...", the parser hangs "that sometimes ..." on
+    "said", and it is said too. A coordinated reporting verb is a cue of its own."""
+    for conj in tok.children:
+        if conj.dep_ != "conj" or conj.i <= clause.right_edge.i:
+            continue
+        if conj.lemma_.lower() in verb_frames(doc.lang_):
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+            return None
+        gap = doc[clause.right_edge.i + 1:conj.left_edge.i]
+        if not any(t.dep_ == "cc" for t in gap) or any(t.text in (";", ":") for t in gap):
+            return None
+        end = token_span(doc, conj.left_edge.i, conj.right_edge.i)
+        return end[1] if end else None
     return None
 
 
