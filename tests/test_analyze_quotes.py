@@ -246,6 +246,9 @@ def test_quotes_seed_reporters_aside_is_not_part_of_the_claim(seed_quotes):
 @pytest.mark.parametrize("text, content", [
     ("The senator said the bill would pass by Friday, which would give the agency a budget for the winter.",
      "the bill would pass by Friday"),
+    # also after a paraphrase with a quoted fragment in it
+    ("The senator said the bill would pass “by Friday at the latest,” which would give the agency a budget.",
+     "the bill would pass “by Friday at the latest,”"),
     # a restrictive relative clause is part of what was said
     ("The mayor said the families who lost their homes would get help.",
      "the families who lost their homes would get help"),

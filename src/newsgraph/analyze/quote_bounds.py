@@ -1,4 +1,4 @@
-"""Where an indirect quote's content ends.
+"""Where an indirect or mixed quote's content ends.
 
 A non-restrictive relative clause closing a paraphrase ("..., initiated by France,
 where the ...", "..., which forced her to leave early") is most often the reporter's
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __all__ = ["without_trailing_aside"]
 
+_CLOSING_MARKS = frozenset({"”", "\"", "''", "»"})
 _ASIDE_OPENERS = frozenset({"which", "where", "who", "whom", "whose", "when"})
 
 
@@ -22,12 +23,17 @@ def without_trailing_aside(doc, start: int, end: int) -> tuple[int, int]:
         if tok.dep_ != "relcl" or not (start <= tok.head.idx < end):
             continue
         first = tok.left_edge
-        if first.lower_ not in _ASIDE_OPENERS or first.i == 0 or doc[first.i - 1].text != ",":
+        if first.lower_ not in _ASIDE_OPENERS or first.i == 0:
+            continue
+        before = doc[first.i - 1]
+        if before.text in _CLOSING_MARKS and first.i > 1 and doc[first.i - 2].text == ",":
+            cut = before.idx + len(before)  # '... “at the latest,” which ...': the fragment keeps its marks
+        elif before.text == ",":
+            cut = before.idx
+        else:
             continue
         if tok.right_edge.idx + len(tok.right_edge) < end - 1:
             continue  # the clause sits inside the content, the content goes on after it
-        comma = doc[first.i - 1]
-        cut = comma.idx
         text = doc.text
         while cut > start and text[cut - 1].isspace():
             cut -= 1

@@ -92,7 +92,7 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
     out: list[QuoteRecord] = []
     previous = None
     for kind, (start, end), cue, same_quotation in _sentence_parts(doc, items):
-        if kind == "indirect":
+        if kind in ("indirect", "mixed"):
             start, end = without_trailing_aside(doc, start, end)
         if cue is not None:
             speaker = resolver.resolve(cue.speaker, cue.speaker_span)
