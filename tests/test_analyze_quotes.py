@@ -195,6 +195,22 @@ def test_quotes_separate_attributions_are_not_linked(nlp):
     assert len(quotes) == 2 and all(q.part_of is None for q in quotes)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a stance in a relative clause inside what was said is part of it
+    ("The senator insisted he has different questions for the aide than the ones he refused to answer last year.",
+     [("he has different questions for the aide than the ones he refused to answer last year", "The senator")]),
+    # speech in a relative clause, with its own speaker, is an attribution of its own
+    ("Officials said the fine was imposed by the European Commission, which argued that Ireland had undertaxed "
+     "the company.",
+     [("the fine was imposed by the European Commission", "Officials"),
+      ("Ireland had undertaxed the company", "the European Commission")]),
+])
+def test_quotes_inside_a_content_only_speech_in_a_relative_clause_counts(nlp, text, expected):
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [(q.text, q.speaker.text) for q in quotes] == expected
+
+
 def test_quotes_seed_long_direct_quote_gives_one_part_per_sentence(seed_quotes):
     text, quotes = seed_quotes
     first = _find(quotes, "The use of Oreshnik against Ukrainian facilities")

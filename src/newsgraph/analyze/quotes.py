@@ -188,8 +188,11 @@ def _outermost(cues: list[Cue]) -> list[Cue]:
     for cue in cues:
         outer = next((o for o in cues if o is not cue and o.content and cue.content
                       and o.content[0] <= cue.start < o.content[1]), None)
-        if outer is None or (cue.dep == "relcl" and cue.speaker is not None):
-            kept.append(cue)  # a relative clause with its own speaker is an attribution of its own
+        if outer is None or (cue.dep == "relcl" and cue.speaker is not None and cue.klass == "speech"):
+            # a relative clause of speech with its own speaker is an attribution of its own ("the EU,
+            # which contended that ..."); a stance or intention in one is part of the content around it
+            # ("the questions he refused to answer")
+            kept.append(cue)
         elif cue.dep == "conj" and (cue.speaker_span is None or outer.speaker_span == cue.speaker_span):
             cut = max(outer.content[0], min(cue.start, cue.speaker_span[0] if cue.speaker_span else cue.start))
             outer.content = _trim(outer.content[0], cut)
