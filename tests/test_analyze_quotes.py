@@ -211,6 +211,19 @@ def test_quotes_inside_a_content_only_speech_in_a_relative_clause_counts(nlp, te
     assert [(q.text, q.speaker.text) for q in quotes] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The minister urged restraint.", ["restraint"]),
+    # whom it was said to is not what was said
+    ("The minister urged Congress on Tuesday.", []),
+    ("Trump told the crowd in Iowa.", []),
+    ("“We will not back down,” he told the cheering crowd.", ["We will not back down,"]),
+    ("She told the truth about the deal.", ["the truth about the deal"]),
+])
+def test_quotes_the_one_spoken_to_is_no_content(nlp, text, expected):
+    doc = nlp(text)
+    assert [q.text for q in extract_quotes(doc, extract_entities(doc))] == expected
+
+
 def test_quotes_seed_long_direct_quote_gives_one_part_per_sentence(seed_quotes):
     text, quotes = seed_quotes
     first = _find(quotes, "The use of Oreshnik against Ukrainian facilities")

@@ -26,6 +26,8 @@ _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
 # Cue classes whose passive subject is the one spoken to or of, not the speaker.
 _ACTS_ON_SUBJECT = frozenset({"speech", "stance"})
+# Entity types of an object that names people, so may be the one spoken to ("told Reuters").
+_PEOPLE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Entity types of a phrase after a cue that says when, not what ("reported on Friday").
 _WHEN = frozenset({"DATE", "TIME"})
 _OPENING_MARKS = frozenset({"“", "\"", "``", "«", "„"})
@@ -335,7 +337,8 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
         if frame == "to" and child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children):
             return _complement_span(doc, tok, child)
         if frame == "obj" and child.dep_ == "dobj" and child.lower_ not in _RELATIVE \
-                and child.ent_type_ not in _WHEN:  # "reported Tuesday": a date the parser took for the object
+                and child.ent_type_ not in _WHEN and not _spoken_to(tok, child):
+            # not "reported Tuesday" (a date the parser took for the object), nor "told reporters"
             # "announced a meeting ... to prepare ...": a purpose clause after the object belongs to it.
             return token_span(doc, child.left_edge.i, _tail(tok, child.right_edge.i))
         if frame == "oprd" and child.dep_ in ("oprd", "acomp"):
@@ -369,6 +372,16 @@ def _second_that_clause(doc, tok, clause) -> int | None:
         end = token_span(doc, conj.left_edge.i, conj.right_edge.i)
         return end[1] if end else None
     return None
+
+
+def _spoken_to(tok, obj) -> bool:
+    """Whether a cue's object is whom it was said to: "told the crowd", "urged Congress"."""
+    lang = tok.doc.lang_
+    if tok.lemma_.lower() not in words(lang, "quote_addressee_verbs"):
+        return False
+    if obj.tag_ == "PRP":  # "told them"; but "told it", and "told everything" (NN)
+        return obj.lower_ != "it"
+    return obj.ent_type_ in _PEOPLE or obj.lemma_.lower() in words(lang, "quote_audience_nouns")
 
 
 def _complement_span(doc, tok, child) -> tuple[int, int] | None:
