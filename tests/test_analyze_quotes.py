@@ -224,6 +224,15 @@ def test_quotes_the_one_spoken_to_is_no_content(nlp, text, expected):
     assert [q.text for q in extract_quotes(doc, extract_entities(doc))] == expected
 
 
+def test_quotes_a_content_cut_before_a_coordinated_cue_ends_cleanly(nlp):
+    text = ("The senator said she has no plans to change her vote and would not identify any single issue "
+            "that could sway her.")
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [(q.text, q.cue[2]) for q in quotes] == [
+        ("she has no plans to change her vote", "said"), ("any single issue that could sway her", "identify")]
+
+
 def test_quotes_seed_long_direct_quote_gives_one_part_per_sentence(seed_quotes):
     text, quotes = seed_quotes
     first = _find(quotes, "The use of Oreshnik against Ukrainian facilities")

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 from .lexicons import words
 from .quote_bounds import without_trailing_aside
-from .quote_cues import Cue, find_cues, has_own_subject
+from .quote_cues import Cue, find_cues, has_own_subject, token_span
 from .quote_heads import colon_cues
 from .quote_learned import learned_cues
 from .quote_marks import quote_spans
@@ -77,7 +77,7 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
     cues.sort(key=lambda c: c.start)
     items: list[tuple[str, tuple[int, int], Cue | None]] = []  # (kind, content, cue)
     used_marks: set[int] = set()
-    for cue in _outermost(cues):
+    for cue in _outermost(doc, cues):
         if cue.content is None:
             continue
         items.extend(_with_marks(text, cue, marks, used_marks))
@@ -176,7 +176,7 @@ def _inside_marks(n: int, marks: list[tuple[int, int]]) -> bytearray:
     return inside
 
 
-def _outermost(cues: list[Cue]) -> list[Cue]:
+def _outermost(doc, cues: list[Cue]) -> list[Cue]:
     """Drop cues nested in another cue's content; a subjectless coordinated cue cuts it instead.
 
     "X said he believes Y" is one attribution (said). In "X stated that ..., but
@@ -195,11 +195,25 @@ def _outermost(cues: list[Cue]) -> list[Cue]:
             kept.append(cue)
         elif cue.dep == "conj" and (cue.speaker_span is None or outer.speaker_span == cue.speaker_span):
             cut = max(outer.content[0], min(cue.start, cue.speaker_span[0] if cue.speaker_span else cue.start))
+            cut = _before_coordination(doc, outer.content[0], cut, cue.verb)
             outer.content = _trim(outer.content[0], cut)
             if cue.speaker is None:
                 cue.speaker, cue.speaker_span = outer.speaker, outer.speaker_span
             kept.append(cue)
     return [c for c in kept if c.content is not None]
+
+
+def _before_coordination(doc, start: int, cut: int, verb: int | None) -> int:
+    """Where a content cut before a coordinated cue ends: before the cue verb's own
+    auxiliaries ("... her vote and would not identify ...") and the "and" or "but" joining it."""
+    if verb is not None:
+        first = min([c.idx for c in doc[verb].lefts if c.dep_ in ("aux", "neg", "advmod")], default=cut)
+        cut = min(cut, max(start, first))
+    span = doc.char_span(start, cut, alignment_mode="contract")
+    if span is None or not len(span):
+        return cut
+    trimmed = token_span(doc, span.start, span.end - 1)
+    return trimmed[1] if trimmed is not None else start
 
 
 def _untangle(cues: list[Cue]) -> None:
