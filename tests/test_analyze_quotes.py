@@ -233,6 +233,16 @@ def test_quotes_a_content_cut_before_a_coordinated_cue_ends_cleanly(nlp):
         ("she has no plans to change her vote", "said"), ("any single issue that could sway her", "identify")]
 
 
+def test_quotes_a_paraphrase_before_a_long_quoted_passage_has_no_trailing_space(nlp):
+    text = ("The minister said that the American approach to the security of the whole Asia-Pacific region "
+            "remained “a steady and reliable partnership.”")
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [(q.text, q.kind) for q in quotes] == [
+        ("the American approach to the security of the whole Asia-Pacific region remained", "indirect"),
+        ("a steady and reliable partnership.", "direct")]
+
+
 def test_quotes_seed_long_direct_quote_gives_one_part_per_sentence(seed_quotes):
     text, quotes = seed_quotes
     first = _find(quotes, "The use of Oreshnik against Ukrainian facilities")

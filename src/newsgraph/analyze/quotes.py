@@ -252,8 +252,8 @@ def _with_marks(text: str, cue: Cue, marks, used: set[int]):
     inner = [(i, m) for i, m in touching if start - 1 <= m[0] and m[1] <= end + 1] or touching
     last_i, last = inner[-1]
     words_in = len(text[last[0]:last[1]].split())
-    head = (start, last[0] - 1)
-    if words_in >= _MIN_WORDS_SPLIT and last[1] >= end - 1 and last[0] - start > last[1] - last[0]:
+    head = _strip(text, start, last[0])
+    if words_in >= _MIN_WORDS_SPLIT and last[1] >= end - 1 and head and last[0] - start > last[1] - last[0]:
         used.add(last_i)
         yield "indirect" if len(inner) == 1 else "mixed", head, cue
         yield "direct", last, cue
