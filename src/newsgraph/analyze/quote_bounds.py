@@ -8,9 +8,10 @@ before it. Restrictive relatives ("the people who voted") have no comma and stay
 
 from __future__ import annotations
 
+from .quote_cues import CLOSING_MARKS
+
 __all__ = ["without_trailing_aside"]
 
-_CLOSING_MARKS = frozenset({"”", "\"", "''", "»"})
 _ASIDE_OPENERS = frozenset({"which", "where", "who", "whom", "whose", "when"})
 
 
@@ -26,7 +27,7 @@ def without_trailing_aside(doc, start: int, end: int) -> tuple[int, int]:
         if first.lower_ not in _ASIDE_OPENERS or first.i == 0:
             continue
         before = doc[first.i - 1]
-        if before.text in _CLOSING_MARKS and first.i > 1 and doc[first.i - 2].text == ",":
+        if before.text in CLOSING_MARKS and first.i > 1 and doc[first.i - 2].text == ",":
             cut = before.idx + len(before)  # '... “at the latest,” which ...': the fragment keeps its marks
         elif before.text == ",":
             cut = before.idx

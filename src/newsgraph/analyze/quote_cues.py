@@ -18,7 +18,8 @@ from .lexicons import words
 from .quote_idioms import in_idiom
 from .quote_nouns import noun_frames, noun_parts
 
-__all__ = ["Cue", "find_cues", "verb_frames", "token_span", "speaker_mention", "subject_of", "has_own_subject"]
+__all__ = ["Cue", "find_cues", "verb_frames", "token_span", "speaker_mention", "subject_of", "has_own_subject",
+           "CLOSING_MARKS"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
@@ -31,12 +32,11 @@ _PEOPLE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Entity types of a phrase after a cue that says when, not what ("reported on Friday").
 _WHEN = frozenset({"DATE", "TIME"})
 _OPENING_MARKS = frozenset({"“", "\"", "``", "«", "„"})
-_CLOSING_MARKS = frozenset({"”", "\"", "''", "»"})
+CLOSING_MARKS = frozenset({"”", "\"", "''", "»"})
 # The one subordinator that opens a parenthetical cue ("As the minister recalled, ...").
 _PARENTHETICAL_MARKS = frozenset({"as"})
 # A cue word with one of these has content of its own, so it is no parenthetical.
 _OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative"})
-# Words that end a content span cut before a coordinated cue: "..., but also stressed".
 # Phrases after a cue's object that PolNeAR counts in the content: "condemned X for his remarks".
 _OBJ_TAIL = frozenset({"prep", "npadvmod", "oprd", "dative"})
 # Words the far side of a mid-clause cue needs to count as content ("Many of the closures,
@@ -44,6 +44,7 @@ _OBJ_TAIL = frozenset({"prep", "npadvmod", "oprd", "dative"})
 _MIN_OTHER_PART = 2
 # "in an interview", "during a rally"; but "condemned X for his remarks" gives the reason, which is content.
 _OCCASION_PREPOSITIONS = frozenset({"in", "during", "at", "on", "via", "through"})
+# Words that end a content span cut before a coordinated cue: "..., but also stressed".
 _TRAILING = frozenset({"and", "but", "also", "not", "only", "as", "well", "while", "then"})
 
 
@@ -321,7 +322,7 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
         # ("It was no abstract concern: Trump declared that ...") is seldom what was said
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and not (after_only and c.i < tok.i)]
         after = (c for c in clauses if c.i > tok.i and (has_own_subject(c) or any(g.dep_ == "mark" for g in c.children)))
-        quoted_before = tok.i > 0 and doc[tok.i - 1].text in _CLOSING_MARKS  # '"...," said a statement, read ...'
+        quoted_before = tok.i > 0 and doc[tok.i - 1].text in CLOSING_MARKS  # '"...," said a statement, read ...'
         clause = next(after, None) if not quoted_before else None
         clause = clause if clause is not None else (clauses[0] if clauses else None)
         if clause is not None:
