@@ -35,7 +35,10 @@ Limits (read before trusting the output):
 - The speaker of a relative clause ("voters, who said") is the noun with its
   pronoun: the mention runs to "who".
 - Content comes from the small model's dependency parse: a misattached phrase
-  makes a content span too long or too short.
+  makes a content span too long or too short. Left out of it: whom it was said to
+  ("told reporters", ``quote_addressee_verbs.txt``), a phrase saying when or on what
+  occasion ("in an interview", "Tuesday", ``quote_occasions.txt``) and a closing
+  ", which ..." aside (``quote_bounds``).
 - Beliefs and intentions ("X thinks", "X wants to") are reported as indirect
   quotes when their verb is listed; nested attributions inside a content are not
   reported separately.
