@@ -24,6 +24,24 @@ def test_cli_eval_table_and_limit():
     assert "Accuracy against gold data" in result.stdout and "content_f1" in result.stdout
 
 
+def test_cli_eval_scores_another_polnear_split_on_its_own_row(tmp_path):
+    # a held-out split laid out like dev: here two training texts stand in for it
+    for folder in ("text", "attributions"):
+        (tmp_path / "polnear" / "heldout" / folder).mkdir(parents=True)
+    train = SHARED / "data" / "polnear" / "train"
+    for path in sorted((train / "text").glob("*.txt"))[:2]:
+        (tmp_path / "polnear" / "heldout" / "text" / path.name).write_bytes(path.read_bytes())
+        for ann in (train / "attributions").glob(f"{path.stem}_*"):
+            (tmp_path / "polnear" / "heldout" / "attributions" / ann.name).write_bytes(ann.read_bytes())
+    result = run("eval", "polnear", "--split", "heldout", "--json", "--data", tmp_path)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert list(figures) == ["polnear:heldout"]
+    assert figures["polnear:heldout"]["documents"] == 2 and figures["polnear:heldout"]["gold"] > 0
+    missing = run("eval", "polnear", "--split", "test", "--data", tmp_path)
+    assert missing.returncode == 2 and "no PolNeAR split 'test'" in missing.stderr
+
+
 def test_cli_eval_unknown_name_and_missing_data_are_clear_errors(tmp_path):
     unknown = run("eval", "nosuch", "--data", SHARED / "data")
     assert unknown.returncode == 2 and "no evaluation named 'nosuch'" in unknown.stderr

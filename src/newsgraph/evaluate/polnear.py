@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..analyze.quote_cues import verb_frames
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 from ..model import Article
 
 __all__ = ["NAME", "DESCRIPTION", "evaluate", "GoldQuote", "load_gold", "predictions", "match", "score",
@@ -45,6 +45,8 @@ class GoldQuote:
 
 def evaluate(analyzer, data_dir: Path, limit: int | None = None, split: str = "dev") -> dict[str, float]:
     folder = Path(data_dir) / "polnear" / split
+    if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
+        raise ConfigError(f"no PolNeAR split {split!r}: {folder} has no text/ and attributions/ folders")
     meta = _metadata(Path(data_dir) / "polnear" / "metadata.tsv")
     texts = sorted((folder / "text").glob("*.txt"))[:limit]
     articles = [
