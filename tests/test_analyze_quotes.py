@@ -199,13 +199,17 @@ def test_quotes_separate_attributions_are_not_linked(nlp):
     # a stance in a relative clause inside what was said is part of it
     ("The senator insisted he has different questions for the aide than the ones he refused to answer last year.",
      [("he has different questions for the aide than the ones he refused to answer last year", "The senator")]),
-    # speech in a relative clause, with its own speaker, is an attribution of its own
+    # speech or belief in a relative clause, with its own speaker, is an attribution of its own
+    ("The Buffalo News reported that the hair was found 50 feet from a tree where police believe the sniper "
+     "stood and fired.",
+     [("the hair was found 50 feet from a tree where police believe the sniper stood and fired",
+       "The Buffalo News"), ("the sniper stood and fired", "police")]),
     ("Officials said the fine was imposed by the European Commission, which argued that Ireland had undertaxed "
      "the company.",
      [("the fine was imposed by the European Commission", "Officials"),
       ("Ireland had undertaxed the company", "the European Commission")]),
 ])
-def test_quotes_inside_a_content_only_speech_in_a_relative_clause_counts(nlp, text, expected):
+def test_quotes_inside_a_content_only_speech_or_belief_in_a_relative_clause_counts(nlp, text, expected):
     doc = nlp(text)
     quotes = extract_quotes(doc, extract_entities(doc))
     assert [(q.text, q.speaker.text) for q in quotes] == expected

@@ -67,6 +67,8 @@ _MIN_WORDS_SPLIT = 5
 # How far into the next sentence a cue for a quotation ending the sentence before may sit:
 # '"...." US Senator Jeff Sessions said'.
 _TRAILING_CUE_REACH = 80
+# Cue classes that make an attribution of their own inside another's content, in a relative clause.
+_OWN_IN_RELATIVE = frozenset({"speech", "belief"})
 _SPACE_AND_MARKS = " \t\u00a0\"“”'‘"
 
 
@@ -191,10 +193,10 @@ def _outermost(doc, cues: list[Cue]) -> list[Cue]:
     for cue in cues:
         outer = next((o for o in cues if o is not cue and o.content and cue.content
                       and o.content[0] <= cue.start < o.content[1]), None)
-        if outer is None or (cue.dep == "relcl" and cue.speaker is not None and cue.klass == "speech"):
-            # a relative clause of speech with its own speaker is an attribution of its own ("the EU,
-            # which contended that ..."); a stance or intention in one is part of the content around it
-            # ("the questions he refused to answer")
+        if outer is None or (cue.dep == "relcl" and cue.speaker is not None and cue.klass in _OWN_IN_RELATIVE):
+            # speech or belief in a relative clause, with its own speaker, is an attribution of its own
+            # ("the EU, which contended that ...", "a tree where police believe the sniper stood"); a
+            # stance or intention in one is part of the content around it ("the ones he refused to answer")
             kept.append(cue)
         elif cue.dep == "conj" and (cue.speaker_span is None or outer.speaker_span == cue.speaker_span):
             cut = max(outer.content[0], min(cue.start, cue.speaker_span[0] if cue.speaker_span else cue.start))
