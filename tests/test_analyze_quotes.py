@@ -247,6 +247,23 @@ def test_quotes_a_paraphrase_before_a_long_quoted_passage_has_no_trailing_space(
         ("a steady and reliable partnership.", "direct")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the fragment inside the paraphrase is not reported a second time as a part of its own
+    ("Jobs said that Mac OS X has had “a secret double life” and OS X had “been compiled for Intel processors "
+     "for five years.”",
+     [("Mac OS X has had “a secret double life” and OS X had", "mixed"),
+      ("been compiled for Intel processors for five years.", "direct")]),
+    # a complement ending inside a quotation takes the quotation whole
+    ("The candidate appeared to assert his plans by saying, “I am trying to save lives and prevent the next "
+     "attack. We can’t afford to be politically correct anymore.”",
+     [("I am trying to save lives and prevent the next attack.", "direct"),
+      ("We can’t afford to be politically correct anymore.", "direct")]),
+])
+def test_quotes_a_quotation_is_never_cut_or_reported_twice(nlp, text, expected):
+    doc = nlp(text)
+    assert [(q.text, q.kind) for q in extract_quotes(doc, extract_entities(doc))] == expected
+
+
 def test_quotes_seed_long_direct_quote_gives_one_part_per_sentence(seed_quotes):
     text, quotes = seed_quotes
     first = _find(quotes, "The use of Oreshnik against Ukrainian facilities")

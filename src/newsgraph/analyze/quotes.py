@@ -243,6 +243,8 @@ def _with_marks(text: str, cue: Cue, marks, used: set[int]):
     """An indirect content, or its quoted parts: direct, mixed or split."""
     start, end = cue.content
     touching = [(i, m) for i, m in enumerate(marks) if m[0] < end and start < m[1]]
+    if touching:  # a content never ends or starts inside a quotation: it takes the quotation whole
+        start, end = min(start, touching[0][1][0]), max(end, touching[-1][1][1])
     if not touching:
         yield "indirect", (start, end), cue
         return
@@ -259,7 +261,7 @@ def _with_marks(text: str, cue: Cue, marks, used: set[int]):
     words_in = len(text[last[0]:last[1]].split())
     head = _strip(text, start, last[0])
     if words_in >= _MIN_WORDS_SPLIT and last[1] >= end - 1 and head and last[0] - start > last[1] - last[0]:
-        used.add(last_i)
+        used.update(i for i, _ in inner)  # the earlier fragments stay in the mixed head
         yield "indirect" if len(inner) == 1 else "mixed", head, cue
         yield "direct", last, cue
         return
