@@ -26,6 +26,11 @@ def seed_quotes(nlp):
     return doc.text, extract_quotes(doc, extract_entities(doc))
 
 
+def _quotes(nlp, text: str):
+    doc = nlp(text)
+    return extract_quotes(doc, extract_entities(doc))
+
+
 def _find(quotes, starting: str):
     found = [q for q in quotes if q.text.startswith(starting)]
     assert found, f"no quote starts with {starting!r}"
@@ -110,8 +115,7 @@ def test_quotes_seed_scare_quotes_and_titles_are_not_quotes(seed_quotes):
     ],
 )
 def test_quotes_our_sentences(nlp, text, content, kind, speaker):
-    doc = nlp(text)
-    quotes = extract_quotes(doc, extract_entities(doc))
+    quotes = _quotes(nlp, text)
     q = next(q for q in quotes if q.text == content)
     assert q.kind == kind
     if speaker is None:  # a report with no source named: no speaker made up
@@ -141,8 +145,7 @@ def test_quotes_seed_split_quote_parts_are_linked(seed_quotes):
      "Maria Lopez"),
 ])
 def test_quotes_a_quote_continued_in_the_next_sentence_is_one_quotation(nlp, text, parts, speaker):
-    doc = nlp(text)
-    quotes = extract_quotes(doc, extract_entities(doc))
+    quotes = _quotes(nlp, text)
     assert [q.text for q in quotes] == parts
     assert quotes[1].part_of == 0 and quotes[1].speaker.text.startswith(speaker)
 
@@ -156,8 +159,7 @@ def test_quotes_a_quote_continued_in_the_next_sentence_is_one_quotation(nlp, tex
      "Three more ferries will run from Monday, and the fares will not rise!", "Transport Minister Karen Holt"),
 ])
 def test_quotes_a_cue_opening_the_sentence_after_the_closing_mark(nlp, text, content, speaker):
-    doc = nlp(text)
-    quotes = extract_quotes(doc, extract_entities(doc))
+    quotes = _quotes(nlp, text)
     assert [(q.kind, q.text, q.speaker.text) for q in quotes if q.part_of is None][:1] == [("direct", content, speaker)]
 
 
@@ -167,8 +169,7 @@ def test_quotes_a_cue_opening_the_sentence_after_the_closing_mark(nlp, text, con
     ('Holt said,"Look, the ferries will run on time. Nobody should worry."', "Look, the ferries will run on time."),
 ])
 def test_quotes_a_quotation_mark_glued_to_the_cue(nlp, text, content):
-    doc = nlp(text)
-    quotes = extract_quotes(doc, extract_entities(doc))
+    quotes = _quotes(nlp, text)
     assert [(q.kind, q.text, q.cue[2], q.speaker.text) for q in quotes][:1] == [("direct", content, "said", "Holt")]
 
 
@@ -180,8 +181,7 @@ def test_quotes_a_quotation_mark_glued_to_the_cue(nlp, text, content):
      ["In a hard winter", "the old pipes would burst"], "the engineers"),
 ])
 def test_quotes_a_cue_inside_the_clause_reports_both_sides_as_one_quotation(nlp, text, parts, speaker):
-    doc = nlp(text)
-    quotes = extract_quotes(doc, extract_entities(doc))
+    quotes = _quotes(nlp, text)
     assert [q.text for q in quotes] == parts
     assert [q.part_of for q in quotes] == [None, 0]
     assert all(q.speaker.text == speaker for q in quotes)
@@ -190,8 +190,7 @@ def test_quotes_a_cue_inside_the_clause_reports_both_sides_as_one_quotation(nlp,
 def test_quotes_separate_attributions_are_not_linked(nlp):
     text = ('The minister said the talks would resume. '
             'The opposition leader said the government had already conceded too much.')
-    doc = nlp(text)
-    quotes = extract_quotes(doc, extract_entities(doc))
+    quotes = _quotes(nlp, text)
     assert len(quotes) == 2 and all(q.part_of is None for q in quotes)
 
 
@@ -210,8 +209,7 @@ def test_quotes_separate_attributions_are_not_linked(nlp):
       ("Ireland had undertaxed the company", "the European Commission")]),
 ])
 def test_quotes_inside_a_content_only_speech_or_belief_in_a_relative_clause_counts(nlp, text, expected):
-    doc = nlp(text)
-    quotes = extract_quotes(doc, extract_entities(doc))
+    quotes = _quotes(nlp, text)
     assert [(q.text, q.speaker.text) for q in quotes] == expected
 
 
@@ -224,15 +222,13 @@ def test_quotes_inside_a_content_only_speech_or_belief_in_a_relative_clause_coun
     ("She told the truth about the deal.", ["the truth about the deal"]),
 ])
 def test_quotes_the_one_spoken_to_is_no_content(nlp, text, expected):
-    doc = nlp(text)
-    assert [q.text for q in extract_quotes(doc, extract_entities(doc))] == expected
+    assert [q.text for q in _quotes(nlp, text)] == expected
 
 
 def test_quotes_a_content_cut_before_a_coordinated_cue_ends_cleanly(nlp):
     text = ("The senator said she has no plans to change her vote and would not identify any single issue "
             "that could sway her.")
-    doc = nlp(text)
-    quotes = extract_quotes(doc, extract_entities(doc))
+    quotes = _quotes(nlp, text)
     assert [(q.text, q.cue[2]) for q in quotes] == [
         ("she has no plans to change her vote", "said"), ("any single issue that could sway her", "identify")]
 
@@ -240,8 +236,7 @@ def test_quotes_a_content_cut_before_a_coordinated_cue_ends_cleanly(nlp):
 def test_quotes_a_paraphrase_before_a_long_quoted_passage_has_no_trailing_space(nlp):
     text = ("The minister said that the American approach to the security of the whole Asia-Pacific region "
             "remained “a steady and reliable partnership.”")
-    doc = nlp(text)
-    quotes = extract_quotes(doc, extract_entities(doc))
+    quotes = _quotes(nlp, text)
     assert [(q.text, q.kind) for q in quotes] == [
         ("the American approach to the security of the whole Asia-Pacific region remained", "indirect"),
         ("a steady and reliable partnership.", "direct")]
@@ -260,8 +255,7 @@ def test_quotes_a_paraphrase_before_a_long_quoted_passage_has_no_trailing_space(
       ("We can’t afford to be politically correct anymore.", "direct")]),
 ])
 def test_quotes_a_quotation_is_never_cut_or_reported_twice(nlp, text, expected):
-    doc = nlp(text)
-    assert [(q.text, q.kind) for q in extract_quotes(doc, extract_entities(doc))] == expected
+    assert [(q.text, q.kind) for q in _quotes(nlp, text)] == expected
 
 
 def test_quotes_seed_long_direct_quote_gives_one_part_per_sentence(seed_quotes):
@@ -294,8 +288,7 @@ def test_quotes_seed_long_direct_quote_splits_a_sentence_of_two_claims(seed_quot
      ["We asked for help in March, and again in April.", "Nobody came,"]),
 ])
 def test_quotes_long_direct_quote_gives_one_part_per_independent_clause(nlp, text, parts):
-    doc = nlp(text)
-    quotes = extract_quotes(doc, extract_entities(doc))
+    quotes = _quotes(nlp, text)
     assert [q.text for q in quotes] == parts
     assert [q.part_of for q in quotes] == [None] + [0] * (len(parts) - 1)
 
@@ -323,8 +316,7 @@ def test_quotes_seed_reporters_aside_is_not_part_of_the_claim(seed_quotes):
      "the families who lost their homes would get help"),
 ])
 def test_quotes_trailing_non_restrictive_clause_is_cut(nlp, text, content):
-    doc = nlp(text)
-    quotes = extract_quotes(doc, extract_entities(doc))
+    quotes = _quotes(nlp, text)
     assert [q.text for q in quotes] == [content]
 
 
@@ -332,8 +324,7 @@ def test_quotes_a_quotation_over_paragraphs_keeps_its_parts_together(nlp):
     # a quotation running into a second paragraph reopens its marks there, as news style does
     text = ('"The shelling went on all night. Nobody in the village slept.\n\n'
             '"We have asked for buses twice," the mayor told reporters on Sunday.')
-    doc = nlp(text)
-    quotes = extract_quotes(doc, extract_entities(doc))
+    quotes = _quotes(nlp, text)
     assert [q.text for q in quotes] == ["The shelling went on all night.", "Nobody in the village slept.",
                                         "We have asked for buses twice,"]
     assert [q.part_of for q in quotes] == [None, 0, 0]

@@ -243,11 +243,11 @@ def _with_marks(text: str, cue: Cue, marks, used: set[int]):
     """An indirect content, or its quoted parts: direct, mixed or split."""
     start, end = cue.content
     touching = [(i, m) for i, m in enumerate(marks) if m[0] < end and start < m[1]]
-    if touching:  # a content never ends or starts inside a quotation: it takes the quotation whole
-        start, end = min(start, touching[0][1][0]), max(end, touching[-1][1][1])
     if not touching:
         yield "indirect", (start, end), cue
         return
+    # a content never ends or starts inside a quotation: it takes the quotation whole
+    start, end = min(start, touching[0][1][0]), max(end, touching[-1][1][1])
     quoted = sum(min(end, m[1]) - max(start, m[0]) for _, m in touching)
     if quoted >= 0.6 * (end - start) and not _fragments(text, start, end, touching):
         # the complement is (inside) the quotation: direct speech
