@@ -1,4 +1,4 @@
-"""Train the model behind ``newsgraph.analyze.quote_learned`` and write its weights file.
+"""Train the model behind ``newsgraph.analyze.quotes.learned`` and write its weights file.
 
     python scripts/train_quote_model.py [--data ../shared/data] [--out FILE] [--limit N]
 
@@ -22,8 +22,8 @@ import numpy as np
 
 from newsgraph.analyze import load_nlp
 from newsgraph.analyze.entities import extract_entities
-from newsgraph.analyze.quote_learned import MODEL_FILE, probability, proposals
-from newsgraph.analyze.quote_marks import quote_spans
+from newsgraph.analyze.quotes.learned import MODEL_FILE, probability, proposals
+from newsgraph.analyze.quotes.marks import quote_spans
 from newsgraph.analyze.quotes import extract_quotes
 from newsgraph.evaluate import polnear
 
@@ -133,7 +133,7 @@ def _with_kept(doc: dict, weights: dict[str, float], threshold: float):
 
 def _write(out: Path, weights: dict[str, float], threshold: float, scores, n_docs: int, n_rows: int) -> None:
     lines = [
-        "# Weights of the learned quote proposals (newsgraph.analyze.quote_learned), one feature per row.",
+        "# Weights of the learned quote proposals (newsgraph.analyze.quotes.learned), one feature per row.",
         "# Written by scripts/train_quote_model.py from the annotations of PolNeAR's training split:",
         f"# {n_docs} texts, {n_rows} proposals. Derived figures only; no text of the corpus.",
         f"# {FOLDS}-fold cross-validated content F1 by threshold: "

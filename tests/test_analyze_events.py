@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.analyze.event_lexicon import PLOVER_TYPES, lexicon
-from newsgraph.analyze.event_modality import combine, is_historical
+from newsgraph.analyze.events._lexicon import PLOVER_TYPES, lexicon
+from newsgraph.analyze.events._modality import combine, is_historical
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.analyze.gazetteer import gazetteer, name_key
+from newsgraph.analyze.entities.gazetteer import gazetteer, name_key
 
 
 @pytest.fixture(scope="module")

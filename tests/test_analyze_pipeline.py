@@ -91,3 +91,11 @@ def test_analyze_a_failing_stage_costs_one_article_not_the_batch(analyzer, monke
     assert "Tusk" in article.text
     assert error.source == "t1.txt" and error.location == "line 1"
     assert "analysis failed" in error.reason and "KeyError" in error.reason
+
+
+def test_analyze_record_says_which_stages_produced_it(seed_record):
+    from newsgraph.analyze.stages import recorded_stages
+
+    assert seed_record["analysis"]["stages"] == recorded_stages()
+    for name in recorded_stages():
+        assert isinstance(seed_record[name], list)

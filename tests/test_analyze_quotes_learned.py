@@ -10,7 +10,7 @@ import pytest
 from newsgraph import evaluate
 from newsgraph.analyze import load_nlp
 from newsgraph.analyze.entities import extract_entities
-from newsgraph.analyze.quote_learned import learned_cues, load_model, read_model
+from newsgraph.analyze.quotes.learned import learned_cues, load_model, read_model
 from newsgraph.analyze.quotes import extract_quotes
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.analyze.quote_marks import quote_spans
+from newsgraph.analyze.quotes.marks import quote_spans
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from newsgraph.analyze import timex_calendar as cal
-from newsgraph.analyze.timex_grammar import lexicon
+from newsgraph.analyze.timexes import _calendar as cal
+from newsgraph.analyze.timexes._grammar import lexicon
 
 REF = date(2025, 4, 2)  # a Wednesday
 
@@ -45,7 +45,7 @@ def test_timex_lexicon_numbers(phrase, expected):
 
 
 def test_timex_anchor_keeps_publication_reading_without_a_narrated_date():
-    from newsgraph.analyze.timex_anchor import reanchor
+    from newsgraph.analyze.timexes._anchor import reanchor
     from newsgraph.analyze.types import TimexRecord
 
     alone = [TimexRecord(0, 12, "the next day", "DATE", "2025-04-03")]
@@ -53,7 +53,7 @@ def test_timex_anchor_keeps_publication_reading_without_a_narrated_date():
 
 
 def test_timex_anchor_year_comparison_looks_back_one_sentence_only():
-    from newsgraph.analyze.timex_anchor import reanchor
+    from newsgraph.analyze.timexes._anchor import reanchor
     from newsgraph.analyze.types import TimexRecord
 
     # "Sales rose in the third quarter. [...] Costs were up from a year earlier." three sentences apart

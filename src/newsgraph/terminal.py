@@ -17,7 +17,7 @@ from rich.text import Text
 
 from .ingest.runner import IngestEvent, IngestReport
 from .query import Overview
-from .quotation_text import quotation_text
+from .quotations import quotation_groups, quotation_text
 from .store import StoreInfo
 
 err_console = Console(stderr=True)
@@ -204,10 +204,9 @@ def _record_quotes(quotes: list[dict], text: str) -> Table:
     table.add_column("cue")
     table.add_column("kind")
     table.add_column("what was said")
-    for i, q in enumerate(quotes):
-        if q.get("part_of") is not None:
-            continue
-        parts = [q] + [p for p in quotes if p.get("part_of") == i]
+    for group in quotation_groups(quotes):
+        parts = [quotes[i] for i in group]
+        q = parts[0]
         who = q.get("speaker") or {}
         said = Text(quotation_text(text, [(p["start"], p["end"]) for p in parts]))
         if q.get("found_by") == "model":

@@ -15,7 +15,7 @@ __all__ = ["COMPONENT", "sentence_spans"]
 COMPONENT = "newsgraph_line_breaks"
 
 
-@Language.component(COMPONENT)
+@Language.component(COMPONENT, assigns=["token.is_sent_start"])
 def line_breaks_start_sentences(doc):
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text and not token.is_space:

@@ -87,7 +87,7 @@ class QuoteRecord:
     # Index (in the article's quotes) of the first part of the same quotation when a
     # quotation is split around its attribution or continues past it; None otherwise.
     part_of: int | None = None
-    # The learned model's probability for a quote it found (quote_learned); None when rules found it.
+    # The learned model's probability for a quote it found (quotes.learned); None when rules found it.
     score: float | None = None
 
     def as_dict(self, entity_ids: list[str]) -> dict:

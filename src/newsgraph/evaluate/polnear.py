@@ -22,9 +22,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..analyze.quote_cues import verb_frames
+from ..analyze.quotes.cues import verb_frames
 from ..errors import ConfigError, InputError
 from ..model import Article
+from ..quotations import quotation_groups
 
 __all__ = ["NAME", "DESCRIPTION", "evaluate", "GoldQuote", "load_gold", "predictions", "match", "score",
            "cue_texts", "score_speech"]
@@ -78,17 +79,16 @@ def predictions(quotes: list[dict], join_parts: bool) -> list[tuple[Spans, tuple
     parts to the first with ``part_of``. Joining linked parts scores by the corpus's
     convention; the ``_parts`` figures score every part on its own.
     """
-    out: list[tuple[list[tuple[int, int]], tuple[int, int] | None]] = []
-    first_of: dict[int, int] = {}
-    for i, q in enumerate(quotes):
-        root = q.get("part_of")
-        if join_parts and root is not None and root in first_of:
-            out[first_of[root]][0].append((q["start"], q["end"]))
-            continue
-        first_of[i] = len(out)
-        speaker = (q["speaker"]["start"], q["speaker"]["end"]) if q["speaker"] else None
-        out.append(([(q["start"], q["end"])], speaker))
-    return [(tuple(spans), speaker) for spans, speaker in out]
+    out = []
+    for group in _quotations(quotes, join_parts):
+        first = quotes[group[0]]
+        speaker = (first["speaker"]["start"], first["speaker"]["end"]) if first["speaker"] else None
+        out.append((tuple((quotes[i]["start"], quotes[i]["end"]) for i in group), speaker))
+    return out
+
+
+def _quotations(quotes: list[dict], join_parts: bool) -> list[list[int]]:
+    return quotation_groups(quotes) if join_parts else [[i] for i in range(len(quotes))]
 
 
 def load_gold(folder: Path, stem: str) -> list[GoldQuote]:
@@ -185,15 +185,7 @@ def score(docs) -> dict[str, float]:
 
 def cue_texts(quotes: list[dict]) -> list[str]:
     """The cue text of each prediction as ``predictions(join_parts=True)`` lists them."""
-    out: list[str] = []
-    seen: set[int] = set()
-    for i, q in enumerate(quotes):
-        root = q.get("part_of")
-        if root is not None and root in seen:
-            continue
-        seen.add(i)
-        out.append((q.get("cue") or {}).get("text") or "")
-    return out
+    return [(quotes[group[0]].get("cue") or {}).get("text") or "" for group in quotation_groups(quotes)]
 
 
 def _speech_cues(nlp, joined, predicted_cues: list[list[str]]) -> frozenset[str]:

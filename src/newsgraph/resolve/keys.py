@@ -76,7 +76,7 @@ def is_media(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    from ..analyze.gazetteer import gazetteer
+    from ..analyze.entities.gazetteer import gazetteer
 
     return frozenset(alias_key(k.name) for k in gazetteer().countries.values())
 

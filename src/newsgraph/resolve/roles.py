@@ -67,7 +67,7 @@ def _terms() -> dict[tuple[str, str], list[Term]]:
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     """Folded country names, adjectives and organisation names -> the key used in roles.tsv."""
-    from ..analyze.gazetteer import gazetteer
+    from ..analyze.entities.gazetteer import gazetteer
 
     gaz = gazetteer()
     out: dict[str, str] = {}

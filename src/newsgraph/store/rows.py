@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..quotations import quotation_groups
+
 __all__ = ["analysis_rows", "quotation_starts", "ROW_TABLES"]
 
 ROW_TABLES = ("mentions", "quotes", "timexes", "quantities", "sentences")
@@ -12,20 +14,13 @@ def quotation_starts(quotes: list[dict]) -> list[int | None]:
 
     ``part_of`` is the index, in the record's quotes, of the quotation's first part (null for
     a first or only part). A record without part_of (an analysis that did not link parts)
-    gives None; so does a part_of that names no quote of the record.
+    gives None; a part_of that names no earlier quote starts a quotation of its own.
     """
-    starts: list[int | None] = []
-    for q in quotes:
-        if "part_of" not in q:
-            starts.append(None)
-            continue
-        first = q["part_of"]
-        if first is None:
-            starts.append(q["start"])
-        elif isinstance(first, int) and 0 <= first < len(quotes):
-            starts.append(quotes[first]["start"])
-        else:
-            starts.append(None)
+    starts: list[int | None] = [None] * len(quotes)
+    for group in quotation_groups(quotes):
+        for index in group:
+            if "part_of" in quotes[index]:
+                starts[index] = quotes[group[0]]["start"]
     return starts
 
 

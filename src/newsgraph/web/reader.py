@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..quotation_text import quotation_text
+from ..quotations import quotation_groups, quotation_text
 
 __all__ = ["Segment", "Speaker", "Reading", "read_article", "parse_span"]
 
@@ -92,16 +92,14 @@ def read_article(text: str, record: dict | None, target: tuple[int, int] | None 
         by_position[position] = quote
         if speaker:
             speaker.quotes.append(quote)
-        first = by_position.get(q.get("part_of")) if isinstance(q.get("part_of"), int) else None
-        if first is not None and first is not quote:
-            quotation = quotations[first["quotation"]]
-            quotation["parts"].append(quote)
-        else:
-            quotation = {"index": len(quotations), "parts": [quote]}
-            quotations.append(quotation)
-        quote["quotation"] = quotation["index"]
-    for quotation in quotations:
-        parts = quotation["parts"]
+    for group in quotation_groups(record.get("quotes", [])):
+        parts = [by_position[position] for position in group if position in by_position]
+        if not parts:
+            continue
+        quotation = {"index": len(quotations), "parts": parts}
+        quotations.append(quotation)
+        for quote in parts:
+            quote["quotation"] = quotation["index"]
         quotation["text"] = quotation_text(text, [(p["start"], p["end"]) for p in parts])
         quotation["kind"] = parts[0]["kind"]
         quotation["score"] = parts[0]["score"]  # the learned model's, for a quote it found

@@ -1,0 +1,199 @@
+"""Sentence-level events typed with the 16 PLOVER categories.
+
+An event is triggered by a verb or an event noun found in the event lexicons
+(``lexicons/en/event_triggers.tsv``; head+object overrides in
+``event_objects.tsv`` such as "send troops" -> MOBILIZE, "suspend sanctions" ->
+CONCEDE). Each gets a PLOVER mode and contexts, actors and targets from the
+dependency parse (``_args``), a time from a timex in its phrase or clause,
+a place from an "in/at" phrase, the quantities inside its phrase, a modality and
+the speaker of the quote it sits in (``_modality``).
+
+A coercive act its own actor announces or makes conditional also yields a
+THREATEN event (``_threat``), a cooperative act under "will/would not" a
+REJECT (``_refusal``); "X said Y must ..." yields a REQUEST by X of Y
+(``_obligation``); a protest verb that reports words is ACCUSE; conflict acts
+with no recipient named take their place as recipient.
+
+Limits: at most two events per trigger word, no cross-sentence merging; proper nouns are
+never triggers ("March"); words inside entity names are skipped ("Armed
+Forces"); verbal attacks ("attacked the policy") are read as ASSAULT; PLOVER's
+rule that promised cooperation is AGREE is left to the modality field, so "will
+provide aid" stays AID with modality planned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ._args import EntityIndex, actors_targets, place_of
+from ._lexicon import EventSense, Lexicon, lexicon
+from ._obligation import obligations
+from ._modality import attribution_of, combine, is_historical, modality_of, time_of
+from ._refusal import refusal_mode
+from ._threat import threat_mode
+from ..types import EntityRecord, EventRecord, QuantityRecord, QuoteRecord, TimexRecord
+
+__all__ = ["extract_events"]
+
+_POS = {"VERB": "V", "NOUN": "N"}
+_OBJECT_DEPS_V = frozenset({"dobj", "nsubjpass"})
+_OBJECT_DEPS_N = frozenset({"compound", "amod", "nmod"})
+# A consultation without its own actor, reported by one of its parties
+# ("during a conversation with X, ... was discussed, Y said"): the speaker took part.
+_SPEAKER_TAKES_PART = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# PLOVER: cooperative acts stated as intentions ("will visit", "ready to contribute") are AGREE.
+_INTENDED_IS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# Material acts done to a territory: with no other recipient named, the place where they happen
+# is who receives them (PLOVER's recipient of a curfew, a troop build-up or a strike in a town).
+_ON_TERRITORY = frozenset({"COERCE", "MOBILIZE", "ASSAULT", "SANCTION", "CONCEDE", "RETREAT"})
+_MODALS = frozenset({"must", "should", "ought"})  # cheap pre-check for reported demands (_obligation)
+
+
+def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRecord],
+                   timexes: list[TimexRecord], quantities: list[QuantityRecord],
+                   published: str | None = None, lang: str = "en") -> list[EventRecord]:
+    """Events of ``doc`` in text order; ``published`` (YYYY-MM-DD) lets old events be called historical."""
+    lex = lexicon(lang)
+    index: EntityIndex | None = None  # built lazily: many sentences have no trigger
+    events: list[EventRecord] = []
+    timex_spans = _token_spans(doc, [(t.start, t.end) for t in timexes])
+    quantity_spans = _token_spans(doc, [(q.start, q.end) for q in quantities])
+    for sent in doc.sents:
+        found = [(tok, sense) for tok in sent if (sense := _sense(tok, lex)) is not None]
+        modal = any(t.lower_ in _MODALS for t in sent)
+        if not found and not modal:
+            continue
+        if index is None:
+            index = EntityIndex(doc, entities, quotes)
+        found = [(tok, sense) for tok, sense in found if tok.i not in index.by_token and not _echo(tok, sense, found)]
+        sent_timexes = [(s, e, k) for k, (s, e) in enumerate(timex_spans) if sent.start <= s < sent.end]
+        sent_events = []
+        for tok, sense in found:
+            sent_events.extend(_event(tok, sense, sent, lex, index, timexes, sent_timexes, quantity_spans,
+                                      quotes, published))
+        for tok, actors, targets in obligations(sent, index) if modal else ():
+            sent_events.append(_demand(tok, actors, targets, sent, timexes, sent_timexes, quotes, published))
+        events.extend(sorted(sent_events, key=lambda e: e.trigger[0]))
+    return events
+
+
+def _demand(modal: Token, actors: list[int], targets: list[int], sent: Span, timexes: list[TimexRecord],
+            sent_timexes: list[tuple[int, int, int]], quotes: list[QuoteRecord], published: str | None) -> EventRecord:
+    """A REQUEST read from "X said Y must ..."; the modal is its trigger, the statement its time."""
+    claimed, speaker, speaker_text = attribution_of(modal.idx, sent, quotes)
+    k = time_of(modal.head.head, sent, sent_timexes)
+    value = timexes[k].value if k is not None else None
+    modality = combine("historical" if is_historical(value, published) else "", "claimed" if claimed else "")
+    return EventRecord(type="REQUEST", trigger=(modal.idx, modal.idx + len(modal.text), modal.text),
+                       sentence=(sent.start_char, sent.end_char), modality=modality, actors=actors,
+                       targets=targets, time_value=value, time_timex=k,
+                       attributed_to=speaker, attributed_text=speaker_text)
+
+
+def _token_spans(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        out.append((span.start, span.end) if span is not None else (-1, -1))
+    return out
+
+
+def _sense(tok: Token, lex: Lexicon) -> EventSense | None:
+    pos = _POS.get(tok.pos_)
+    if pos is None:
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.heads:
+        return None
+    sense = None
+    deps = _OBJECT_DEPS_V if pos == "V" else _OBJECT_DEPS_N
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep"):
+            sense = lex.phrasal.get((lemma, child.lower_, pos), sense)
+        if child.dep_ in deps or (child.dep_ == "prep" and child.lower_ == "of"):
+            dependent = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
+            if dependent is not None:
+                override = lex.objects.get((lemma, dependent.lemma_.lower()))
+                if override is not None:
+                    return override if override.type else None
+    if sense is None:
+        sense = lex.single.get((lemma, pos))
+    return sense if sense is not None and sense.type else None
+
+
+def _echo(tok: Token, sense: EventSense, found: list[tuple[Token, EventSense]]) -> bool:
+    """A noun restating its governing trigger ("attacked ... in an attack") or completing it
+    ("suspend sanctions" is one CONCEDE, not also a SANCTION): keep the governing one."""
+    if tok.pos_ != "NOUN":
+        return False
+    of_phrase = tok.dep_ == "pobj" and tok.head.lower_ == "of"
+    head = tok.head.head if of_phrase else tok.head
+    lemma = tok.lemma_.lower()
+    for other, other_sense in found:
+        if other.i != head.i or other.i == tok.i:
+            continue
+        if (other.lemma_.lower(), lemma) in lexicon().objects:
+            return True
+        if other_sense.type == sense.type and other.lemma_.lower()[:4] == lemma[:4]:
+            return True
+    return False
+
+
+def _contexts(tok: Token, sense: EventSense, lex: Lexicon) -> list[str]:
+    out = list(sense.context)
+    near = [c for c in tok.children] + [g for c in tok.children for g in c.children]
+    for t in near:
+        ctx = lex.contexts.get(t.lemma_.lower())
+        if ctx and ctx not in out:
+            out.append(ctx)
+    return out
+
+
+def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, index: EntityIndex,
+           timexes: list[TimexRecord], sent_timexes: list[tuple[int, int, int]],
+           quantity_spans: list[tuple[int, int]], quotes: list[QuoteRecord],
+           published: str | None) -> list[EventRecord]:
+    actors, targets = actors_targets(tok, index, sense.type or "")
+    claimed, speaker, speaker_text = attribution_of(tok.idx, sent, quotes)
+    if not actors and speaker is not None and sense.type in _SPEAKER_TAKES_PART and targets and speaker not in targets:
+        actors = [speaker]
+    k = time_of(tok, sent, sent_timexes)
+    value = timexes[k].value if k is not None else None
+    own = modality_of(tok, lex)
+    said = combine("historical" if is_historical(value, published) else "", "claimed" if claimed else "")
+    modality = combine(own, said)
+    kind = sense.type or ""
+    if kind in _INTENDED_IS_AGREE and tok.pos_ == "VERB" and modality in ("planned", "claimed") \
+            and own == "planned":
+        kind = "AGREE"
+    mode = sense.mode
+    if kind == "PROTEST" and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
+        # PLOVER: a protest that reports words ("X is failing ..., a rights group protested") is a
+        # diplomatic or verbal protest, ACCUSE 'disapprove'; PROTEST needs collective physical action.
+        kind, mode = "ACCUSE", "disapprove"
+    place = place_of(tok, index, actors + targets)
+    if not targets and place is not None and kind in _ON_TERRITORY:
+        targets = [place]  # "imposed a curfew in Abidjan": the place's people bear the act
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    record = EventRecord(
+        type=kind, trigger=(tok.idx, tok.idx + len(tok.text), tok.text),
+        sentence=(sent.start_char, sent.end_char), modality=modality, mode=mode,
+        context=_contexts(tok, sense, lex), actors=actors, targets=targets,
+        place=place, time_value=value, time_timex=k,
+        quantities=[i for i, (s, e) in enumerate(quantity_spans) if lo <= s and e <= hi],
+        attributed_to=speaker, attributed_text=speaker_text,
+    )
+    refused = refusal_mode(tok, kind)
+    if refused is not None:  # "would not meet the demands": the refusal is made now
+        return [replace(record, type="REJECT", mode=refused, modality=said), record]
+    threat = threat_mode(tok, kind, mode, own, lex)
+    if threat is None:
+        return [record]
+    # The threat is made now, whatever becomes of the act: only its report's own modality applies.
+    # "Turkey said it was prepared to ...": the announcer is who threatens when "it" stays unresolved.
+    threatener = actors or ([speaker] if speaker is not None and speaker not in targets else [])
+    if not threatener and any(c.dep_ == "nsubjpass" for c in (tok.head if tok.pos_ == "NOUN" else tok).children):
+        return [record]  # "it shall be severed ...": a passive rule with no one behind it threatens nothing
+    return [replace(record, type="THREATEN", mode=threat, modality=said, actors=threatener), record]

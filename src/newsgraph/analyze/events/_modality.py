@@ -1,0 +1,144 @@
+"""Modality, time and attribution of an event.
+
+Modality, strongest first: negated ("not", "refused to" for the refused act),
+hypothetical ("could", "if", "need to", "possible"), planned ("will", "plans
+to", "agreed to hold", "to be held", "planned"), historical (a timex over a month
+before publication, or "previous"), claimed (inside a quote's content or an
+"according to" sentence), else asserted. Cues are read on the event word and on
+the words that govern it as object or infinitive, never through a subject (the
+negation in "the attack did not impress" is not the attack's).
+
+Limits: tense alone never makes an event planned or historical; sarcasm,
+conditionals without a marker word, and modal nouns ("the danger of war") are
+missed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from ._lexicon import Lexicon
+from ..types import QuoteRecord, TimexRecord
+
+__all__ = ["modality_of", "time_of", "attribution_of", "is_historical"]
+
+_RANK = {"negated": 5, "hypothetical": 4, "planned": 3, "historical": 2, "claimed": 1, "asserted": 0}
+# Dependencies through which a governing word's modality reaches the event word.
+_CLIMB = frozenset({"xcomp", "dobj", "pobj", "prep", "acl", "attr", "oprd", "compound", "conj", "pcomp", "nsubjpass", "advcl"})
+# Dependencies through which a governing word's own meaning ("refused", "plans") reaches the event.
+_HEAD_DEPS = frozenset({"xcomp", "acl", "dobj", "pobj", "prep"})
+_COMPLEMENT_PREPS = frozenset({"for", "on", "to", "of"})
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def _best(found: list[str]) -> str:
+    return max(found, key=_RANK.__getitem__) if found else "asserted"
+
+
+def modality_of(trigger: Token, lex: Lexicon) -> str:
+    found: list[str] = []
+    t, came_by = trigger, ""
+    for step in range(6):
+        for child in t.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (low in _NEGATORS and child.dep_ in ("det", "advmod")):
+                found.append("negated")
+            elif child.dep_ in ("aux", "auxpass"):
+                cue = lex.cues.get((low, "aux"))
+                if cue:
+                    found.append(cue)
+                elif low == "to" and t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+                    found.append("planned")  # "a meeting to be held", "a conversation to hold a meeting"
+            elif child.dep_ == "mark":
+                cue = lex.cues.get((low, "mark"))
+                if cue:
+                    found.append(cue)
+            elif child.dep_ == "advcl" and any(lex.cues.get((m.lower_, "mark")) == "hypothetical"
+                                               for m in child.children if m.dep_ == "mark"):
+                found.append("hypothetical")  # the consequence of "if ..., it will mean ..."
+            elif child.dep_ in ("amod", "compound", "advmod", "nmod") and step == 0:
+                cue = lex.cues.get((child.lemma_.lower(), "mod")) or lex.cues.get((low, "mod"))
+                if cue:
+                    found.append(cue)
+        if step > 0 and came_by in _HEAD_DEPS:
+            cue = lex.cues.get((t.lemma_.lower(), "head"))
+            if cue:
+                found.append(cue)
+        if t.dep_ not in _CLIMB or t.head.i == t.i:
+            break
+        if t.dep_ == "conj" and t.head.pos_ != t.pos_:
+            break
+        if t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX") and t.lower_ not in _COMPLEMENT_PREPS:
+            break  # an adjunct ("after the talks, they will ...") does not share the verb's modality
+        came_by = t.dep_
+        t = t.head
+    return _best(found)
+
+
+def combine(*modalities: str) -> str:
+    return _best([m for m in modalities if m])
+
+
+def _period_end(value: str) -> date | None:
+    m = _DATE.match(value)
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if day:
+            return date(year, int(month), int(day))
+        if month:
+            nxt = date(year + (month == "12"), int(month) % 12 + 1, 1)
+            return nxt - timedelta(days=1)
+        return date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def is_historical(value: str | None, published: str | None) -> bool:
+    """True when the time value ends more than a month before the publication date."""
+    if not value or not published:
+        return False
+    end, pub = _period_end(value), _period_end(published[:10])
+    return end is not None and pub is not None and end < pub - timedelta(days=31)
+
+
+def time_of(trigger: Token, sent: Span, timex_tokens: list[tuple[int, int, int]]) -> int | None:
+    """Index of the timex for this event: one inside the event's phrase, else in its clause.
+
+    ``timex_tokens`` holds (first token, end token, timex index) for the sentence.
+    """
+    if not timex_tokens:
+        return None
+    phrase = (trigger.left_edge.i, trigger.right_edge.i + 1)
+    clause = trigger
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    clause_span = (clause.left_edge.i, clause.right_edge.i + 1)
+    for lo, hi in (phrase, clause_span):
+        inside = [(abs(s - trigger.i), k) for s, e, k in timex_tokens if lo <= s and e <= hi]
+        if inside:
+            return min(inside)[1]
+    return None
+
+
+def attribution_of(start: int, sent: Span, quotes: list[QuoteRecord]) -> tuple[bool, int | None, str | None]:
+    """(claimed, speaker entity, speaker text) for an event word at char offset ``start``."""
+    for q in quotes:
+        if q.start <= start < q.end:
+            s = q.speaker
+            if s is None:
+                return True, None, None
+            return True, s.entity, None if s.entity is not None else s.text
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+            return True, None, None
+    return False, None, None
+
+
+def timex_value(timexes: list[TimexRecord], k: int | None) -> str | None:
+    return timexes[k].value if k is not None else None

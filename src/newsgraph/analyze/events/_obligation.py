@@ -1,0 +1,79 @@
+"""Demands phrased as reported obligations: "X said that Y must ..." is a REQUEST by X of Y.
+
+The PLOVER manual (REQUEST) covers "all requests, demands, and orders" and says
+coding "will need to rely primarily on the language used by reporters". A news
+report rarely writes "X demanded that Y ..." when the speaker said "Y must ...":
+the modal inside a statement, a declaration or a reminder carries the demand.
+The lexicon has no trigger for it (no event word), so it is read off the parse.
+
+Not demands: a speaker's duty for itself ("we must", "Germany must" said by
+Germany), impersonal obligations ("there must be", "it must be noted"), and
+modals outside a statement ("Iran must pay, the court ruled" is caught only
+when the parse puts the clause under the reporting verb).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ._args import EntityIndex, subject_of
+from ..constants import NOMINAL_SUBJECTS
+
+__all__ = ["obligations"]
+
+_MODALS = frozenset({"must", "should", "ought"})
+# Statement verbs and nouns that carry someone's words; verbs that already name a request
+# or a threat (urge, demand, warn) are left to the lexicon.
+_STATEMENT_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", "stress", "emphasize",
+                              "emphasise", "underline", "insist", "reiterate", "repeat", "write", "tweet",
+                              "remind", "note", "argue", "maintain", "assert", "affirm", "make"})
+_STATEMENT_NOUNS = frozenset({"reminder", "message", "statement", "declaration", "letter", "note", "word"})
+_SELF = frozenset({"i", "we", "us", "there", "one"})
+_TO_PREPS = frozenset({"to"})
+
+
+def _statement(verb: Token) -> tuple[Token, list[Token]] | None:
+    """The word that reports the clause and the addressees named on it ("told Y", "a reminder to Y")."""
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _STATEMENT_VERBS:
+        reporter = head
+    elif verb.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in _STATEMENT_NOUNS:
+        reporter = head
+    else:
+        return None
+    holders = [reporter] + ([reporter.head] if reporter.pos_ == "NOUN" else [])
+    addressees = []
+    for h in holders:
+        for child in h.children:
+            if child.dep_ == "dobj" and h.pos_ in ("VERB", "AUX") and child.i != reporter.i:
+                addressees.append(child)
+            elif child.dep_ in ("dative", "prep") and child.lower_ in _TO_PREPS:
+                addressees.extend(c for c in child.children if c.dep_ == "pobj")
+    return reporter, addressees
+
+
+def obligations(sent: Span, index: EntityIndex) -> list[tuple[Token, list[int], list[int]]]:
+    """(modal token, demanding entities, entities asked) for each reported obligation in ``sent``."""
+    out = []
+    for modal in sent:
+        if modal.lower_ not in _MODALS or modal.dep_ != "aux":
+            continue
+        verb = modal.head
+        found = _statement(verb)
+        if found is None:
+            continue
+        reporter, addressees = found
+        subj = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS), None)
+        # pos check: "US" lowercases to "us" but is no pronoun
+        if subj is None or (subj.lower_ in _SELF and subj.pos_ in ("PRON", "ADV")) or subj.dep_ == "expl":
+            continue
+        speaker_verb = reporter if reporter.pos_ != "NOUN" else reporter.head
+        speaker, passive = subject_of(speaker_verb)
+        actors = index.resolve(speaker) if speaker is not None and not passive else []
+        targets = index.resolve(subj)
+        if not targets and subj.lower_ in ("it", "they", "he", "she"):
+            targets = [e for a in addressees for e in index.resolve(a)]  # "a reminder to Iraq that it must"
+        if not targets or set(targets) & set(actors):
+            continue  # nobody asked, or the speaker binding itself
+        out.append((modal, actors, [t for t in targets if t not in actors]))
+    return out

@@ -1,0 +1,181 @@
+"""Speaker resolution: our own rule-based coreference for quote speakers.
+
+There is no coreference model; a speaker mention is resolved, in text order, by
+these rules, first match wins:
+
+1. its head word lies in a named-entity mention -> that entity;
+2. a personal pronoun ("he", "she", "him") -> the latest person that spoke or
+   was the subject of a clause before it; "they"/"them" -> the latest
+   organisation, state or group that spoke;
+3. an office with an owner ("Starmer's office", "the Prime Minister's office")
+   -> that office, named by its first mention, so all its mentions agree;
+4. an outlet ("the Kiev media") stays as written: it is a speaker, not a place;
+5. a definite role noun ("the expert", "the NG interlocutor") -> the person
+   introduced with that role ("Yuri Knutov, a military expert", "Foreign
+   Minister X"); none when the role was last given to someone unnamed ("a law
+   enforcement official said ... the official said"); else the latest person
+   that spoke. A plural ("the officials") is nobody in particular.
+
+Anything else keeps its mention with entity and name None: no guessing.
+Limits: no gender or number agreement (pronouns take the latest person), no
+cataphora ("In his speech, Trump said"), no plural groups of people ("the
+officials") resolved to organisations, and roles only from titles and appositions.
+"""
+
+from __future__ import annotations
+
+from ..lexicons import table, words
+from ..types import EntityRecord, SpeakerRecord
+from ..constants import NOMINAL_SUBJECTS
+
+__all__ = ["SpeakerResolver"]
+
+_PERSON = "PERSON"
+_GROUPS = frozenset({"ORG", "GPE", "NORP"})
+_DEFINITE = frozenset({"the", "this", "that"})
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
+
+
+class SpeakerResolver:
+    """Resolves speaker mentions of one Doc, called in text order."""
+
+    def __init__(self, doc, entities: list[EntityRecord], lang: str = "en", text: str | None = None):
+        self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text re-joins every token: read it once
+        self.entities = entities
+        self.pronouns = {row[0]: row[1] for row in table(lang, "quote_pronouns")}
+        self.role_nouns = {w.lower() for w in words(lang, "role_nouns")}
+        self.media = words(lang, "speaker_media_nouns")
+        self.offices = words(lang, "speaker_office_nouns")
+        self.ent_at = [None] * len(self.text)
+        for idx, ent in enumerate(entities):
+            for m in ent.mentions:
+                for c in range(m.start, min(m.end, len(self.ent_at))):
+                    self.ent_at[c] = idx
+        self.roles: dict[str, list[tuple[int, int]]] = {}  # role word -> [(char, entity)]
+        self.unnamed_roles: dict[str, list[int]] = {}  # role word -> [char] of "a/another <role>" with no name
+        self.subjects: list[tuple[int, int]] = []  # (char, entity) of person subjects
+        self._index_people()
+        self.spoke: list[tuple[int, int]] = []  # (char, entity) of resolved speakers
+        self.office_names: dict[object, str] = {}
+
+    def resolve(self, head_i: int | None, span: tuple[int, int] | None) -> SpeakerRecord | None:
+        if head_i is None or span is None:
+            return None
+        start, end = span
+        text = self.text[start:end]
+        entity, name = self._resolve(self.doc[head_i])
+        if entity is not None:
+            name = self.entities[entity].name
+            self.spoke.append((start, entity))
+        return SpeakerRecord(start, end, text, entity, name)
+
+    # -- rules
+
+    def _resolve(self, head) -> tuple[int | None, str | None]:
+        low = head.lower_
+        entity = self._entity_of(head)
+        if entity is not None:
+            return entity, None
+        kind = self.pronouns.get(low)
+        if kind is not None:
+            return self._latest(head.idx, person=(kind == "person")), None
+        lemma = head.lemma_.lower()
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if (lemma in self.offices or low in self.offices) and owner is not None:
+            return None, self._office(head, owner)
+        if lemma in self.media or low in self.media:
+            return None, None
+        if lemma in self.role_nouns and self._definite(head) and head.tag_ not in ("NNS", "NNPS"):
+            found = self._latest_role(lemma, head.idx)
+            unnamed = max((c for c in self.unnamed_roles.get(lemma, []) if c < head.idx), default=-1)
+            if unnamed > max((pos for pos, _ in self.roles.get(lemma, []) if pos < head.idx), default=-1):
+                return None, None  # "a law enforcement official said ... the official said": nobody named
+            return (found if found is not None else self._latest(head.idx, person=True)), None
+        return None, None
+
+    def _entity_of(self, tok) -> int | None:
+        idx = self.ent_at[tok.idx] if tok.idx < len(self.ent_at) else None
+        if idx is None:
+            return None
+        # A name span that swallowed a title word ("Ukraine Volodymyr Zelensky") means the
+        # person whose full name it ends with, when the document names them so elsewhere.
+        name = self.entities[idx].name
+        for other, ent in enumerate(self.entities):
+            if other != idx and ent.type == _PERSON and " " in ent.name and name.endswith(" " + ent.name):
+                return other
+        return idx
+
+    def _latest(self, before: int, person: bool) -> int | None:
+        best = (-1, None)
+        pool = self.spoke + (self.subjects if person else [])
+        for pos, ent in pool:
+            if pos < before and pos > best[0]:
+                kind = self.entities[ent].type
+                if (kind == _PERSON) if person else (kind in _GROUPS):
+                    best = (pos, ent)
+        return best[1]
+
+    def _latest_role(self, role: str, before: int) -> int | None:
+        found = [ent for pos, ent in self.roles.get(role, []) if pos < before]
+        return found[-1] if found else None
+
+    def _definite(self, head) -> bool:
+        det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
+        return det is not None and (det.lower_ in _DEFINITE or det.dep_ == "poss")
+
+    def _office(self, head, owner) -> str:
+        """One name for every mention of the same office: its first mention's text."""
+        owner_entity = self._entity_of(owner)
+        if owner_entity is None and owner.lemma_.lower() in self.role_nouns:
+            owner_entity = self._latest_role(owner.lemma_.lower(), owner.idx)
+        key = (owner_entity if owner_entity is not None else owner.lower_, head.lemma_.lower())
+        mention = self.text[owner.left_edge.idx : head.idx + len(head)]
+        if mention.lower().startswith("the "):
+            mention = mention[4:]
+        return self.office_names.setdefault(key, mention)
+
+    # -- people and their roles, indexed once per document
+
+    def _index_people(self) -> None:
+        doc = self.doc
+        for idx, ent in enumerate(self.entities):
+            if ent.type != _PERSON:
+                continue
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                head = span.root
+                if head.dep_ in NOMINAL_SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "to"
+                                                           and head.head.head.lower_ == "according"):
+                    self.subjects.append((m.start, idx))
+                for role in self._roles_of(head, span):
+                    self.roles.setdefault(role, []).append((m.start, idx))
+
+        for tok in doc:
+            if tok.lemma_.lower() not in self.role_nouns or self.ent_at[tok.idx] is not None:
+                continue
+            det = next((c for c in tok.children if c.dep_ == "det"), None)
+            if det is None or det.lower_ not in _INDEFINITE or self._named_by(tok):
+                continue
+            self.unnamed_roles.setdefault(tok.lemma_.lower(), []).append(tok.idx)
+
+    def _named_by(self, tok) -> bool:
+        """Whether a role noun is given to a name next to it: "Yuri Knutov, a military expert",
+        "a military expert, Yuri Knutov"."""
+        if tok.dep_ == "appos" and self.ent_at[tok.head.idx] is not None:
+            return True
+        return any(c.dep_ == "appos" and self.ent_at[c.idx] is not None for c in tok.children)
+
+    def _roles_of(self, head, span) -> set[str]:
+        """Role words given to a name by a title before it or an apposition next to it."""
+        found = set()
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < span.start:
+                found |= {t.lemma_.lower() for t in child.subtree}
+            elif child.dep_ == "appos":
+                found |= {t.lemma_.lower() for t in child.subtree if t.pos_ == "NOUN"}
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            found.add(head.head.lemma_.lower())
+        return found & self.role_nouns

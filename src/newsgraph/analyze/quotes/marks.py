@@ -1,0 +1,78 @@
+"""Direct-quote spans found from quotation marks alone, before any parsing.
+
+A span is the text between an opening and a closing mark, without the marks.
+Curly (“ ” „ « »), straight (") and typewriter (``'' or '' '') double marks are
+paired; single marks are not, since they double as apostrophes. A quotation that runs over several
+paragraphs follows the press convention: a paragraph ends without a closing
+mark and the next one opens again; it is returned as one span. A mark left
+open at a paragraph end that is not continued is closed there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..constants import CLOSING_MARKS, DOUBLE_MARKS, OPENING_MARKS
+
+__all__ = ["quote_spans"]
+
+STRAIGHT = '"'
+_MARK = re.compile("''|``|[" + re.escape(DOUBLE_MARKS) + "\n]")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quoted passage, inner text only, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _MARK.finditer(text):
+        ch, pos = m.group(), m.start()
+        if ch in ("''", "``"):
+            ch = STRAIGHT if ch == "''" else OPENING_MARKS[0]
+        if ch == "\n":
+            if open_at is not None and not _continues(text, pos):
+                _add(spans, text, open_at, pos)
+                open_at = None
+            continue
+        if open_at is None:
+            if ch in OPENING_MARKS or (ch == STRAIGHT and _can_open(text, pos, m.end())):
+                open_at = m.end()
+            continue
+        if ch not in CLOSING_MARKS and text.rfind("\n", open_at, pos) != -1 and _line_start(text, pos):
+            continue  # the paragraph-continuation opener of a multi-paragraph quote
+        if ch in CLOSING_MARKS or ch == STRAIGHT:
+            _add(spans, text, open_at, pos)
+            open_at = None
+        else:
+            # A second opener inside an open quote: the first was never closed; restart here.
+            open_at = m.end()
+    if open_at is not None:
+        _add(spans, text, open_at, len(text))
+    return spans
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def _can_open(text: str, pos: int, end: int) -> bool:
+    # A straight mark opens after a space, a line start, a bracket, a colon or a comma that
+    # lost its space ('said,"Look'), before a non-space; a closing one has a space after it.
+    before = text[pos - 1] if pos else " "
+    after = text[end] if end < len(text) else " "
+    return (before.isspace() or before in "([—–-:,;") and not after.isspace()
+
+
+def _line_start(text: str, pos: int) -> bool:
+    line_begin = text.rfind("\n", 0, pos) + 1
+    return not text[line_begin:pos].strip()
+
+
+def _continues(text: str, newline: int) -> bool:
+    """Whether the paragraph after this line break opens with a quotation mark."""
+    rest = text[newline + 1 : newline + 40].lstrip()
+    return bool(rest) and (rest[0] in OPENING_MARKS or rest[0] == STRAIGHT or rest.startswith(("''", "``")))

@@ -1,0 +1,89 @@
+"""The stage table: each stage of the analysis, what it needs and what it makes.
+
+As spaCy components declare ``requires`` and ``assigns``, every stage here names
+the values it reads and the one value it produces. The pipeline runs the table
+in order and ``check_order`` refuses a table where a stage comes before
+something it needs, so the order is written once, here, and checked.
+
+The values: ``doc`` (the parsed spaCy Doc) and ``article`` are given; then
+``published`` (the publication date, inferred from the text when the article
+has none), ``sentences``, ``entities``, ``quotes``, ``timexes``, ``quantities``
+and ``events``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .entities import extract_entities
+from .events import extract_events
+from .quantities import extract_quantities
+from .quotes import extract_quotes
+from .sentences import sentence_spans
+from .timexes import extract_timexes, infer_published
+
+__all__ = ["GIVEN", "STAGES", "Stage", "StageOrderError", "check_order", "recorded_stages", "run_stages"]
+
+# What the pipeline starts with.
+GIVEN = ("doc", "article")
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    needs: tuple[str, ...]
+    makes: str
+    run: Callable[..., object]  # called with the needed values as keyword arguments
+    # Listed in the record's ``analysis.stages``: an empty list of what it makes
+    # then means "none found", not "not looked for".
+    recorded: bool = True
+
+
+class StageOrderError(ValueError):
+    """A stage table where a stage needs something no earlier stage makes."""
+
+
+def _publication_date(doc, article) -> str | None:
+    return article.published or infer_published(doc)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("published", ("doc", "article"), "published", _publication_date, recorded=False),
+    Stage("sentences", ("doc",), "sentences", sentence_spans),
+    Stage("entities", ("doc",), "entities", extract_entities),
+    Stage("quotes", ("doc", "entities"), "quotes", extract_quotes),
+    Stage("timexes", ("doc", "published"), "timexes", extract_timexes),
+    Stage("quantities", ("doc",), "quantities", extract_quantities),
+    Stage("events", ("doc", "entities", "quotes", "timexes", "quantities", "published"), "events", extract_events),
+)
+
+
+def check_order(stages: Iterable[Stage], given: Iterable[str] = GIVEN) -> None:
+    """Raise StageOrderError naming the first stage that needs what is not made before it."""
+    available = set(given)
+    for stage in stages:
+        missing = [need for need in stage.needs if need not in available]
+        if missing:
+            raise StageOrderError(
+                f"stage {stage.name!r} needs {', '.join(missing)}, which no earlier stage makes; "
+                f"order it after the stage that makes {missing[0]!r}"
+            )
+        if stage.makes in available:
+            raise StageOrderError(f"stage {stage.name!r} makes {stage.makes!r}, which is made before it")
+        available.add(stage.makes)
+
+
+def recorded_stages(stages: Iterable[Stage] = STAGES) -> list[str]:
+    return [stage.name for stage in stages if stage.recorded]
+
+
+def run_stages(doc, article, stages: Iterable[Stage] = STAGES) -> dict[str, object]:
+    """Every value the stages make, keyed by name, with the given ``doc`` and ``article``."""
+    made: dict[str, object] = {"doc": doc, "article": article}
+    for stage in stages:
+        made[stage.makes] = stage.run(**{need: made[need] for need in stage.needs})
+    return made
+
+
+check_order(STAGES)
