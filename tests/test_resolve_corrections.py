@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from newsgraph.errors import InputError
-from newsgraph.resolve.corrections import (CorrectionError, export_corrections, import_corrections, load_alias_file,
+from newsgraph.errors import CorrectionError
+from newsgraph.resolve.corrections import (export_corrections, import_corrections, load_alias_file,
                                            merge, split)
 from newsgraph.store import Store
 from newsgraph.store.graph import Graph

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from newsgraph.resolve.corrections import (CorrectionError, add_alias, export_corrections, import_corrections, merge,
+from newsgraph.errors import CorrectionError
+from newsgraph.resolve.corrections import (add_alias, export_corrections, import_corrections, merge,
                                            split)
 from newsgraph.resolve.keys import alias_key
 from newsgraph.resolve.undo import describe, undo_last

@@ -8,10 +8,10 @@ The library comes first; the ``newsgraph`` command is a thin layer over it::
         report = run_ingest(read_inputs(["reports/"], ReadOptions()), store, ReadOptions(), Analyzer())
 """
 
-__version__ = "0.1.0"
-
+from .__version__ import __version__
 from .analyze import Analyzer, build_record, load_nlp
-from .errors import ConfigError, InputError, NewsgraphError, NotFoundError, SchemaError, StoreError
+from .errors import (ConfigError, CorrectionError, InputError, NewsgraphError, NotFoundError, SchemaError,
+                     StoreError)
 from .ingest import clean, read_inputs
 from .ingest.runner import IngestEvent, IngestReport, run_ingest
 from .model import Article, RawDocument, ReadOptions, article_id
@@ -23,6 +23,7 @@ __all__ = [
     "Analyzer",
     "Article",
     "ConfigError",
+    "CorrectionError",
     "IngestEvent",
     "IngestReport",
     "InputError",

@@ -6,6 +6,7 @@
     ├── StoreError                 the database cannot be opened or written
     │   └── SchemaError            the database's schema is newer than this code
     ├── NotFoundError              a query names an entity, article or event the store lacks
+    ├── CorrectionError            an entity correction cannot be applied (or undone) as asked
     └── ConfigError                a setting or option has an unusable value
 
 Messages are written for the person at the terminal: what failed, where, and
@@ -14,7 +15,7 @@ what to do about it.
 
 from __future__ import annotations
 
-__all__ = ["NewsgraphError", "InputError", "StoreError", "SchemaError", "NotFoundError", "ConfigError"]
+__all__ = ["NewsgraphError", "InputError", "StoreError", "SchemaError", "NotFoundError", "CorrectionError", "ConfigError"]
 
 
 class NewsgraphError(Exception):
@@ -49,6 +50,10 @@ class SchemaError(StoreError):
 
 class NotFoundError(NewsgraphError):
     """A query names an entity, article or event that the store does not hold."""
+
+
+class CorrectionError(NewsgraphError, ValueError):
+    """An entity correction (merge, split, alias, undo) cannot be applied as asked; the message says why and what to do."""
 
 
 class ConfigError(NewsgraphError):

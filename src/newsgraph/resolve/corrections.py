@@ -24,18 +24,14 @@ import csv
 import json
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import CorrectionError, InputError
 from ..store.graph import EntityRow, Graph
 from .entities import entity_for_name
 from .keys import CORPUS_TYPES, alias_key
 from .undo import Recorder
 
-__all__ = ["CorrectionError", "find_entity", "add_alias", "load_alias_file", "merge", "split",
+__all__ = ["find_entity", "add_alias", "load_alias_file", "merge", "split",
            "export_corrections", "import_corrections"]
-
-
-class CorrectionError(ValueError):
-    """A correction that cannot be applied as asked; the message says why and what to do."""
 
 
 def find_entity(graph: Graph, name: str, type_: str | None = None) -> EntityRow:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from ..errors import CorrectionError
 from ..store.graph import Graph
 from ..store.graph_snapshot import (delete_entity, diff, entity_exists, linked, max_ids, restore_aliases,
                                     restore_entities, restore_links, restore_participants, snapshot)
@@ -84,8 +85,6 @@ def describe(row: dict) -> str:
 
 def undo_last(graph: Graph) -> dict:
     """Undo the newest correction of the log and remove it from the log; the correction."""
-    from .corrections import CorrectionError
-
     graph.lock_for_resolution()
     found = graph.correction_log(last=True)
     if not found:
@@ -95,18 +94,18 @@ def undo_last(graph: Graph) -> dict:
         raise CorrectionError(f"correction #{row['number']} ({describe(row)}) cannot be undone exactly: it was logged "
                               "without undo data (imported from an older log?); correct it by hand instead")
     for step in reversed(row["payload"]["undo"]["steps"]):
-        _undo_step(graph, step, CorrectionError)
+        _undo_step(graph, step)
     graph.drop_correction(row["number"])
     return row
 
 
-def _undo_step(graph: Graph, step: dict, error: type[Exception]) -> None:
+def _undo_step(graph: Graph, step: dict) -> None:
     conn = graph.conn
     for entity_id, old, new in step["entities"]:
         if old is not None and new is None and entity_exists(conn, entity_id):
-            raise error(f"cannot re-create {old[0]!r} as #{entity_id} exactly: that id belongs to another entity now")
+            raise CorrectionError(f"cannot re-create {old[0]!r} as #{entity_id} exactly: that id belongs to another entity now")
         if old is not None and new is not None and not entity_exists(conn, entity_id):
-            raise error(f"cannot undo exactly: entity #{entity_id} ({new[0]!r}) no longer exists")
+            raise CorrectionError(f"cannot undo exactly: entity #{entity_id} ({new[0]!r}) no longer exists")
     restore_entities(conn, step["entities"])
     restore_links(conn, step["links"])
     restore_participants(conn, step["participants"]["removed"], step["participants"]["added"])
