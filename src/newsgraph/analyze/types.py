@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["MentionRecord", "EntityRecord", "TimexRecord", "QuantityRecord", "SpeakerRecord", "QuoteRecord", "EventRecord"]
+__all__ = ["MentionRecord", "EntityRecord", "TimexRecord", "QuantityRecord", "SpeakerRecord", "QuoteRecord",
+           "PhraseRecord", "EventRecord"]
 
 
 @dataclass
@@ -103,6 +104,31 @@ class QuoteRecord:
                 "score": None if self.score is None else round(self.score, 3)}
 
 
+@dataclass(frozen=True)
+class PhraseRecord:
+    """An event participant the text names by a phrase, not a name: "riot police", "the perpetrators".
+
+    The record lists it among the entities with type NOMINAL, kept to its article.
+    """
+
+    start: int
+    end: int
+    text: str
+    refers_to: int | None = None  # the entity it stands for ("the Cuban government" -> Cuba), if named
+
+    def key(self) -> tuple[str, int | None]:
+        """Phrases with one key are one participant: the same words for the same owner."""
+        words = self.text.lower().split()
+        while words and words[0] in _LEADING:
+            words = words[1:]
+        return " ".join(words), self.refers_to
+
+
+_LEADING = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "that"})
+# An event participant: an index into the document's entities, or a phrase.
+Participant = int | PhraseRecord
+
+
 @dataclass
 class EventRecord:
     """One event in one sentence: PLOVER type, who did it to whom, when, where, on whose word."""
@@ -113,8 +139,8 @@ class EventRecord:
     modality: str  # asserted, planned, hypothetical, negated, historical, claimed
     mode: str | None = None  # PLOVER mode, e.g. "phone", "visit"
     context: list[str] = field(default_factory=list)  # PLOVER contexts, e.g. ["military"]
-    actors: list[int] = field(default_factory=list)  # indices into the document's entities
-    targets: list[int] = field(default_factory=list)
+    actors: list[Participant] = field(default_factory=list)  # entity indices, or phrases
+    targets: list[Participant] = field(default_factory=list)
     place: int | None = None  # entity index
     time_value: str | None = None  # TIMEX3 value
     time_timex: int | None = None  # index into the document's timexes
@@ -122,8 +148,11 @@ class EventRecord:
     attributed_to: int | None = None  # entity index of whoever reports it
     attributed_text: str | None = None  # the source as written when it is no entity ("sources", "Kiev media")
 
-    def as_dict(self, entity_ids: list[str]) -> dict:
-        def eid(index: int | None) -> str | None:
+    def as_dict(self, entity_ids: list[str], phrase_ids: dict[tuple[str, int | None], str] | None = None) -> dict:
+        """``phrase_ids`` gives the record id of each phrase participant, by its key."""
+        def eid(index: Participant | None) -> str | None:
+            if isinstance(index, PhraseRecord):
+                return (phrase_ids or {})[index.key()]
             return entity_ids[index] if index is not None else None
 
         return {

@@ -27,9 +27,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ._args import EntityIndex, actors_targets, place_of
+from ._acts import Reading, fold_acts
+from ._args import actors_targets, place_of
 from ._lexicon import EventSense, Lexicon, lexicon
 from ._obligation import obligations
+from ._participants import Participants
 from ._modality import attribution_of, combine, is_historical, modality_of, time_of
 from ._refusal import refusal_mode
 from ._threat import threat_mode
@@ -43,8 +45,6 @@ _OBJECT_DEPS_N = frozenset({"compound", "amod", "nmod"})
 # A consultation without its own actor, reported by one of its parties
 # ("during a conversation with X, ... was discussed, Y said"): the speaker took part.
 _SPEAKER_TAKES_PART = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-# PLOVER: cooperative acts stated as intentions ("will visit", "ready to contribute") are AGREE.
-_INTENDED_IS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # Material acts done to a territory: with no other recipient named, the place where they happen
 # is who receives them (PLOVER's recipient of a curfew, a troop build-up or a strike in a town).
 _ON_TERRITORY = frozenset({"COERCE", "MOBILIZE", "ASSAULT", "SANCTION", "CONCEDE", "RETREAT"})
@@ -56,7 +56,7 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
                    published: str | None = None, lang: str = "en") -> list[EventRecord]:
     """Events of ``doc`` in text order; ``published`` (YYYY-MM-DD) lets old events be called historical."""
     lex = lexicon(lang)
-    index: EntityIndex | None = None  # built lazily: many sentences have no trigger
+    parts: Participants | None = None  # built lazily: many sentences have no trigger
     events: list[EventRecord] = []
     timex_spans = _token_spans(doc, [(t.start, t.end) for t in timexes])
     quantity_spans = _token_spans(doc, [(q.start, q.end) for q in quantities])
@@ -65,17 +65,17 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
         modal = any(t.lower_ in _MODALS for t in sent)
         if not found and not modal:
             continue
-        if index is None:
-            index = EntityIndex(doc, entities, quotes)
-        found = [(tok, sense) for tok, sense in found if tok.i not in index.by_token and not _echo(tok, sense, found)]
+        if parts is None:
+            parts = Participants(doc, entities, quotes, lang)
+        found = [(tok, sense) for tok, sense in found if tok.i not in parts.by_token and not _echo(tok, sense, found)]
         sent_timexes = [(s, e, k) for k, (s, e) in enumerate(timex_spans) if sent.start <= s < sent.end]
-        sent_events = []
+        readings: list[Reading] = []
         for tok, sense in found:
-            sent_events.extend(_event(tok, sense, sent, lex, index, timexes, sent_timexes, quantity_spans,
-                                      quotes, published))
-        for tok, actors, targets in obligations(sent, index) if modal else ():
-            sent_events.append(_demand(tok, actors, targets, sent, timexes, sent_timexes, quotes, published))
-        events.extend(sorted(sent_events, key=lambda e: e.trigger[0]))
+            readings.extend(_event(tok, sense, sent, lex, parts, timexes, sent_timexes, quantity_spans,
+                                   quotes, published))
+        for tok, actors, targets in obligations(sent, parts) if modal else ():
+            readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes, published)))
+        events.extend(fold_acts(readings))
     return events
 
 
@@ -151,11 +151,11 @@ def _contexts(tok: Token, sense: EventSense, lex: Lexicon) -> list[str]:
     return out
 
 
-def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, index: EntityIndex,
+def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Participants,
            timexes: list[TimexRecord], sent_timexes: list[tuple[int, int, int]],
            quantity_spans: list[tuple[int, int]], quotes: list[QuoteRecord],
-           published: str | None) -> list[EventRecord]:
-    actors, targets = actors_targets(tok, index, sense.type or "")
+           published: str | None) -> list[Reading]:
+    actors, targets = actors_targets(tok, parts, sense.type or "")
     claimed, speaker, speaker_text = attribution_of(tok.idx, sent, quotes)
     if not actors and speaker is not None and sense.type in _SPEAKER_TAKES_PART and targets and speaker not in targets:
         actors = [speaker]
@@ -165,15 +165,12 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, index: Entit
     said = combine("historical" if is_historical(value, published) else "", "claimed" if claimed else "")
     modality = combine(own, said)
     kind = sense.type or ""
-    if kind in _INTENDED_IS_AGREE and tok.pos_ == "VERB" and modality in ("planned", "claimed") \
-            and own == "planned":
-        kind = "AGREE"
     mode = sense.mode
     if kind == "PROTEST" and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
         # PLOVER: a protest that reports words ("X is failing ..., a rights group protested") is a
         # diplomatic or verbal protest, ACCUSE 'disapprove'; PROTEST needs collective physical action.
         kind, mode = "ACCUSE", "disapprove"
-    place = place_of(tok, index, actors + targets)
+    place = place_of(tok, parts, actors + targets)
     if not targets and place is not None and kind in _ON_TERRITORY:
         targets = [place]  # "imposed a curfew in Abidjan": the place's people bear the act
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1
@@ -186,14 +183,14 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, index: Entit
         attributed_to=speaker, attributed_text=speaker_text,
     )
     refused = refusal_mode(tok, kind)
-    if refused is not None:  # "would not meet the demands": the refusal is made now
-        return [replace(record, type="REJECT", mode=refused, modality=said), record]
+    if refused is not None:  # "would not meet the demands": the refusal is made now, and is the act
+        return [Reading(tok, replace(record, type="REJECT", mode=refused, modality=said), derived=True)]
     threat = threat_mode(tok, kind, mode, own, lex)
     if threat is None:
-        return [record]
+        return [Reading(tok, record)]
     # The threat is made now, whatever becomes of the act: only its report's own modality applies.
     # "Turkey said it was prepared to ...": the announcer is who threatens when "it" stays unresolved.
     threatener = actors or ([speaker] if speaker is not None and speaker not in targets else [])
     if not threatener and any(c.dep_ == "nsubjpass" for c in (tok.head if tok.pos_ == "NOUN" else tok).children):
-        return [record]  # "it shall be severed ...": a passive rule with no one behind it threatens nothing
-    return [replace(record, type="THREATEN", mode=threat, modality=said, actors=threatener), record]
+        return [Reading(tok, record)]  # "it shall be severed ...": a passive rule with no one behind it threatens nothing
+    return [Reading(tok, replace(record, type="THREATEN", mode=threat, modality=said, actors=threatener), derived=True)]

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from ..quotes.cues import verb_frames
 from ._lexicon import Lexicon
 from ..types import QuoteRecord, TimexRecord
 
@@ -126,10 +127,24 @@ def time_of(trigger: Token, sent: Span, timex_tokens: list[tuple[int, int, int]]
     return None
 
 
+def _on_their_word(q: QuoteRecord, doc) -> bool:
+    """Whether a quote's cue puts its content on the speaker's word (speech, belief), rather
+    than stating the speaker's own intention or stance ("promised to ...", "condemned X")."""
+    if q.cue is None:
+        return True  # a direct quotation with no cue word
+    span = doc.char_span(q.cue[0], q.cue[1], alignment_mode="expand")
+    if span is None:
+        return True
+    frame = verb_frames("en").get(span[0].lemma_.lower())
+    return frame is None or frame[0] in ("speech", "belief")
+
+
 def attribution_of(start: int, sent: Span, quotes: list[QuoteRecord]) -> tuple[bool, int | None, str | None]:
     """(claimed, speaker entity, speaker text) for an event word at char offset ``start``."""
     for q in quotes:
         if q.start <= start < q.end:
+            if not _on_their_word(q, sent.doc):
+                continue
             s = q.speaker
             if s is None:
                 return True, None, None

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ._args import EntityIndex, subject_of
 from ..constants import NOMINAL_SUBJECTS
+from ..types import Participant
+from ._args import subject_of
+from ._participants import Participants
 
 __all__ = ["obligations"]
 
@@ -52,7 +54,7 @@ def _statement(verb: Token) -> tuple[Token, list[Token]] | None:
     return reporter, addressees
 
 
-def obligations(sent: Span, index: EntityIndex) -> list[tuple[Token, list[int], list[int]]]:
+def obligations(sent: Span, parts: Participants) -> list[tuple[Token, list[Participant], list[Participant]]]:
     """(modal token, demanding entities, entities asked) for each reported obligation in ``sent``."""
     out = []
     for modal in sent:
@@ -69,10 +71,10 @@ def obligations(sent: Span, index: EntityIndex) -> list[tuple[Token, list[int], 
             continue
         speaker_verb = reporter if reporter.pos_ != "NOUN" else reporter.head
         speaker, passive = subject_of(speaker_verb)
-        actors = index.resolve(speaker) if speaker is not None and not passive else []
-        targets = index.resolve(subj)
+        actors = parts.of(speaker) if speaker is not None and not passive else []
+        targets = parts.of(subj)
         if not targets and subj.lower_ in ("it", "they", "he", "she"):
-            targets = [e for a in addressees for e in index.resolve(a)]  # "a reminder to Iraq that it must"
+            targets = [e for a in addressees for e in parts.of(a)]  # "a reminder to Iraq that it must"
         if not targets or set(targets) & set(actors):
             continue  # nobody asked, or the speaker binding itself
         out.append((modal, actors, [t for t in targets if t not in actors]))

@@ -2,7 +2,8 @@
 
 ``extract_quotes(doc, entities)`` is the stage. ``cues`` (reporting cues and their
 frames), ``marks`` (quotation-mark spans) and ``learned`` (the learned proposals)
-are public because the evaluation and the training script read them too.
+are public because the evaluation and the training script read them too;
+``speakers`` because event participants are resolved by the same rules.
 """
 
 from ._extract import extract_quotes

@@ -55,7 +55,7 @@ from .cues import Cue, find_cues, has_own_subject, token_span
 from ._heads import colon_cues
 from .learned import learned_cues
 from .marks import quote_spans
-from ._speakers import SpeakerResolver
+from .speakers import SpeakerResolver
 from ..types import EntityRecord, QuoteRecord
 from ..constants import DOUBLE_MARKS, QUOTATION_MARKS
 

@@ -1,4 +1,4 @@
-"""Speaker resolution: our own rule-based coreference for quote speakers.
+"""Speaker resolution: our own rule-based coreference for quote speakers (and event participants).
 
 There is no coreference model; a speaker mention is resolved, in text order, by
 these rules, first match wins:
@@ -69,6 +69,21 @@ class SpeakerResolver:
             name = self.entities[entity].name
             self.spoke.append((start, entity))
         return SpeakerRecord(start, end, text, entity, name)
+
+    def heard(self, quotes) -> None:
+        """Take the resolved speakers of finished quotes, so later lookups know who spoke where."""
+        self.spoke.extend((q.speaker.start, q.speaker.entity) for q in quotes
+                          if q.speaker is not None and q.speaker.entity is not None)
+        self.spoke.sort()
+
+    def latest(self, before: int, person: bool) -> int | None:
+        """The latest person (or organisation, state or group) that spoke or, for a person, was a
+        subject before the character offset ``before``."""
+        return self._latest(before, person)
+
+    def resolve_head(self, head) -> int | None:
+        """The entity a mention headed by the token ``head`` refers to, by the same rules, or None."""
+        return self._resolve(head)[0]
 
     # -- rules
 

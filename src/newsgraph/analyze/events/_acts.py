@@ -1,0 +1,125 @@
+"""One event per act: the readings of a sentence folded into the acts it reports.
+
+A sentence names one act with several words ("bombs exploded ..., killing dozens",
+"promised to provide ... assistance") and speaks of acts that are not events of their
+own (what is asked, refused or threatened). The rules, in order:
+
+1. An act under a demand, refusal, threat or accusation is its content, not an event:
+   "called on all states to cooperate" is one REQUEST, "refused to suspend sanctions"
+   one REJECT, "warned it would strike" one THREATEN.
+2. A promise, pledge, offer or plan is the act it announces, planned: "promised to
+   provide aid" is AID/planned, not AGREE as well (the type is the act; modality says
+   whether it happened).
+3. Readings of one type in one sentence are one event, unless they are told apart by
+   modality (a past conversation and a planned meeting) or by disjoint actors; the
+   event keeps the verb's trigger and gathers the participants of all its readings.
+4. An event named by a noun alone stays only with a participant in the text ("the
+   attacks" with neither actor nor target is a back-reference, not a report).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from ..types import EventRecord
+
+__all__ = ["Reading", "fold_acts"]
+
+# Acts whose complement is what they ask, refuse, threaten or allege.
+_CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
+# Verbs of agreement whose complement is what was agreed: "agreed to hold a meeting" is the AGREE.
+_AGREEING = frozenset({"agree", "agreement", "accept", "consent"})
+# Words that announce the act in their complement.
+_ANNOUNCING = frozenset({"promise", "pledge", "vow", "offer", "plan", "intend", "prepare", "decide", "propose",
+                         "proposal", "readiness", "ready", "commit", "commitment", "undertake"})
+# How a complement hangs on the word that governs it.
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "oprd", "conj"})
+# Realised and announced readings of one type are different acts.
+_KIND_OF_MODALITY = {"planned": "future", "hypothetical": "possible", "negated": "negated"}
+
+
+@dataclass
+class Reading:
+    """One trigger's event, with the token that names it."""
+
+    token: Token
+    event: EventRecord
+    derived: bool = False  # a threat or refusal read off another act
+
+
+def fold_acts(readings: list[Reading]) -> list[EventRecord]:
+    """The events of one sentence, one per act, in trigger order."""
+    kept = _drop_contents(readings)
+    kept = _merge_same_type(kept)
+    kept = [r for r in kept if r.token.pos_ != "NOUN" or r.event.actors or r.event.targets or r.derived]
+    return [r.event for r in sorted(kept, key=lambda r: r.event.trigger[0])]
+
+
+def _governs(head: Token, dependent: Token, steps: int = 3) -> bool:
+    t = dependent
+    for _ in range(steps):
+        if t.dep_ not in _COMPLEMENT_DEPS or t.head.i == t.i:
+            return False
+        if t.dep_ == "conj" and t.head.i != head.i:
+            t = t.head
+            continue
+        t = t.head
+        if t.i == head.i:
+            return True
+    return False
+
+
+def _drop_contents(readings: list[Reading]) -> list[Reading]:
+    dropped: set[int] = set()
+    for a in readings:
+        for b in readings:
+            if a is b or a.token.i == b.token.i or not _governs(a.token, b.token):
+                continue
+            lemma = a.token.lemma_.lower()
+            if lemma in _ANNOUNCING and not a.derived:
+                dropped.add(id(a))  # the promise is the act it announces
+            elif a.event.type in _CONTENT_TAKERS or lemma in _AGREEING:
+                if b.token.pos_ == "VERB" or a.event.type != "ACCUSE":
+                    dropped.add(id(b))  # "condemned the bombing" keeps the bombing, "accused X of attacking" not
+    return [r for r in readings if id(r) not in dropped]
+
+
+def _merge_same_type(readings: list[Reading]) -> list[Reading]:
+    groups: list[list[Reading]] = []
+    for r in readings:
+        for group in groups:
+            if all(_same_act(r, other) for other in group):
+                group.append(r)
+                break
+        else:
+            groups.append([r])
+    return [_merged(group) for group in groups]
+
+
+def _same_act(a: Reading, b: Reading) -> bool:
+    if a.event.type != b.event.type or a.derived != b.derived:
+        return False
+    if _KIND_OF_MODALITY.get(a.event.modality) != _KIND_OF_MODALITY.get(b.event.modality):
+        return False
+    ta, tb = a.event.time_value, b.event.time_value
+    if ta and tb and ta != tb:
+        return False
+    return not (a.event.actors and b.event.actors and not set(a.event.actors) & set(b.event.actors))
+
+
+def _merged(group: list[Reading]) -> Reading:
+    if len(group) == 1:
+        return group[0]
+    main = min(group, key=lambda r: (r.token.pos_ != "VERB", r.token.i))
+    actors = list(dict.fromkeys(p for r in group for p in r.event.actors))
+    targets = list(dict.fromkeys(p for r in group for p in r.event.targets if p not in actors))
+    event = main.event
+    first_time = next((r.event for r in group if r.event.time_value), event)
+    return Reading(main.token, replace(
+        event, actors=actors, targets=targets,
+        place=event.place if event.place is not None else next((r.event.place for r in group if r.event.place is not None), None),
+        time_value=first_time.time_value, time_timex=first_time.time_timex,
+        quantities=sorted({q for r in group for q in r.event.quantities}),
+    ), main.derived)

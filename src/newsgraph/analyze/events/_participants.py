@@ -1,0 +1,258 @@
+"""Who an argument of an event names: entities, or phrases where the text names no one.
+
+``Participants.of(token)`` reads the noun phrase headed by ``token`` (coordinated
+phrases too: "Britain, France and Germany" are three) and returns what it stands for:
+
+- a named entity whose mention holds the head ("the United States", "Clinton");
+  a capital standing for its state ("aid to Kiev") is the state when the text names it;
+- a pronoun resolved as quote speakers are ("he", "she": the latest person; "they", "it":
+  the latest organisation or state that acted or spoke), a relative pronoun its antecedent;
+- an office of named states ("the presidents of Ukraine, France and Finland") those states;
+- a phrase (``PhraseRecord``) headed by a noun of people, bodies or sites ("riot police",
+  "the perpetrators", "U.S. embassies in Kenya"), with the entity it stands for when a
+  modifier names it ("the Cuban government" -> Cuba, "NATO Secretary General" -> NATO).
+
+Never a participant: a nationality adjective alone ("Russian exports", "Ukrainian leader":
+the head decides, and an adjective is no head), an abstract noun ("the decision", "issues"),
+an unresolved pronoun.
+Limits: "it" and "they" take the latest organisation or state that was a subject or spoke,
+with no number agreement; offices resolve to the state they serve, not to the holder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..constants import NOMINAL_SUBJECTS
+from ..entities.gazetteer import gazetteer
+from ..lexicons import table
+from ..quotes.speakers import SpeakerResolver
+from ..types import EntityRecord, Participant, PhraseRecord, QuoteRecord
+
+__all__ = ["Participants"]
+
+_PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+_SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+# How far back (in sentences) "it" and "they" look for whom they stand for.
+_PRONOUN_REACH = 3
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
+# Modifiers of a phrase's head that name whom it belongs to: "U.S. embassies", "Cuba's government".
+_OWNER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+# Left dependents that belong to a noun phrase; on the right only these prepositions' objects.
+_PHRASE_LEFT = frozenset({"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "case", "predet",
+                          "advmod", "npadvmod", "punct"})
+_PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
+_MAX_PHRASE_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class _Noun:
+    kind: str  # person, group, body, site
+
+
+@lru_cache(maxsize=None)
+def _nouns(lang: str) -> dict[str, _Noun]:
+    return {row[0]: _Noun(row[1]) for row in table(lang, "event_participant_nouns")}
+
+
+def _singular(word: str) -> str:
+    """A plural the tagger left as it is ("Ministers" as a proper noun) made singular."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+class Participants:
+    """Participants of the events of one Doc; built once per document."""
+
+    def __init__(self, doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRecord], lang: str = "en"):
+        self.doc = doc
+        self.entities = entities
+        self.lang = lang
+        self.by_token: dict[int, int] = {}
+        for e_index, entity in enumerate(entities):
+            for m in entity.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    for t in range(span.start, span.end):
+                        self.by_token.setdefault(t, e_index)
+        self.by_name = {}
+        for e_index, entity in enumerate(entities):
+            self.by_name.setdefault(entity.name, e_index)
+        self.resolver = SpeakerResolver(doc, entities, lang)
+        self.resolver.heard(quotes)
+        # Subjects that "it" and "they" can stand for: (token, plural), in text order.
+        self.group_subjects = [(t, t.tag_ in ("NNS", "NNPS") or self._named_type(t) == "NORP")
+                               for t in doc if t.dep_ in NOMINAL_SUBJECTS and self._is_group(t)]
+
+    def of(self, token: Token) -> list[Participant]:
+        """What the noun phrase headed by ``token`` names, coordinated phrases included."""
+        out: list[Participant] = []
+        for t in [token, *token.conjuncts]:
+            for p in self._one(t, depth=0):
+                if p not in out:
+                    out.append(p)
+        return out
+
+    def entity_at(self, token: Token) -> int | None:
+        return self.by_token.get(token.i)
+
+    def owner_of(self, modifier: Token) -> int | None:
+        """The entity a modifier names as owner or agent: "U.S." in "U.S. strikes"; a
+        nationality adjective names its state only when the text names the state."""
+        e = self.by_token.get(modifier.i)
+        if e is None and modifier.dep_ == "poss" and modifier.pos_ == "PRON":
+            found = self._pronoun(modifier)  # "her farewell visit", "their own demonstrations"
+            return found[0] if found and isinstance(found[0], int) else None
+        if e is None:
+            return None
+        entity = self.entities[e]
+        if entity.type == "NORP":
+            demonyms = gazetteer().demonyms
+            state = demonyms.get(entity.name) or demonyms.get(modifier.text)
+            return self.by_name.get(state) if state is not None else None
+        return e if entity.type in _GROUP_TYPES or entity.type == "PERSON" else None
+
+    # -- one head
+
+    def _one(self, t: Token, depth: int) -> list[Participant]:
+        if depth > 3:
+            return []
+        named = self.by_token.get(t.i)
+        if named is not None:
+            return self._named(t, named)
+        low = t.lower_
+        if low in _RELATIVE and t.head.dep_ == "relcl":
+            return self._one(t.head.head, depth + 1)
+        if t.pos_ == "PRON":
+            return self._pronoun(t)
+        if t.pos_ not in ("NOUN", "PROPN", "NUM"):
+            return []
+        noun = self._noun(t)
+        if noun is None:
+            return []
+        owners = self._of_owners(t, depth)
+        if noun.kind == "person" and owners:
+            return owners  # "the presidents of Ukraine, France and Finland": the states they lead
+        owner = self._owner(t, owners)
+        if noun.kind == "person" and owner is None and not self._modified(t):
+            resolved = self.resolver.resolve_head(t)
+            if resolved is not None:
+                return [resolved]  # "the expert": the person introduced with that role
+        return [self._phrase(t, owner)]
+
+    def _named(self, t: Token, e_index: int) -> list[Participant]:
+        entity = self.entities[e_index]
+        if entity.type == "NORP" and (t.pos_ == "ADJ" or t.dep_ in ("amod", "compound", "nmod")):
+            return []  # "Russian exports": a nationality adjective is never a participant
+        if entity.type == "GPE":
+            known = gazetteer().place(entity.name)
+            if known is not None and known.capital_of:
+                country = gazetteer().country_entry(known.capital_of)
+                state = self.by_name.get(country.name) if country is not None else None
+                if state is not None:
+                    return [state]  # "military assistance to Kiev": the state
+        return [e_index]
+
+    def _named_type(self, t: Token) -> str | None:
+        e = self.by_token.get(t.i)
+        return self.entities[e].type if e is not None else None
+
+    def _is_group(self, t: Token) -> bool:
+        if self._named_type(t) in _GROUP_TYPES:
+            return True
+        noun = self._noun(t) if t.pos_ == "NOUN" else None
+        return noun is not None and noun.kind in ("group", "body")
+
+    def _pronoun(self, t: Token) -> list[Participant]:
+        low = t.lower_
+        if low in _PERSONAL:
+            found = self.resolver.latest(t.idx, person=True)
+            return [found] if found is not None else []
+        plural = low in _PLURAL_PRONOUNS
+        if not plural and low not in _SINGULAR_PRONOUNS:
+            return []
+        earliest = self.doc[t.i].sent.start
+        for _ in range(_PRONOUN_REACH - 1):
+            if earliest > 0:
+                earliest = self.doc[earliest - 1].sent.start
+        for subject, is_plural in reversed(self.group_subjects):
+            if subject.i >= t.i or subject.i < earliest or subject.head.i == t.head.i and subject.i > t.i:
+                continue
+            named = self._named_type(subject)
+            if plural and not (is_plural or named in ("ORG", "GPE")):
+                continue
+            if not plural and is_plural:
+                continue
+            return self._one(subject, depth=1)
+        return []
+
+    def _modified(self, t: Token) -> bool:
+        """A role noun with a modifier of its own ("the German Chancellor") names an office, not
+        a person introduced before ("the expert")."""
+        return any(c.dep_ in _OWNER_DEPS and c.pos_ in ("ADJ", "PROPN") for c in t.children)
+
+    def _noun(self, t: Token) -> _Noun | None:
+        nouns = _nouns(self.lang)
+        found = None
+        for word in dict.fromkeys((t.lemma_.lower(), t.lower_, _singular(t.lemma_.lower()))):
+            two = f"{t.nbor(-1).lemma_.lower()} {word}" if t.i > 0 else ""
+            found = nouns.get(two) or nouns.get(word)
+            if found is not None:
+                lemma = word
+                break
+        else:
+            return None
+        if found is not None and found.kind == "group" and lemma in ("dozen", "hundred", "thousand", "million"):
+            # "dozens of people": the counted noun decides
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None and self._noun(pobj) is None and pobj.i not in self.by_token:
+                return None
+        return found
+
+    def _of_owners(self, t: Token, depth: int) -> list[Participant]:
+        """Named entities in the head's "of" phrase: "the leaders of Britain, France and Germany"."""
+        out: list[Participant] = []
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(p for p in self.of(pobj) if isinstance(p, int))
+        return out
+
+    def _owner(self, t: Token, owners: list[Participant]) -> int | None:
+        """The entity a phrase stands for: its named owner modifier, or a nationality's state."""
+        for child in t.children:
+            if child.dep_ in _OWNER_DEPS:
+                e = self.owner_of(child)
+                if e is not None and self.entities[e].type != "PERSON":
+                    return e
+        if owners and _nouns(self.lang).get(t.lemma_.lower(), _Noun("")).kind == "body":
+            return owners[0] if isinstance(owners[0], int) else None  # "the government of Cuba"
+        return None
+
+    def _phrase(self, t: Token, refers_to: int | None) -> PhraseRecord:
+        first, last = t.i, t.i
+        for child in t.lefts:
+            if child.dep_ in _PHRASE_LEFT:
+                first = min(first, child.left_edge.i)
+        for child in t.rights:
+            if child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS:
+                last = max(last, child.right_edge.i)
+        if last - first + 1 > _MAX_PHRASE_TOKENS:
+            last = t.i
+        doc = self.doc
+        while first < t.i and (doc[first].is_punct or doc[first].lower_ in ("and", "or", "as", "well")):
+            first += 1
+        while last > t.i and (doc[last].is_punct or doc[last].pos_ in ("CCONJ", "ADP")):
+            last -= 1
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        return PhraseRecord(start, end, doc.text[start:end], refers_to)
