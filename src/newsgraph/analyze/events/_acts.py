@@ -12,7 +12,8 @@ own (what is asked, refused or threatened). The rules, in order:
    whether it happened).
 3. Readings of one type in one sentence are one event, unless they are told apart by
    modality (a past conversation and a planned meeting) or by disjoint actors; the
-   event keeps the verb's trigger and gathers the participants of all its readings.
+   event is the reading with most participants (then a verb's) and gathers the
+   participants of all the others.
 4. An event named by a noun alone stays only with a participant in the text ("the
    attacks" with neither actor nor target is a back-reference, not a report).
 """
@@ -36,6 +37,7 @@ _ANNOUNCING = frozenset({"promise", "pledge", "vow", "offer", "plan", "intend", 
                          "proposal", "readiness", "ready", "commit", "commitment", "undertake"})
 # How a complement hangs on the word that governs it.
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "oprd", "conj"})
+_COMPLEMENT_PREPS = frozenset({"of", "about", "for", "against", "on", "over", "into", "to", "from"})
 # Realised and announced readings of one type are different acts.
 _KIND_OF_MODALITY = {"planned": "future", "hypothetical": "possible", "negated": "negated"}
 
@@ -58,13 +60,19 @@ def fold_acts(readings: list[Reading]) -> list[EventRecord]:
 
 
 def _governs(head: Token, dependent: Token, steps: int = 3) -> bool:
+    """Whether ``dependent`` is in the complement of ``head``: its object, its clause or
+    infinitive, or the object of a preposition that completes it ("accused X of attacking")."""
     t = dependent
     for _ in range(steps):
         if t.dep_ not in _COMPLEMENT_DEPS or t.head.i == t.i:
             return False
-        if t.dep_ == "conj" and t.head.i != head.i:
+        if t.dep_ == "conj":
+            if t.head.i == head.i:
+                return False  # "condemned ... and called on": coordinated acts, each its own
             t = t.head
             continue
+        if t.dep_ == "prep" and t.lower_ not in _COMPLEMENT_PREPS:
+            return False  # "warn ... in an appeal to the UN": an adjunct, not what is warned of
         t = t.head
         if t.i == head.i:
             return True
@@ -83,6 +91,9 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
             elif a.event.type in _CONTENT_TAKERS or lemma in _AGREEING:
                 if b.token.pos_ == "VERB" or a.event.type != "ACCUSE":
                     dropped.add(id(b))  # "condemned the bombing" keeps the bombing, "accused X of attacking" not
+                    if not a.event.actors and b.event.actors:
+                        # "an agreement was reached to hold a meeting of X": X agreed
+                        a.event = replace(a.event, actors=list(b.event.actors))
     return [r for r in readings if id(r) not in dropped]
 
 
@@ -112,7 +123,7 @@ def _same_act(a: Reading, b: Reading) -> bool:
 def _merged(group: list[Reading]) -> Reading:
     if len(group) == 1:
         return group[0]
-    main = min(group, key=lambda r: (r.token.pos_ != "VERB", r.token.i))
+    main = min(group, key=lambda r: (-len(r.event.actors) - len(r.event.targets), r.token.pos_ != "VERB", r.token.i))
     actors = list(dict.fromkeys(p for r in group for p in r.event.actors))
     targets = list(dict.fromkeys(p for r in group for p in r.event.targets if p not in actors))
     event = main.event

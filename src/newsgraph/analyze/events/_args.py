@@ -15,13 +15,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..constants import ACTIVE_SUBJECTS, NOMINAL_SUBJECTS, PASSIVE_SUBJECTS
-from ..types import Participant
+from ..types import Participant, PhraseRecord
 from ._participants import Participants
 
 __all__ = ["actors_targets", "place_of", "subject_of"]
 
 _TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "from", "toward", "towards", "into"})
-_NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "between", "among", "toward", "towards", "into", "from"})
+_NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "between", "among", "toward", "towards", "into"})
+# Where an attack or a measure is aimed at a site: "bombs exploded outside the embassies", "the
+# attacks at the U.S. embassies". Other events there only took place at the site.
+_SITE_PREPS = frozenset({"at", "outside", "near"})
+_AT_SITES = frozenset({"ASSAULT", "COERCE"})
 _OF_IS_ACTOR = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "MOBILIZE", "RETREAT", "SUPPORT", "REQUEST"})
 _PLACE_PREPS = frozenset({"in", "at"})
 # Verbs whose subject does what their object noun names: "U.S. forces launched strikes", "held
@@ -37,7 +41,15 @@ _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount"
                           "intensify", "expand", "seek", "want", "favor", "favour", "break", "suspend", "halt",
                           "stop", "cancel", "postpone", "delay", "claim", "admit", "threaten", "vow", "pledge",
                           "promise", "try", "attempt", "lead", "coordinate", "cut"})
+# Acts that send or give something: their object is the thing, the recipient comes with "to".
+_SENDS = frozenset({"MOBILIZE", "AID"})
+_RESOURCES = frozenset({"troop", "force", "contingent", "soldier", "personnel", "unit", "battalion", "brigade",
+                        "division", "weapon", "arm", "aid", "assistance", "money", "fund", "euro", "dollar",
+                        "equipment", "ammunition", "missile", "tank", "jet", "aircraft", "warship", "ship",
+                        "agent", "information", "intelligence", "supply", "food", "medicine", "help", "support"})
 _OCCASION_PREPS = frozenset({"during", "in", "on", "at"})
+# Verbs that tell of an event rather than act at it: "as the media recalled, at the summit ...".
+_NARRATING = frozenset({"recall", "report", "write", "note", "remember", "mention", "describe", "recount", "tell"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -51,6 +63,8 @@ def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
             return subjects[0], subjects[0].dep_ in PASSIVE_SUBJECTS
         if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head
+        elif verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            verb = verb.head  # "dispatched agents to investigate": the purpose is the subject's
         elif verb.dep_ == "relcl":
             return verb.head, False
         else:
@@ -74,11 +88,32 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _attendants(verb: Token, parts: Participants) -> list[Participant]:
+    """Who a meeting's participle names as present: "attended by X", "held with the
+    participation of X", "with X"."""
+    found: list[Participant] = []
+    for child in verb.children:
+        if child.dep_ == "agent":
+            found.extend(p for pobj in _pobjs(child) for p in parts.of(pobj))
+        elif child.dep_ == "prep" and child.lower_ == "with":
+            for pobj in _pobjs(child):
+                if pobj.lemma_.lower() in ("participation", "presence", "attendance"):
+                    found.extend(p for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"
+                                 for o in _pobjs(of) for p in parts.of(o))
+    return found
+
+
+def _site(p: Participant) -> bool:
+    """A phrase, not a named place: "outside the embassies" names a target, "at Kabul" a place."""
+    return isinstance(p, PhraseRecord)
+
+
 def _occasion(noun: Token, verb: Token) -> bool:
     """A noun event in a phrase saying on what occasion the verb's subject acted: "said during
     her visit", "in a conversation with Trump, Starmer spoke"."""
     prep = noun.head
-    return prep.dep_ == "prep" and prep.head.i == verb.i and prep.lower_ in _OCCASION_PREPS
+    return (prep.dep_ == "prep" and prep.head.i == verb.i and prep.lower_ in _OCCASION_PREPS
+            and verb.lemma_.lower() not in _NARRATING)
 
 
 def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple[list[Participant], list[Participant]]:
@@ -93,28 +128,38 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             (targets if trigger.tag_ == "VBN" else actors).extend(parts.of(trigger.head))
         for child in trigger.children:
             if child.dep_ in ("dobj", "dative", "attr"):
-                targets.extend(parts.of(child))
+                if not (kind in _SENDS and child.dep_ == "dobj" and child.lemma_.lower() in _RESOURCES):
+                    targets.extend(parts.of(child))  # "send troops to X": the troops are what is sent
             elif child.dep_ == "agent":
                 for pobj in _pobjs(child):
                     actors.extend(parts.of(pobj))
-            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+            elif child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS or
+                                           kind in _AT_SITES and child.lower_ in _SITE_PREPS):
                 for pobj in _pobjs(child):
-                    targets.extend(parts.of(pobj))
+                    targets.extend(p for p in parts.of(pobj) if child.lower_ not in _SITE_PREPS or _site(p))
         if not targets:
             targets.extend(_inner_targets(trigger, parts))
     else:
         for child in trigger.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and parts.owner_of(child) is not None:
-                actors.append(parts.owner_of(child))  # "U.S. missile attacks", "Russian strikes", "her visit"
+                owner = parts.owner_of(child)
+                if not (kind not in _AT_SITES and parts.is_city(owner)):  # "the Paris gathering" is a place
+                    actors.append(owner)  # "U.S. missile attacks", "Russian strikes", "her visit"
+            elif child.dep_ == "acl" and child.pos_ == "VERB":
+                actors.extend(_attendants(child, parts))  # "a summit held with the participation of X"
             elif child.dep_ == "prep" and child.lower_ == "by":
                 for pobj in _pobjs(child):
                     actors.extend(parts.of(pobj))
                     for prep in pobj.children:  # "the attack by X on Y": the parser often hangs "on Y" on X
                         if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
                             targets.extend(e for p in _pobjs(prep) for e in parts.of(p))
-            elif child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS:
+            elif child.dep_ == "prep" and child.lower_ == "from":
                 for pobj in _pobjs(child):
-                    targets.extend(parts.of(pobj))
+                    actors.extend(parts.of(pobj))  # "cooperation from Kenya", "an offer from X"
+            elif child.dep_ == "prep" and (child.lower_ in _NOUN_TARGET_PREPS or
+                                           kind in _AT_SITES and child.lower_ in _SITE_PREPS):
+                for pobj in _pobjs(child):
+                    targets.extend(p for p in parts.of(pobj) if child.lower_ not in _SITE_PREPS or _site(p))
             elif child.dep_ == "prep" and child.lower_ == "of" and trigger.lemma_ not in ("use",):
                 # "a meeting of the leaders of X", "the deployment of NATO troops": participants act;
                 # "the arrest of X", "the bombing of Y": the "of" phrase suffers the act.

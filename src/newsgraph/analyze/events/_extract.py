@@ -34,6 +34,7 @@ from ._obligation import obligations
 from ._participants import Participants
 from ._modality import attribution_of, combine, is_historical, modality_of, time_of
 from ._refusal import refusal_mode
+from ._senses import names_an_act
 from ._threat import threat_mode
 from ..types import EntityRecord, EventRecord, QuantityRecord, QuoteRecord, TimexRecord
 
@@ -48,6 +49,8 @@ _SPEAKER_TAKES_PART = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Material acts done to a territory: with no other recipient named, the place where they happen
 # is who receives them (PLOVER's recipient of a curfew, a troop build-up or a strike in a town).
 _ON_TERRITORY = frozenset({"COERCE", "MOBILIZE", "ASSAULT", "SANCTION", "CONCEDE", "RETREAT"})
+# Acts made in words: reported inside a quotation, they are made by saying them.
+_SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 _MODALS = frozenset({"must", "should", "ought"})  # cheap pre-check for reported demands (_obligation)
 
 
@@ -83,6 +86,7 @@ def _demand(modal: Token, actors: list[int], targets: list[int], sent: Span, tim
             sent_timexes: list[tuple[int, int, int]], quotes: list[QuoteRecord], published: str | None) -> EventRecord:
     """A REQUEST read from "X said Y must ..."; the modal is its trigger, the statement its time."""
     claimed, speaker, speaker_text = attribution_of(modal.idx, sent, quotes)
+    claimed = claimed and not _own_act("REQUEST", actors, speaker)
     k = time_of(modal.head.head, sent, sent_timexes)
     value = timexes[k].value if k is not None else None
     modality = combine("historical" if is_historical(value, published) else "", "claimed" if claimed else "")
@@ -120,7 +124,9 @@ def _sense(tok: Token, lex: Lexicon) -> EventSense | None:
                     return override if override.type else None
     if sense is None:
         sense = lex.single.get((lemma, pos))
-    return sense if sense is not None and sense.type else None
+    if sense is None or not sense.type or not names_an_act(tok, sense.type):
+        return None
+    return sense
 
 
 def _echo(tok: Token, sense: EventSense, found: list[tuple[Token, EventSense]]) -> bool:
@@ -151,6 +157,15 @@ def _contexts(tok: Token, sense: EventSense, lex: Lexicon) -> list[str]:
     return out
 
 
+def _own_act(kind: str, actors: list, speaker: int | None) -> bool:
+    """Whether an event inside a quotation is the speaker's own act rather than a claim about
+    others: the speaker is among its actors, or it is a speech act (an accusation, a demand, a
+    refusal) by the speaker's side, as "the statement said" reports them."""
+    if speaker is not None and speaker in actors:
+        return True
+    return kind in _SPEECH_ACTS and (speaker is None or not actors)
+
+
 def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Participants,
            timexes: list[TimexRecord], sent_timexes: list[tuple[int, int, int]],
            quantity_spans: list[tuple[int, int]], quotes: list[QuoteRecord],
@@ -162,9 +177,11 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Parti
     k = time_of(tok, sent, sent_timexes)
     value = timexes[k].value if k is not None else None
     own = modality_of(tok, lex)
+    kind = sense.type or ""
+    if claimed and _own_act(kind, actors, speaker):
+        claimed = False  # "X deplores ..., the statement said": the act is reported as made
     said = combine("historical" if is_historical(value, published) else "", "claimed" if claimed else "")
     modality = combine(own, said)
-    kind = sense.type or ""
     mode = sense.mode
     if kind == "PROTEST" and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
         # PLOVER: a protest that reports words ("X is failing ..., a rights group protested") is a

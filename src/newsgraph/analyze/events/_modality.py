@@ -33,6 +33,8 @@ _CLIMB = frozenset({"xcomp", "dobj", "pobj", "prep", "acl", "attr", "oprd", "com
 _HEAD_DEPS = frozenset({"xcomp", "acl", "dobj", "pobj", "prep"})
 _COMPLEMENT_PREPS = frozenset({"for", "on", "to", "of"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
+# Signals of a timex that bounds how long an act lasts, not when it happened.
+_EXTENT_SIGNALS = frozenset({"until", "till", "through", "throughout", "since"})
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
@@ -120,6 +122,9 @@ def time_of(trigger: Token, sent: Span, timex_tokens: list[tuple[int, int, int]]
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     clause_span = (clause.left_edge.i, clause.right_edge.i + 1)
+    doc = trigger.doc
+    timex_tokens = [(s, e, k) for s, e, k in timex_tokens
+                    if not (s > 0 and doc[s - 1].lower_ in _EXTENT_SIGNALS)]  # "aid until 2029": its extent
     for lo, hi in (phrase, clause_span):
         inside = [(abs(s - trigger.i), k) for s, e, k in timex_tokens if lo <= s and e <= hi]
         if inside:
@@ -135,8 +140,13 @@ def _on_their_word(q: QuoteRecord, doc) -> bool:
     span = doc.char_span(q.cue[0], q.cue[1], alignment_mode="expand")
     if span is None:
         return True
-    frame = verb_frames("en").get(span[0].lemma_.lower())
-    return frame is None or frame[0] in ("speech", "belief")
+    cue = span[0]
+    if cue.lower_ == "according":
+        return True
+    frame = verb_frames("en").get(cue.lemma_.lower())
+    if frame is None:  # a noun ("the statement"), "according to", or a verb the learned model found
+        return cue.pos_ != "VERB"
+    return frame[0] in ("speech", "belief")
 
 
 def attribution_of(start: int, sent: Span, quotes: list[QuoteRecord]) -> tuple[bool, int | None, str | None]:

@@ -101,6 +101,12 @@ class Participants:
                     out.append(p)
         return out
 
+    def is_city(self, participant: Participant) -> bool:
+        if not isinstance(participant, int):
+            return False
+        known = gazetteer().place(self.entities[participant].name)
+        return known is not None and known.kind == "city"
+
     def entity_at(self, token: Token) -> int | None:
         return self.by_token.get(token.i)
 
@@ -141,6 +147,10 @@ class Participants:
         owners = self._of_owners(t, depth)
         if noun.kind == "person" and owners:
             return owners  # "the presidents of Ukraine, France and Finland": the states they lead
+        named_after = next((self.by_token[c.i] for c in t.rights if c.i in self.by_token and c.dep_ in ("appos", "compound")
+                            and self.entities[self.by_token[c.i]].type not in ("NORP", "DATE")), None)
+        if named_after is not None:
+            return [named_after]  # "the Ukrainian enterprise Yuzhmash", "his interlocutor, Donald Trump"
         owner = self._owner(t, owners)
         if noun.kind == "person" and owner is None and not self._modified(t):
             resolved = self.resolver.resolve_head(t)
