@@ -37,10 +37,12 @@ _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount"
                           "impose", "issue", "sign", "reach", "conclude", "seal", "strike", "wage", "unleash",
                           "pay", "send", "deploy", "file", "lodge", "level", "express", "extend", "grant",
                           "plan", "prepare", "propose", "agree", "approve", "have", "undertake", "perform",
-                          "participate", "engage", "involve", "end", "finish", "complete", "wrap", "renew",
+                          "participate", "engage", "involve", "open", "end", "finish", "complete", "wrap", "renew",
                           "intensify", "expand", "seek", "want", "favor", "favour", "break", "suspend", "halt",
                           "stop", "cancel", "postpone", "delay", "claim", "admit", "threaten", "vow", "pledge",
                           "promise", "try", "attempt", "lead", "coordinate", "cut"})
+# Verbs of talking things over: their object is the topic, the parties come with "with".
+_TOPIC_VERBS = frozenset({"discuss", "consider", "debate", "examine", "review", "address", "study"})
 # Acts that send or give something: their object is the thing, the recipient comes with "to".
 _SENDS = frozenset({"MOBILIZE", "AID"})
 _RESOURCES = frozenset({"troop", "force", "contingent", "soldier", "personnel", "unit", "battalion", "brigade",
@@ -63,6 +65,8 @@ def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
             return subjects[0], subjects[0].dep_ in PASSIVE_SUBJECTS
         if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ == "VERB":
+            verb = verb.head.head  # "resorted to throwing stones": the one who resorted threw
         elif verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
             verb = verb.head  # "dispatched agents to investigate": the purpose is the subject's
         elif verb.dep_ == "relcl":
@@ -103,6 +107,14 @@ def _attendants(verb: Token, parts: Participants) -> list[Participant]:
     return found
 
 
+def _light(verb: Token, verbs: frozenset[str] | None = None) -> bool:
+    """Whether a verb is one of ``verbs`` (_LIGHT_VERBS by default); the lemmatiser misreads
+    some forms ("staged" -> "stag"), so simple inflections are undone too."""
+    low = verb.lower_
+    forms = {verb.lemma_.lower(), low, low[:-1], low[:-2], low[:-3] + "y", low[:-3]}
+    return bool(forms & (_LIGHT_VERBS if verbs is None else verbs))
+
+
 def _site(p: Participant) -> bool:
     """A phrase, not a named place: "outside the embassies" names a target, "at Kabul" a place."""
     return isinstance(p, PhraseRecord)
@@ -121,13 +133,15 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
     targets: list[Participant] = []
     if trigger.pos_ in ("VERB", "AUX"):
         subj, passive = subject_of(trigger)
-        if subj is not None:
+        if subj is not None and not (passive and _light(trigger, _TOPIC_VERBS)):
             (targets if passive else actors).extend(parts.of(subj))
         elif trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
             # "exiles protesting in Miami" acts; "hundreds injured", "the sites struck" suffer the act
             (targets if trigger.tag_ == "VBN" else actors).extend(parts.of(trigger.head))
         for child in trigger.children:
             if child.dep_ in ("dobj", "dative", "attr"):
+                if _light(trigger, _TOPIC_VERBS):
+                    continue  # "discussed a meeting": the topic, not a party
                 if not (kind in _SENDS and child.dep_ == "dobj" and child.lemma_.lower() in _RESOURCES):
                     targets.extend(parts.of(child))  # "send troops to X": the troops are what is sent
             elif child.dep_ == "agent":
@@ -168,8 +182,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                     side.extend(parts.of(pobj))
         if not actors:
             verb = _governing_verb(trigger)
-            if verb is not None and (verb.lemma_.lower() in _LIGHT_VERBS or _occasion(trigger, verb)):
-                subj, passive = subject_of(verb, climb=False)
+            if verb is not None and (_light(verb) or _occasion(trigger, verb)):
+                subj, passive = subject_of(verb)
                 if subj is not None and not passive:
                     actors.extend(parts.of(subj))
     actors = list(dict.fromkeys(actors))

@@ -70,6 +70,7 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
             continue
         if parts is None:
             parts = Participants(doc, entities, quotes, lang)
+            parts.actors_of_act = _actors_of_act(parts, lex)
         found = [(tok, sense) for tok, sense in found if tok.i not in parts.by_token and not _echo(tok, sense, found)]
         sent_timexes = [(s, e, k) for k, (s, e) in enumerate(timex_spans) if sent.start <= s < sent.end]
         readings: list[Reading] = []
@@ -155,6 +156,18 @@ def _contexts(tok: Token, sense: EventSense, lex: Lexicon) -> list[str]:
         if ctx and ctx not in out:
             out.append(ctx)
     return out
+
+
+def _actors_of_act(parts: Participants, lex: Lexicon):
+    """The actors of the event a noun names, or None when it names none."""
+    def actors(tok: Token):
+        if tok.pos_ != "NOUN":
+            return None
+        sense = _sense(tok, lex)
+        if sense is None:
+            return None
+        return actors_targets(tok, parts, sense.type or "")[0]
+    return actors
 
 
 def _own_act(kind: str, actors: list, speaker: int | None) -> bool:

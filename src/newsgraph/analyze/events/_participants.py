@@ -12,15 +12,20 @@ phrases too: "Britain, France and Germany" are three) and returns what it stands
   "the perpetrators", "U.S. embassies in Kenya"), with the entity it stands for when a
   modifier names it ("the Cuban government" -> Cuba, "NATO Secretary General" -> NATO).
 
+- behind a noun that names no one, who stands behind it: its named owner ("rejected North
+  Korea's demand", "sanctions against Russian exports" -> Russia when the text names it) or
+  its "of" phrase ("the withdrawal of Serbian forces").
+
 Never a participant: a nationality adjective alone ("Russian exports", "Ukrainian leader":
-the head decides, and an adjective is no head), an abstract noun ("the decision", "issues"),
-an unresolved pronoun.
+the head decides, and an adjective is no head, unless the text names its state), a noun
+that names no one and has no one behind it ("the issues"), an unresolved pronoun.
 Limits: "it" and "they" take the latest organisation or state that was a subject or spoke,
 with no number agreement; offices resolve to the state they serve, not to the holder.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -86,6 +91,9 @@ class Participants:
         self.by_name = {}
         for e_index, entity in enumerate(entities):
             self.by_name.setdefault(entity.name, e_index)
+        # The actors of an event noun, or None for a word that names no event: set by the
+        # events stage, which knows the triggers ("rejected North Korea's demand" -> North Korea).
+        self.actors_of_act: Callable[[Token], list[Participant] | None] | None = None
         self.resolver = SpeakerResolver(doc, entities, lang)
         self.resolver.heard(quotes)
         # Subjects that "it" and "they" can stand for: (token, plural), in text order.
@@ -143,7 +151,7 @@ class Participants:
             return []
         noun = self._noun(t)
         if noun is None:
-            return []
+            return self._behind(t, depth)
         owners = self._of_owners(t, depth)
         if noun.kind == "person" and owners:
             return owners  # "the presidents of Ukraine, France and Finland": the states they lead
@@ -203,6 +211,28 @@ class Participants:
                 continue
             return self._one(subject, depth=1)
         return []
+
+    def _behind(self, t: Token, depth: int) -> list[Participant]:
+        """Who stands behind a noun that names no one: "rejected North Korea's demand",
+        "agreed to US mediation", "the withdrawal of Serbian forces", "the rights of Palestinians"."""
+        if t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
+            return []
+        if self.actors_of_act is not None:
+            act = self.actors_of_act(t)
+            if act is not None:
+                return act  # "condemned the bombing": who bombed, if the text says
+        owners = [e for c in t.children if c.dep_ in _OWNER_DEPS and c.pos_ != "PRON"
+                  and (e := self.owner_of(c)) is not None]
+        if owners:
+            return list(dict.fromkeys(owners))
+        out: list[Participant] = []
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(self._one(pobj, depth + 1))
+                        out.extend(p for c in pobj.conjuncts for p in self._one(c, depth + 1))
+        return list(dict.fromkeys(out))
 
     def _modified(self, t: Token) -> bool:
         """A role noun with a modifier of its own ("the German Chancellor") names an office, not

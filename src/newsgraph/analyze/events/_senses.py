@@ -11,9 +11,8 @@ and says what it keeps and what it drops:
   talks or an act ("offered assistance"); "offered a religious service" is no agreement;
 - "insist" is a demand only over what someone must or should do ("insisted that he leave",
   "insisted they must withdraw"), not over a claim ("insisted his son wants to return");
-- "warn" is a threat only of the warner's own act ("Moscow will warn about the use of
-  weapons"), not when it tells of what others may do ("warning citizens that exiles could
-  force the reversal");
+- "warn" is no threat when it tells of what may happen ("warning citizens that exiles could
+  force the reversal"), only of what will ("police will no longer tolerate rallies");
 - "provide", "send", "deliver" and other verbs of giving are AID only when what is given
   is aid: money, weapons, supplies ("provide 3 billion euros"), not "a better life";
 - a noun trigger that only describes the people it modifies is no act: "riot police",
@@ -24,7 +23,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..constants import SUBJECTS
 
 __all__ = ["names_an_act"]
 
@@ -35,6 +33,7 @@ _OFFERED = frozenset({"aid", "assistance", "help", "support", "talks", "negotiat
                       "weapon", "arm", "troop", "ceasefire", "truce", "deal", "concession", "amnesty",
                       "asylum", "compensation", "protection", "cooperation", "mediation", "guarantee"})
 _OBLIGING = frozenset({"must", "should", "ought", "shall"})
+_MAYBE = frozenset({"could", "might", "may", "can"})
 # Verbs of giving that are aid only when what is given is: "provide 3 billion euros", "send
 # weapons", not "provide him with a better life" or "deliver a speech".
 _GIVING = frozenset({"provide", "supply", "deliver", "send", "grant", "contribute", "allocate", "donate"})
@@ -42,7 +41,8 @@ _AID_GOODS = frozenset({"aid", "assistance", "help", "support", "money", "fund",
                         "grant", "weapon", "arm", "ammunition", "equipment", "vehicle", "tank", "missile",
                         "system", "jet", "aircraft", "food", "medicine", "supply", "shelter", "relief",
                         "euro", "dollar", "pound", "billion", "million", "vaccine", "fuel", "shell", "drone",
-                        "package", "tranche", "donation", "water", "blanket", "tent", "care", "treatment"})
+                        "package", "tranche", "donation", "water", "blanket", "tent", "care", "treatment",
+                        "troop", "soldier", "force", "peacekeeper", "good", "worth", "$", "€", "£"})
 # Nouns that a describing trigger can modify without naming an act.
 _DESCRIBED = frozenset({"police", "force", "troop", "soldier", "officer", "unit", "policeman", "gear", "cry",
                         "zone", "leader", "group", "organizer", "organiser", "movement", "camp", "party"})
@@ -58,9 +58,10 @@ def names_an_act(tok: Token, kind: str) -> bool:
         if lemma == "insist":
             return any(c.dep_ == "ccomp" and _obliged(c) for c in tok.children)
         if lemma == "warn":
-            return not _warns_of_others(tok)
+            return not _predicts(tok)
         if kind == "AID" and lemma in _GIVING:
-            return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _AID_GOODS for c in tok.children)
+            return any(c.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in _AID_GOODS for t in c.subtree)
+                       for c in tok.children)
         return True
     if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in _DESCRIBED:
         return False
@@ -81,11 +82,9 @@ def _obliged(verb: Token) -> bool:
     return bool(auxes & _OBLIGING) or verb.tag_ == "VB" and not auxes
 
 
-def _warns_of_others(tok: Token) -> bool:
-    own = {c.lower_ for c in tok.children if c.dep_ in SUBJECTS}
+def _predicts(tok: Token) -> bool:
+    """ "warned that exiles could force ...": a warning of what may happen, not a threat."""
     for child in tok.children:
-        if child.dep_ == "ccomp":
-            subject = next((c for c in child.children if c.dep_ in SUBJECTS), None)
-            if subject is not None and subject.lower_ not in own and subject.lower_ not in ("it", "we", "they"):
-                return True
+        if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in child.children):
+            return True
     return False
