@@ -264,8 +264,15 @@ class Participants:
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        out.extend(p for p in self.of(pobj) if isinstance(p, int))
+                    if pobj.dep_ != "pobj":
+                        continue
+                    for head in [pobj, *pobj.conjuncts]:
+                        if head.i not in self.by_token and getattr(self._noun(head), "kind", "") != "person":
+                            continue  # owners are states and offices, not "the victims of the explosions"
+                        for p in self._one(head, depth + 1):  # "..., as well as the German Chancellor"
+                            state = p if isinstance(p, int) else p.refers_to
+                            if state is not None and self.entities[state].type in _GROUP_TYPES and state not in out:
+                                out.append(state)
         return out
 
     def _owner(self, t: Token, owners: list[Participant]) -> int | None:
