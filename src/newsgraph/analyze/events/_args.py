@@ -67,8 +67,9 @@ def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ == "VERB":
             verb = verb.head.head  # "resorted to throwing stones": the one who resorted threw
-        elif verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-            verb = verb.head  # "dispatched agents to investigate": the purpose is the subject's
+        elif verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux"
+                                                                 for c in verb.children)):
+            verb = verb.head  # "dispatched agents to investigate", "lashed out, accusing them": the subject's
         elif verb.dep_ == "relcl":
             return verb.head, False
         else:
@@ -80,10 +81,10 @@ def _pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ == "pobj"]
 
 
-def _governing_verb(noun: Token) -> Token | None:
+def _governing_verb(noun: Token, steps: int = 4) -> Token | None:
     """The verb a noun is an object, complement or prepositional object of (not its subject)."""
     t = noun
-    for _ in range(4):
+    for _ in range(steps):
         if t.dep_ in NOMINAL_SUBJECTS or t.dep_ == "ROOT" or t.head.i == t.i:
             return None
         t = t.head
@@ -142,6 +143,12 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             if child.dep_ in ("dobj", "dative", "attr"):
                 if _light(trigger, _TOPIC_VERBS):
                     continue  # "discussed a meeting": the topic, not a party
+                if child.dep_ == "dobj":  # "imposed sanctions on X", "maintain contacts with X"
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ in _NOUN_TARGET_PREPS:
+                            targets.extend(p for pobj in _pobjs(prep) for p in parts.of(pobj))
+                if kind == "PROTEST" and child.dep_ == "dobj":
+                    continue  # "blocked intersections": where the protest stood, not whom it was against
                 if not (kind in _SENDS and child.dep_ == "dobj" and child.lemma_.lower() in _RESOURCES):
                     targets.extend(parts.of(child))  # "send troops to X": the troops are what is sent
             elif child.dep_ == "agent":
@@ -171,7 +178,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 for pobj in _pobjs(child):
                     actors.extend(parts.of(pobj))  # "cooperation from Kenya", "an offer from X"
             elif child.dep_ == "prep" and (child.lower_ in _NOUN_TARGET_PREPS or
-                                           kind in _AT_SITES and child.lower_ in _SITE_PREPS):
+                                           kind in _AT_SITES and child.lower_ in _SITE_PREPS) \
+                    and not (kind == "PROTEST" and child.lower_ == "on"):  # "rallies on this side of"
                 for pobj in _pobjs(child):
                     targets.extend(p for p in parts.of(pobj) if child.lower_ not in _SITE_PREPS or _site(p))
             elif child.dep_ == "prep" and child.lower_ == "of" and trigger.lemma_ not in ("use",):
@@ -181,7 +189,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 for pobj in _pobjs(child):
                     side.extend(parts.of(pobj))
         if not actors:
-            verb = _governing_verb(trigger)
+            noun = trigger.head if trigger.dep_ == "compound" else trigger  # "combat operations"
+            verb = _governing_verb(noun, steps=2)  # its own object or prepositional object only
             if verb is not None and (_light(verb) or _occasion(trigger, verb)):
                 subj, passive = subject_of(verb)
                 if subj is not None and not passive:
@@ -202,7 +211,8 @@ def _inner_targets(verb: Token, parts: Participants) -> list[Participant]:
     """
     found: list[Participant] = []
     for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+        purpose = child.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children)
+        if (child.dep_ == "xcomp" or purpose) and child.pos_ in ("VERB", "AUX"):
             for c in child.children:
                 if c.dep_ in ("dobj", "dative"):
                     found.extend(parts.of(c))
@@ -216,6 +226,12 @@ def _inner_targets(verb: Token, parts: Participants) -> list[Participant]:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                     found.extend(e for p in _pobjs(prep) for e in parts.of(p))
+        elif child.dep_ == "prep" and child.lower_ == "for":
+            # "called for increased pressure on Russia": whom the asked-for act reaches
+            for noun in _pobjs(child):
+                for prep in noun.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "to"):
+                        found.extend(e for p in _pobjs(prep) for e in parts.of(p))
     return found
 
 

@@ -46,9 +46,11 @@ _OBJECT_DEPS_N = frozenset({"compound", "amod", "nmod"})
 # A consultation without its own actor, reported by one of its parties
 # ("during a conversation with X, ... was discussed, Y said"): the speaker took part.
 _SPEAKER_TAKES_PART = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-# Material acts done to a territory: with no other recipient named, the place where they happen
-# is who receives them (PLOVER's recipient of a curfew, a troop build-up or a strike in a town).
-_ON_TERRITORY = frozenset({"COERCE", "MOBILIZE", "ASSAULT", "SANCTION", "CONCEDE", "RETREAT"})
+# Measures imposed on a territory: with no other recipient named, the place where they hold is
+# who receives them (PLOVER's recipient of a curfew in a town). An attack or a deployment in a
+# place is not aimed at the place as such ("the bombings in East Africa"): the event gold codes
+# no target there, and so do we.
+_ON_TERRITORY = frozenset({"COERCE", "SANCTION"})
 # Acts made in words: reported inside a quotation, they are made by saying them.
 _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 _MODALS = frozenset({"must", "should", "ought"})  # cheap pre-check for reported demands (_obligation)

@@ -201,9 +201,13 @@ class Participants:
         for _ in range(_PRONOUN_REACH - 1):
             if earliest > 0:
                 earliest = self.doc[earliest - 1].sent.start
+        ancestors = {a.i for a in t.ancestors}
         for subject, is_plural in reversed(self.group_subjects):
-            if subject.i >= t.i or subject.i < earliest or subject.head.i == t.head.i and subject.i > t.i:
+            if subject.i >= t.i or subject.i < earliest:
                 continue
+            if t.dep_ in ("dobj", "pobj", "dative") and subject.head.i in ancestors:
+                continue  # "police used tear gas to clear them": not the police
+            
             named = self._named_type(subject)
             if plural and not (is_plural or named in ("ORG", "GPE")):
                 continue
@@ -226,6 +230,11 @@ class Participants:
         if owners:
             return list(dict.fromkeys(owners))
         out: list[Participant] = []
+        for prep in t.children:  # "the ruling by the INS"
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                out.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in self._one(pobj, depth + 1))
+        if out:
+            return list(dict.fromkeys(out))
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
@@ -261,6 +270,11 @@ class Participants:
     def _of_owners(self, t: Token, depth: int) -> list[Participant]:
         """Named entities in the head's "of" phrase: "the leaders of Britain, France and Germany"."""
         out: list[Participant] = []
+        for prep in t.children:  # "the ruling by the INS"
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                out.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in self._one(pobj, depth + 1))
+        if out:
+            return list(dict.fromkeys(out))
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:

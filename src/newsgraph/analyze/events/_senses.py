@@ -36,7 +36,7 @@ _OBLIGING = frozenset({"must", "should", "ought", "shall"})
 _MAYBE = frozenset({"could", "might", "may", "can"})
 # Verbs of giving that are aid only when what is given is: "provide 3 billion euros", "send
 # weapons", not "provide him with a better life" or "deliver a speech".
-_GIVING = frozenset({"provide", "supply", "deliver", "send", "grant", "contribute", "allocate", "donate"})
+_GIVING = frozenset({"provide", "supply", "deliver", "send", "grant", "contribute", "allocate", "donate", "hand"})
 _AID_GOODS = frozenset({"aid", "assistance", "help", "support", "money", "fund", "funding", "loan", "credit",
                         "grant", "weapon", "arm", "ammunition", "equipment", "vehicle", "tank", "missile",
                         "system", "jet", "aircraft", "food", "medicine", "supply", "shelter", "relief",
