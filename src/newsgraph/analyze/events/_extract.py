@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ._acts import Reading, fold_acts
 from ._args import actors_targets, place_of
 from ._lexicon import EventSense, Lexicon, lexicon
-from ._obligation import obligations
+from ._obligation import obligations, wishes
 from ._participants import Participants
 from ._modality import attribution_of, combine, is_historical, modality_of, time_of
 from ._refusal import refusal_mode
@@ -81,16 +81,21 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
                                    quotes, published))
         for tok, actors, targets in obligations(sent, parts) if modal else ():
             readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes, published)))
+        for tok, actors, targets in wishes(sent, parts):
+            readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes, published,
+                                                 at=tok)))
         events.extend(fold_acts(readings))
     return events
 
 
-def _demand(modal: Token, actors: list[int], targets: list[int], sent: Span, timexes: list[TimexRecord],
-            sent_timexes: list[tuple[int, int, int]], quotes: list[QuoteRecord], published: str | None) -> EventRecord:
-    """A REQUEST read from "X said Y must ..."; the modal is its trigger, the statement its time."""
+def _demand(modal: Token, actors: list, targets: list, sent: Span, timexes: list[TimexRecord],
+            sent_timexes: list[tuple[int, int, int]], quotes: list[QuoteRecord], published: str | None,
+            at: Token | None = None) -> EventRecord:
+    """A REQUEST read from "X said Y must ..." (the modal is its trigger, the statement its
+    time) or "X wants Y to ..." (the verb is both)."""
     claimed, speaker, speaker_text = attribution_of(modal.idx, sent, quotes)
     claimed = claimed and not _own_act("REQUEST", actors, speaker)
-    k = time_of(modal.head.head, sent, sent_timexes)
+    k = time_of(at if at is not None else modal.head.head, sent, sent_timexes)
     value = timexes[k].value if k is not None else None
     modality = combine("historical" if is_historical(value, published) else "", "claimed" if claimed else "")
     return EventRecord(type="REQUEST", trigger=(modal.idx, modal.idx + len(modal.text), modal.text),

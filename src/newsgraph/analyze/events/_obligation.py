@@ -21,7 +21,7 @@ from ..types import Participant
 from ._args import subject_of
 from ._participants import Participants
 
-__all__ = ["obligations"]
+__all__ = ["obligations", "wishes"]
 
 _MODALS = frozenset({"must", "should", "ought"})
 # Statement verbs and nouns that carry someone's words; verbs that already name a request
@@ -31,6 +31,7 @@ _STATEMENT_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announc
                               "remind", "note", "argue", "maintain", "assert", "affirm", "make"})
 _STATEMENT_NOUNS = frozenset({"reminder", "message", "statement", "declaration", "letter", "note", "word"})
 _SELF = frozenset({"i", "we", "us", "there", "one"})
+_WANTING = frozenset({"want", "wish"})
 _TO_PREPS = frozenset({"to"})
 
 
@@ -78,4 +79,26 @@ def obligations(sent: Span, parts: Participants) -> list[tuple[Token, list[Parti
         if not targets or set(targets) & set(actors):
             continue  # nobody asked, or the speaker binding itself
         out.append((modal, actors, [t for t in targets if t not in actors]))
+    return out
+
+
+def wishes(sent: Span, parts: Participants) -> list[tuple[Token, list[Participant], list[Participant]]]:
+    """(verb, who wants, who is wanted to act) for "X wants Y to ...": a request of Y by X
+    ("The Justice Department wants the appeals court to suspend the injunction")."""
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _WANTING:
+            continue
+        act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"), None)
+        if act is None:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or \
+            next((c for c in act.children if c.dep_ == "nsubj" and c.i < act.i), None)  # "wants the court to"
+        if obj is None:
+            continue
+        subj, passive = subject_of(verb, climb=False)
+        actors = parts.of(subj) if subj is not None and not passive else []
+        targets = [t for t in parts.of(obj) if t not in actors]
+        if actors and targets:
+            out.append((verb, actors, targets))
     return out
