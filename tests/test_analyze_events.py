@@ -38,23 +38,15 @@ def test_analyze_events_modality_rank():
 
 @pytest.fixture(scope="module")
 def analyze():
-    from newsgraph.analyze.entities import extract_entities
-    from newsgraph.analyze.events import extract_events
     from newsgraph.analyze.pipeline import load_nlp
-    from newsgraph.analyze.quantities import extract_quantities
-    from newsgraph.analyze.quotes import extract_quotes
-    from newsgraph.analyze.timexes import extract_timexes
+    from newsgraph.analyze.stages import run_stages
+    from newsgraph.model import Article
 
     nlp = load_nlp()
 
     def run(text: str, published: str | None = None):
-        doc = nlp(text)
-        entities = extract_entities(doc)
-        quotes = extract_quotes(doc, entities)
-        timexes = extract_timexes(doc, published)
-        quantities = extract_quantities(doc)
-        events = extract_events(doc, entities, quotes, timexes, quantities, published=published)
-        return entities, timexes, quantities, events
+        made = run_stages(nlp(text), Article(text=text, source="test.txt", published=published))
+        return made["entities"], made["timexes"], made["quantities"], made["events"]
 
     return run
 
