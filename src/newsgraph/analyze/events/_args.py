@@ -40,7 +40,9 @@ _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount"
                           "participate", "engage", "involve", "open", "end", "finish", "complete", "wrap", "renew",
                           "intensify", "expand", "seek", "want", "favor", "favour", "break", "suspend", "halt",
                           "stop", "cancel", "postpone", "delay", "claim", "admit", "threaten", "vow", "pledge",
-                          "promise", "try", "attempt", "lead", "coordinate", "cut"})
+                          "promise", "try", "attempt", "lead", "coordinate", "cut", "place", "put"})
+# Verbs that put their passive subject into the state a noun event names.
+_PUTTING = frozenset({"place", "put", "keep"})
 # Verbs of talking things over: their object is the topic, the parties come with "with".
 _TOPIC_VERBS = frozenset({"discuss", "consider", "debate", "examine", "review", "address", "study"})
 # Acts that send or give something: their object is the thing, the recipient comes with "to".
@@ -193,8 +195,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             verb = _governing_verb(noun, steps=2)  # its own object or prepositional object only
             if verb is not None and (_light(verb) or _occasion(trigger, verb)):
                 subj, passive = subject_of(verb)
-                if subj is not None and not passive:
-                    actors.extend(parts.of(subj))
+                if subj is not None and (not passive or subj.i != noun.i and _light(verb, _PUTTING)):
+                    actors.extend(parts.of(subj))  # "troops were placed on high alert": the troops
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     return actors, targets

@@ -53,6 +53,9 @@ _PHRASE_LEFT = frozenset({"det", "amod", "compound", "nummod", "poss", "quantmod
                           "advmod", "npadvmod", "punct"})
 _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
 _MAX_PHRASE_TOKENS = 12
+# Nouns through which an office or a group belongs to states: "representatives of the military
+# leadership of Ukraine, Great Britain and France".
+_OWNING = frozenset({"person", "group", "body"})
 
 
 @dataclass(frozen=True)
@@ -153,7 +156,7 @@ class Participants:
         if noun is None:
             return self._behind(t, depth)
         owners = self._of_owners(t, depth)
-        if noun.kind == "person" and owners:
+        if noun.kind in ("person", "group") and owners:
             return owners  # "the presidents of Ukraine, France and Finland": the states they lead
         named_after = next((self.by_token[c.i] for c in t.rights if c.i in self.by_token and c.dep_ in ("appos", "compound")
                             and self.entities[self.by_token[c.i]].type not in ("NORP", "DATE")), None)
@@ -281,7 +284,7 @@ class Participants:
                     if pobj.dep_ != "pobj":
                         continue
                     for head in [pobj, *pobj.conjuncts]:
-                        if head.i not in self.by_token and getattr(self._noun(head), "kind", "") != "person":
+                        if head.i not in self.by_token and getattr(self._noun(head), "kind", "") not in _OWNING:
                             continue  # owners are states and offices, not "the victims of the explosions"
                         for p in self._one(head, depth + 1):  # "..., as well as the German Chancellor"
                             state = p if isinstance(p, int) else p.refers_to
