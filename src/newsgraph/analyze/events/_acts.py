@@ -4,7 +4,8 @@ A sentence names one act with several words ("bombs exploded ..., killing dozens
 "promised to provide ... assistance") and speaks of acts that are not events of their
 own (what is asked, refused or threatened). The rules, in order:
 
-1. An act under a demand, refusal, threat or accusation is its content, not an event:
+1. An act under a demand, refusal, threat or accusation is its content, not an event
+   (and a refusal of no act, "refused to identify himself", is no event at all):
    "called on all states to cooperate" is one REQUEST, "refused to suspend sanctions"
    one REJECT, "warned it would strike" one THREATEN.
 2. A promise, pledge, offer or plan is the act it announces, planned: "promised to
@@ -32,6 +33,7 @@ __all__ = ["Reading", "fold_acts"]
 _CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 # Verbs of agreement whose complement is what was agreed: "agreed to hold a meeting" is the AGREE.
 _AGREEING = frozenset({"agree", "agreement", "accept", "consent"})
+_REFUSING = frozenset({"refuse", "decline"})
 # Words that announce the act in their complement.
 _ANNOUNCING = frozenset({"promise", "pledge", "vow", "offer", "plan", "intend", "prepare", "decide", "propose",
                          "proposal", "readiness", "ready", "commit", "commitment", "undertake"})
@@ -79,7 +81,18 @@ def _governs(head: Token, dependent: Token, steps: int = 3) -> bool:
     return False
 
 
+def _refuses_nothing(r: Reading, readings: list[Reading]) -> bool:
+    """ "refused to identify himself": a refusal whose infinitive names no act is personal, not
+    a political rejection (what is refused must be an event: "refused to suspend sanctions")."""
+    if r.token.lemma_.lower() not in _REFUSING:
+        return False
+    acts = [c for c in r.token.children if c.dep_ == "xcomp"]
+    return bool(acts) and not any(o.token.i == c.i for c in acts for o in readings) and \
+        not any(c.dep_ == "dobj" for c in r.token.children)
+
+
 def _drop_contents(readings: list[Reading]) -> list[Reading]:
+    readings = [r for r in readings if not _refuses_nothing(r, readings)]
     dropped: set[int] = set()
     for a in readings:
         for b in readings:

@@ -51,7 +51,7 @@ _DESCRIBED = frozenset({"police", "force", "troop", "soldier", "officer", "unit"
 def names_an_act(tok: Token, kind: str) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
-        if lemma in _AIMING and any(c.dep_ == "xcomp" for c in tok.children):
+        if lemma in _AIMING and any(c.dep_ == "xcomp" or c.dep_ == "advcl" and _infinitive(c) for c in tok.children):
             return False
         if lemma in _PROMISING:
             return _promises_something(tok)
@@ -88,3 +88,7 @@ def _predicts(tok: Token) -> bool:
         if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in child.children):
             return True
     return False
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
