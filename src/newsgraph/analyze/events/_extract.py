@@ -53,7 +53,9 @@ _SPEAKER_TAKES_PART = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _ON_TERRITORY = frozenset({"COERCE", "SANCTION"})
 # Acts made in words: reported inside a quotation, they are made by saying them.
 _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
-_MODALS = frozenset({"must", "should", "ought"})  # cheap pre-check for reported demands (_obligation)
+_MODALS = frozenset({"must", "should", "ought"})
+# Verbs that do what they say when one wishes to say them.
+_PERFORMED = frozenset({"express", "thank", "congratulate", "welcome", "condemn", "offer", "extend", "convey"})  # cheap pre-check for reported demands (_obligation)
 
 
 def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRecord],
@@ -74,7 +76,9 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
             parts = Participants(doc, entities, quotes, lang)
             parts.actors_of_act = _actors_of_act(parts, lex)
         found = [(tok, sense) for tok, sense in found if tok.i not in parts.by_token and not _echo(tok, sense, found)]
-        sent_timexes = [(s, e, k) for k, (s, e) in enumerate(timex_spans) if sent.start <= s < sent.end]
+        # an event happens at a date or a time: "for 13 days", "every week" say how long or how often
+        sent_timexes = [(s, e, k) for k, (s, e) in enumerate(timex_spans)
+                        if sent.start <= s < sent.end and timexes[k].type in ("DATE", "TIME")]
         readings: list[Reading] = []
         for tok, sense in found:
             readings.extend(_event(tok, sense, sent, lex, parts, timexes, sent_timexes, quantity_spans,
@@ -93,11 +97,12 @@ def _demand(modal: Token, actors: list, targets: list, sent: Span, timexes: list
             at: Token | None = None) -> EventRecord:
     """A REQUEST read from "X said Y must ..." (the modal is its trigger, the statement its
     time) or "X wants Y to ..." (the verb is both)."""
-    claimed, speaker, speaker_text = attribution_of(modal.idx, sent, quotes)
-    claimed = claimed and not _own_act("REQUEST", actors, speaker)
+    said, speaker, speaker_text = attribution_of(modal, sent, quotes)
+    if said == "claimed" and _own_act("REQUEST", actors, speaker):
+        said = ""
     k = time_of(at if at is not None else modal.head.head, sent, sent_timexes)
     value = timexes[k].value if k is not None else None
-    modality = combine("historical" if is_historical(value, published) else "", "claimed" if claimed else "")
+    modality = combine("historical" if is_historical(value, published) else "", said)
     return EventRecord(type="REQUEST", trigger=(modal.idx, modal.idx + len(modal.text), modal.text),
                        sentence=(sent.start_char, sent.end_char), modality=modality, actors=actors,
                        targets=targets, time_value=value, time_timex=k,
@@ -177,6 +182,13 @@ def _actors_of_act(parts: Participants, lex: Lexicon):
     return actors
 
 
+def _performative(tok: Token) -> bool:
+    """A speech act wrapped in a wish that performs it: "would like to express", "want to thank"."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in ("like", "want", "wish") and \
+        tok.lemma_.lower() in _PERFORMED
+
+
 def _own_act(kind: str, actors: list, speaker: int | None) -> bool:
     """Whether an event inside a quotation is the speaker's own act rather than a claim about
     others: the speaker is among its actors, or it is a speech act (an accusation, a demand, a
@@ -191,16 +203,18 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Parti
            quantity_spans: list[tuple[int, int]], quotes: list[QuoteRecord],
            published: str | None) -> list[Reading]:
     actors, targets = actors_targets(tok, parts, sense.type or "")
-    claimed, speaker, speaker_text = attribution_of(tok.idx, sent, quotes)
+    said, speaker, speaker_text = attribution_of(tok, sent, quotes)
     if not actors and speaker is not None and sense.type in _SPEAKER_TAKES_PART and targets and speaker not in targets:
         actors = [speaker]
     k = time_of(tok, sent, sent_timexes)
     value = timexes[k].value if k is not None else None
     own = modality_of(tok, lex)
     kind = sense.type or ""
-    if claimed and _own_act(kind, actors, speaker):
-        claimed = False  # "X deplores ..., the statement said": the act is reported as made
-    said = combine("historical" if is_historical(value, published) else "", "claimed" if claimed else "")
+    if said == "claimed" and _own_act(kind, actors, speaker):
+        said = ""  # "X deplores ..., the statement said": the act is reported as made
+    if own == "hypothetical" and kind in _SPEECH_ACTS and _performative(tok):
+        own = "asserted"  # "would like to express its condolences", "I want to thank you": said now
+    said = combine("historical" if is_historical(value, published) else "", said)
     modality = combine(own, said)
     mode = sense.mode
     if kind == "PROTEST" and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):

@@ -20,19 +20,27 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from ..constants import SUBJECTS
 from ..quotes.cues import verb_frames
 from ._lexicon import Lexicon
 from ..types import QuoteRecord, TimexRecord
 
 __all__ = ["modality_of", "time_of", "attribution_of", "is_historical"]
 
-_RANK = {"negated": 5, "hypothetical": 4, "planned": 3, "historical": 2, "claimed": 1, "asserted": 0}
+# A plan or a promise reported by someone else is first of all their claim ("Europe is proposing
+# to send forces, Knutov stated"); a recalled or feared event keeps its own standing.
+_RANK = {"negated": 5, "hypothetical": 4, "historical": 3, "claimed": 2, "planned": 1, "asserted": 0}
 # Dependencies through which a governing word's modality reaches the event word.
 _CLIMB = frozenset({"xcomp", "dobj", "pobj", "prep", "acl", "attr", "oprd", "compound", "conj", "pcomp", "nsubjpass", "advcl"})
 # Dependencies through which a governing word's own meaning ("refused", "plans") reaches the event.
 _HEAD_DEPS = frozenset({"xcomp", "acl", "dobj", "pobj", "prep"})
 _COMPLEMENT_PREPS = frozenset({"for", "on", "to", "of"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
+# Cues whose content the speaker takes as known ("as the media recalled, at the summit ...").
+_FACTIVE = frozenset({"recall", "remind", "acknowledge", "admit", "note", "regret"})
+# Cues whose content is what may happen: a prediction, a fear, an expectation.
+_PREDICTING = frozenset({"predict", "forecast", "expect", "anticipate", "fear", "worry", "speculate", "warn"})
+_PASSING_PREPS = frozenset({"at", "during", "after", "before", "since", "following", "amid"})
 # Signals of a timex that bounds how long an act lasts, not when it happened.
 _EXTENT_SIGNALS = frozenset({"until", "till", "through", "throughout", "since"})
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -73,8 +81,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> str:
                 found.append(cue)
         if t.dep_ not in _CLIMB or t.head.i == t.i:
             break
-        if t.dep_ == "conj" and t.head.pos_ != t.pos_:
-            break
+        if t.dep_ == "conj" and (t.head.pos_ != t.pos_ or any(c.dep_ in SUBJECTS for c in t.children)):
+            break  # "you can see a crater, and a bomb went off": a clause of its own
         if t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX") and t.lower_ not in _COMPLEMENT_PREPS:
             break  # an adjunct ("after the talks, they will ...") does not share the verb's modality
         came_by = t.dep_
@@ -149,20 +157,39 @@ def _on_their_word(q: QuoteRecord, doc) -> bool:
     return frame[0] in ("speech", "belief")
 
 
-def attribution_of(start: int, sent: Span, quotes: list[QuoteRecord]) -> tuple[bool, int | None, str | None]:
-    """(claimed, speaker entity, speaker text) for an event word at char offset ``start``."""
+def attribution_of(trigger: Token, sent: Span, quotes: list[QuoteRecord]) -> tuple[str, int | None, str | None]:
+    """(what the report makes of it, speaker entity, speaker text) for an event word.
+
+    The first is "claimed" for an event on someone's word, "hypothetical" for one they
+    predict or fear ("Cuba predicted exiles will impede the ruling"), "" when the article
+    states it or the speaker only presupposes it: a recalled event ("as the media recalled"),
+    an occasion named in passing ("momentum was set at the summit, London assured").
+    """
+    start = trigger.idx
     for q in quotes:
         if q.start <= start < q.end:
             if not _on_their_word(q, sent.doc):
                 continue
             s = q.speaker
-            if s is None:
-                return True, None, None
-            return True, s.entity, None if s.entity is not None else s.text
+            speaker = (s.entity, None if s.entity is not None else s.text) if s is not None else (None, None)
+            cue = _cue_lemma(q, sent.doc)
+            if cue in _FACTIVE or _in_passing(trigger):
+                return "", *speaker
+            return ("hypothetical" if cue in _PREDICTING else "claimed"), *speaker
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
-            return True, None, None
-    return False, None, None
+            return ("" if _in_passing(trigger) else "claimed"), None, None
+    return "", None, None
+
+
+def _cue_lemma(q: QuoteRecord, doc) -> str:
+    span = doc.char_span(q.cue[0], q.cue[1], alignment_mode="expand") if q.cue else None
+    return span[0].lemma_.lower() if span is not None else ""
+
+
+def _in_passing(trigger: Token) -> bool:
+    """A noun event in a phrase that only says when or where: "at the summit", "during the talks"."""
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in _PASSING_PREPS
 
 
 def timex_value(timexes: list[TimexRecord], k: int | None) -> str | None:
