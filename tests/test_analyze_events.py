@@ -32,7 +32,8 @@ def test_analyze_events_is_historical(value, published, expected):
 
 
 def test_analyze_events_modality_rank():
-    assert combine("planned", "claimed") == "planned"
+    assert combine("planned", "claimed") == "claimed"  # a plan reported by someone else is their claim
+    assert combine("historical", "claimed") == "historical"
     assert combine("hypothetical", "planned", "negated") == "negated"
     assert combine("", "") == "asserted"
 

@@ -38,6 +38,8 @@ _COMPLEMENT_PREPS = frozenset({"for", "on", "to", "of"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 # Cues whose content the speaker takes as known ("as the media recalled, at the summit ...").
 _FACTIVE = frozenset({"recall", "remind", "acknowledge", "admit", "note", "regret"})
+# Cues that make a plan known: what they announce is planned, not a claim about others.
+_ANNOUNCING = frozenset({"announce", "confirm", "declare", "unveil"})
 # Cues whose content is what may happen: a prediction, a fear, an expectation.
 _PREDICTING = frozenset({"predict", "forecast", "expect", "anticipate", "fear", "worry", "speculate", "warn"})
 _PASSING_PREPS = frozenset({"at", "during", "after", "before", "since", "following", "amid"})
@@ -173,7 +175,7 @@ def attribution_of(trigger: Token, sent: Span, quotes: list[QuoteRecord]) -> tup
             s = q.speaker
             speaker = (s.entity, None if s.entity is not None else s.text) if s is not None else (None, None)
             cue = _cue_lemma(q, sent.doc)
-            if cue in _FACTIVE or _in_passing(trigger):
+            if cue in _FACTIVE or _in_passing(trigger) or cue in _ANNOUNCING:
                 return "", *speaker
             return ("hypothetical" if cue in _PREDICTING else "claimed"), *speaker
     for token in sent:
