@@ -16,7 +16,8 @@ own (what is asked, refused or threatened). The rules, in order:
    event is the reading with most participants (then a verb's) and gathers the
    participants of all the others.
 4. An event named by a noun alone stays only with a participant in the text ("the
-   attacks" with neither actor nor target is a back-reference, not a report).
+   attacks" with neither actor nor target is a back-reference, not a report); one named
+   by a verb, only with a subject or an object ("Injured: 4,877" in a list is no report).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ _CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 # Verbs of agreement whose complement is what was agreed: "agreed to hold a meeting" is the AGREE.
 _AGREEING = frozenset({"agree", "agreement", "accept", "consent"})
 _REFUSING = frozenset({"refuse", "decline"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "dative", "agent", "expl"})
 # Words that announce the act in their complement.
 _ANNOUNCING = frozenset({"promise", "pledge", "vow", "offer", "plan", "intend", "prepare", "decide", "propose",
                          "proposal", "readiness", "ready", "commit", "commitment", "undertake"})
@@ -57,8 +59,14 @@ def fold_acts(readings: list[Reading]) -> list[EventRecord]:
     """The events of one sentence, one per act, in trigger order."""
     kept = _drop_contents(readings)
     kept = _merge_same_type(kept)
-    kept = [r for r in kept if r.token.pos_ != "NOUN" or r.event.actors or r.event.targets or r.derived]
+    kept = [r for r in kept if r.event.actors or r.event.targets or r.derived or _verb_with_arguments(r.token)]
     return [r.event for r in sorted(kept, key=lambda r: r.event.trigger[0])]
+
+
+def _verb_with_arguments(tok: Token) -> bool:
+    """A verb that names no participant still reports an act when the parse gives it a subject
+    or an object ("at least 82 were killed"); a bare word in a list ("Injured: 4,877") does not."""
+    return tok.pos_ == "VERB" and (tok.dep_ in ("acl", "amod", "relcl") or any(c.dep_ in _ARGUMENTS for c in tok.children))
 
 
 def _governs(head: Token, dependent: Token, steps: int = 3) -> bool:

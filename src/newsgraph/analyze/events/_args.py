@@ -138,7 +138,7 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
         subj, passive = subject_of(trigger)
         if subj is not None and not (passive and _light(trigger, _TOPIC_VERBS)):
             (targets if passive else actors).extend(parts.of(subj))
-        elif trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        elif trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
             # "exiles protesting in Miami" acts; "hundreds injured", "the sites struck" suffer the act
             (targets if trigger.tag_ == "VBN" else actors).extend(parts.of(trigger.head))
         for child in trigger.children:

@@ -135,6 +135,11 @@ class Participants:
             demonyms = gazetteer().demonyms
             state = demonyms.get(entity.name) or demonyms.get(modifier.text)
             return self.by_name.get(state) if state is not None else None
+        if entity.type == "GPE" and self.is_city(e):
+            if modifier.dep_ != "poss":
+                return None  # "a Buffalo doctor", "the Paris gathering": a place, not an owner
+            stands_for = self._named(modifier, e)[0]  # "Moscow's demands": a capital's state, when named
+            return None if self.is_city(stands_for) else stands_for
         return e if entity.type in _GROUP_TYPES or entity.type == "PERSON" else None
 
     # -- one head
