@@ -35,6 +35,7 @@ _CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 # Verbs of agreement whose complement is what was agreed: "agreed to hold a meeting" is the AGREE.
 _AGREEING = frozenset({"agree", "agreement", "accept", "consent"})
 _REFUSING = frozenset({"refuse", "decline"})
+_COERCIVE = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "REJECT", "RETREAT"})
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "dative", "agent", "expl"})
 # Words that announce the act in their complement.
 _ANNOUNCING = frozenset({"promise", "pledge", "vow", "offer", "plan", "intend", "prepare", "decide", "propose",
@@ -99,8 +100,18 @@ def _refuses_nothing(r: Reading, readings: list[Reading]) -> bool:
         not any(c.dep_ == "dobj" for c in r.token.children)
 
 
+def _warns_of_nothing(r: Reading, readings: list[Reading]) -> bool:
+    """ "warned that the decision does not guarantee ...": a warning is a threat only of an act
+    its content names (a sanction, an attack, a measure), or with no content clause at all."""
+    if r.event.type != "THREATEN" or r.derived or r.token.lemma_.lower() != "warn":
+        return False
+    clauses = [c for c in r.token.children if c.dep_ in ("ccomp", "xcomp")]
+    return bool(clauses) and not any(o.event.type in _COERCIVE and _governs(r.token, o.token, steps=4)
+                                     for o in readings)
+
+
 def _drop_contents(readings: list[Reading]) -> list[Reading]:
-    readings = [r for r in readings if not _refuses_nothing(r, readings)]
+    readings = [r for r in readings if not _refuses_nothing(r, readings) and not _warns_of_nothing(r, readings)]
     dropped: set[int] = set()
     for a in readings:
         for b in readings:
@@ -109,6 +120,8 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
             lemma = a.token.lemma_.lower()
             if lemma in _ANNOUNCING and not a.derived:
                 dropped.add(id(a))  # the promise is the act it announces
+            elif a.event.type == "PROTEST" and b.event.type == "REQUEST":
+                dropped.add(id(b))  # "a demonstration demanding his return": the demand is the protest's
             elif a.event.type in _CONTENT_TAKERS or lemma in _AGREEING:
                 if b.token.pos_ == "VERB" or a.event.type != "ACCUSE":
                     dropped.add(id(b))  # "condemned the bombing" keeps the bombing, "accused X of attacking" not

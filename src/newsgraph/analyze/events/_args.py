@@ -22,10 +22,13 @@ __all__ = ["actors_targets", "place_of", "subject_of"]
 
 _TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "from", "toward", "towards", "into"})
 _NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "between", "among", "toward", "towards", "into"})
+# Last words of names of places that are attacked, not attackers.
+_SITE_NAMES = frozenset({"embassy", "consulate", "base", "airport", "hospital", "school", "mosque", "church",
+                         "synagogue", "station", "port", "bridge", "plant", "centre", "center", "headquarters"})
 # Where an attack or a measure is aimed at a site: "bombs exploded outside the embassies", "the
 # attacks at the U.S. embassies". Other events there only took place at the site.
 _SITE_PREPS = frozenset({"at", "outside", "near"})
-_AT_SITES = frozenset({"ASSAULT", "COERCE"})
+_AT_SITES = frozenset({"ASSAULT"})
 _OF_IS_ACTOR = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "MOBILIZE", "RETREAT", "SUPPORT", "REQUEST"})
 _PLACE_PREPS = frozenset({"in", "at"})
 # Verbs whose subject does what their object noun names: "U.S. forces launched strikes", "held
@@ -52,6 +55,9 @@ _RESOURCES = frozenset({"troop", "force", "contingent", "soldier", "personnel", 
                         "equipment", "ammunition", "missile", "tank", "jet", "aircraft", "warship", "ship",
                         "agent", "information", "intelligence", "supply", "food", "medicine", "help", "support"})
 _OCCASION_PREPS = frozenset({"during", "in", "on", "at"})
+# Events whose occasion takes in whoever acts there ("said during her visit"); one who "died in
+# the blast" suffered it.
+_GATHERINGS = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST"})
 # Verbs that tell of an event rather than act at it: "as the media recalled, at the summit ...".
 _NARRATING = frozenset({"recall", "report", "write", "note", "remember", "mention", "describe", "recount", "tell"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -118,17 +124,31 @@ def _light(verb: Token, verbs: frozenset[str] | None = None) -> bool:
     return bool(forms & (_LIGHT_VERBS if verbs is None else verbs))
 
 
+def _undergoes(noun: Token, modifier: Token, kind: str, parts: Participants) -> bool:
+    """Whether a noun event's owner suffers it rather than does it: a person's or a site's
+    "his arrest", "the U.S. Embassy blasts"; a state's or a group's "Russia's invasion" acts."""
+    if kind in _OF_IS_ACTOR:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return False  # "Israel's arrest of X": the owner arrested
+    owner = parts.owner_of(modifier)
+    if not isinstance(owner, int):
+        return False
+    entity = parts.entities[owner]
+    return entity.type in ("PERSON", "FAC") or entity.name.split()[-1].lower() in _SITE_NAMES
+
+
 def _site(p: Participant) -> bool:
     """A phrase, not a named place: "outside the embassies" names a target, "at Kabul" a place."""
     return isinstance(p, PhraseRecord)
 
 
-def _occasion(noun: Token, verb: Token) -> bool:
+def _occasion(noun: Token, verb: Token, kind: str) -> bool:
     """A noun event in a phrase saying on what occasion the verb's subject acted: "said during
     her visit", "in a conversation with Trump, Starmer spoke"."""
     prep = noun.head
     return (prep.dep_ == "prep" and prep.head.i == verb.i and prep.lower_ in _OCCASION_PREPS
-            and verb.lemma_.lower() not in _NARRATING)
+            and verb.lemma_.lower() not in _NARRATING and kind in _GATHERINGS)
 
 
 def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple[list[Participant], list[Participant]]:
@@ -166,7 +186,9 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
         for child in trigger.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and parts.owner_of(child) is not None:
                 owner = parts.owner_of(child)
-                if not (kind not in _AT_SITES and parts.is_city(owner)):  # "the Paris gathering" is a place
+                if _undergoes(trigger, child, kind, parts):
+                    targets.append(owner)  # "his arrest", "his repatriation", "the embassy bombings"
+                else:
                     actors.append(owner)  # "U.S. missile attacks", "Russian strikes", "her visit"
             elif child.dep_ == "acl" and child.pos_ == "VERB":
                 actors.extend(_attendants(child, parts))  # "a summit held with the participation of X"
@@ -193,7 +215,7 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
         if not actors:
             noun = trigger.head if trigger.dep_ == "compound" else trigger  # "combat operations"
             verb = _governing_verb(noun, steps=2)  # its own object or prepositional object only
-            if verb is not None and (_light(verb) or _occasion(trigger, verb)):
+            if verb is not None and (_light(verb) or _occasion(trigger, verb, kind)):
                 subj, passive = subject_of(verb)
                 if subj is not None and (not passive or subj.i != noun.i and _light(verb, _PUTTING)):
                     actors.extend(parts.of(subj))  # "troops were placed on high alert": the troops

@@ -53,6 +53,8 @@ _PHRASE_LEFT = frozenset({"det", "amod", "compound", "nummod", "poss", "quantmod
                           "advmod", "npadvmod", "punct"})
 _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
 _MAX_PHRASE_TOKENS = 12
+# Nouns that count people: the counted noun decides whether they are participants.
+_COUNTS = frozenset({"dozen", "score", "hundred", "thousand", "million"})
 # Nouns through which an office or a group belongs to states: "representatives of the military
 # leadership of Ukraine, Great Britain and France".
 _OWNING = frozenset({"person", "group", "body"})
@@ -160,6 +162,8 @@ class Participants:
         noun = self._noun(t)
         if noun is None:
             return self._behind(t, depth)
+        if t.lemma_.lower() in _COUNTS:
+            return [self._phrase(t, None)]  # "tens of thousands of Cuban women": the crowd itself
         owners = self._of_owners(t, depth)
         if noun.kind in ("person", "group") and owners:
             return owners  # "the presidents of Ukraine, France and Finland": the states they lead
@@ -267,7 +271,7 @@ class Participants:
                 break
         else:
             return None
-        if found is not None and found.kind == "group" and lemma in ("dozen", "hundred", "thousand", "million"):
+        if found is not None and found.kind == "group" and lemma in _COUNTS:
             # "dozens of people": the counted noun decides
             of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

@@ -9,6 +9,9 @@ and says what it keeps and what it drops:
 - "offer", "promise", "pledge", "vow" name an act only with what is offered or promised:
   an infinitive or clause ("promised to provide aid"), or an object that names aid, help,
   talks or an act ("offered assistance"); "offered a religious service" is no agreement;
+- "refuse", "decline" refuse something only with an object or a complement ("the number of
+  doctors declined" is a fall); "meet" in the passive is no meeting ("met with a crackdown");
+  "help" with a verb after it states a purpose ("help prevent ...") rather than giving aid;
 - "insist" is a demand only over what someone must or should do ("insisted that he leave",
   "insisted they must withdraw"), not over a claim ("insisted his son wants to return");
 - "warn" is no threat when it tells of what may happen ("warning citizens that exiles could
@@ -28,6 +31,7 @@ __all__ = ["names_an_act"]
 
 _AIMING = frozenset({"seek", "try", "strive", "fight", "battle", "struggle"})
 _PROMISING = frozenset({"offer", "promise", "pledge", "vow"})
+_REFUSING = frozenset({"refuse", "decline"})
 # Objects that make an offer or a promise an act of its own.
 _OFFERED = frozenset({"aid", "assistance", "help", "support", "talks", "negotiation", "money", "fund", "loan",
                       "weapon", "arm", "troop", "ceasefire", "truce", "deal", "concession", "amnesty",
@@ -51,6 +55,12 @@ _DESCRIBED = frozenset({"police", "force", "troop", "soldier", "officer", "unit"
 def names_an_act(tok: Token, kind: str) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
+        if lemma in _REFUSING and not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in tok.children):
+            return False  # "the number of doctors declined": a fall, not a refusal
+        if lemma == "meet" and any(c.dep_ == "auxpass" for c in tok.children):
+            return False  # "acts of terror must be met with a crackdown": no meeting
+        if lemma == "help" and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return False  # "help prevent its enemies from ...": a purpose, no aid given
         if lemma in _AIMING and any(c.dep_ == "xcomp" or c.dep_ == "advcl" and _infinitive(c) for c in tok.children):
             return False
         if lemma in _PROMISING:
