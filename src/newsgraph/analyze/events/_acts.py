@@ -35,6 +35,7 @@ _CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 # Verbs of agreement whose complement is what was agreed: "agreed to hold a meeting" is the AGREE.
 _AGREEING = frozenset({"agree", "agreement", "accept", "consent"})
 _REFUSING = frozenset({"refuse", "decline"})
+_FIRM = frozenset({"will", "would", "shall", "'ll", "wo"})
 _COERCIVE = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "REJECT", "RETREAT"})
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "dative", "agent", "expl"})
 # Words that announce the act in their complement.
@@ -96,7 +97,7 @@ def _refuses_nothing(r: Reading, readings: list[Reading]) -> bool:
     if r.token.lemma_.lower() not in _REFUSING:
         return False
     acts = [c for c in r.token.children if c.dep_ == "xcomp"]
-    return bool(acts) and not any(o.token.i == c.i for c in acts for o in readings) and \
+    return bool(acts) and not any(o is not r and _governs(r.token, o.token, steps=4) for o in readings) and \
         not any(c.dep_ == "dobj" for c in r.token.children)
 
 
@@ -106,8 +107,9 @@ def _warns_of_nothing(r: Reading, readings: list[Reading]) -> bool:
     if r.event.type != "THREATEN" or r.derived or r.token.lemma_.lower() != "warn":
         return False
     clauses = [c for c in r.token.children if c.dep_ in ("ccomp", "xcomp")]
-    return bool(clauses) and not any(o.event.type in _COERCIVE and _governs(r.token, o.token, steps=4)
-                                     for o in readings)
+    if not clauses or any(a.dep_ == "aux" and a.lower_ in _FIRM for c in clauses for a in c.children):
+        return False  # "warned that police will no longer tolerate rallies": a commitment
+    return not any(o.event.type in _COERCIVE and _governs(r.token, o.token, steps=4) for o in readings)
 
 
 def _drop_contents(readings: list[Reading]) -> list[Reading]:

@@ -43,7 +43,7 @@ _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount"
                           "participate", "engage", "involve", "open", "end", "finish", "complete", "wrap", "renew",
                           "intensify", "expand", "seek", "want", "favor", "favour", "break", "suspend", "halt",
                           "stop", "cancel", "postpone", "delay", "claim", "admit", "threaten", "vow", "pledge",
-                          "promise", "try", "attempt", "lead", "coordinate", "cut", "place", "put"})
+                          "promise", "try", "attempt", "lead", "coordinate", "cut", "place", "put", "remain", "stay"})
 # Verbs that put their passive subject into the state a noun event names.
 _PUTTING = frozenset({"place", "put", "keep"})
 # Verbs of talking things over: their object is the topic, the parties come with "with".
@@ -57,7 +57,7 @@ _RESOURCES = frozenset({"troop", "force", "contingent", "soldier", "personnel", 
 _OCCASION_PREPS = frozenset({"during", "in", "on", "at"})
 # Events whose occasion takes in whoever acts there ("said during her visit"); one who "died in
 # the blast" suffered it.
-_GATHERINGS = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST"})
+_GATHERINGS = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "ACCUSE"})
 # Verbs that tell of an event rather than act at it: "as the media recalled, at the summit ...".
 _NARRATING = frozenset({"recall", "report", "write", "note", "remember", "mention", "describe", "recount", "tell"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
