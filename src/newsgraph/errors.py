@@ -7,6 +7,7 @@
     │   └── SchemaError            the database's schema is newer than this code
     ├── NotFoundError              a query names an entity, article or event the store lacks
     └── ConfigError                a setting or option has an unusable value
+        └── AmbiguousNameError     a name held by several entities (lists them with their ids)
 
 Messages are written for the person at the terminal: what failed, where, and
 what to do about it.
@@ -14,7 +15,8 @@ what to do about it.
 
 from __future__ import annotations
 
-__all__ = ["NewsgraphError", "InputError", "StoreError", "SchemaError", "NotFoundError", "ConfigError"]
+__all__ = ["NewsgraphError", "InputError", "StoreError", "SchemaError", "NotFoundError", "ConfigError",
+           "AmbiguousNameError"]
 
 
 class NewsgraphError(Exception):
@@ -53,3 +55,22 @@ class NotFoundError(NewsgraphError):
 
 class ConfigError(NewsgraphError):
     """A setting or command-line option has a value newsgraph cannot use."""
+
+
+class AmbiguousNameError(ConfigError):
+    """A name (or alias) that several entities hold, so it cannot say which one is meant.
+
+    ``name`` is the name as given, ``candidates`` the entities holding it (each with
+    ``id``, ``name`` and ``type``), best first; the message lists them and says to
+    name one by ``#id``.
+    """
+
+    LISTED = 10  # candidates named in the message; the rest are counted
+
+    def __init__(self, name: str, candidates: list):
+        self.name = name
+        self.candidates = list(candidates)
+        listed = ", ".join(f"#{c.id} {c.name} ({c.type})" for c in self.candidates[:self.LISTED])
+        more = len(self.candidates) - self.LISTED
+        listed += f" and {more} more" if more > 0 else ""
+        super().__init__(f"{name!r} names {len(self.candidates)} entities: {listed}; name one by #id")
