@@ -39,3 +39,51 @@ def test_package_readme_starts_with_the_two_setup_commands():
     assert re.search(r"^make demo\b", first_block, re.M) and re.search(r"^make test\b", first_block, re.M)
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """module -> the package modules it imports, at the top or inside functions."""
+    import ast
+
+    root = Path(newsgraph.__file__).parent
+
+    def name_of(path: Path) -> str:
+        parts = list(path.relative_to(root.parent).with_suffix("").parts)
+        return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+    modules = {name_of(p): p for p in root.rglob("*.py")}
+    graph = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    up = package.split(".")[:len(package.split(".")) - node.level + 1]
+                    base = ".".join(up + ([node.module] if node.module else []))
+                found |= {f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base for a in node.names}
+        graph[name] = {m for m in found if m in modules and m != name}
+    return graph
+
+
+def _reaches(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen, todo = set(), [start]
+    while todo:
+        for nxt in graph[todo.pop()] - seen:
+            seen.add(nxt)
+            todo.append(nxt)
+    return seen
+
+
+def test_package_cli_and_read_path_are_in_no_import_cycle():
+    graph = _import_graph()
+    mine = [m for m in graph if m.startswith(("newsgraph.cli", "newsgraph.store", "newsgraph.web"))
+            or m in ("newsgraph.query", "newsgraph.query_records", "newsgraph.export", "newsgraph.terminal",
+                     "newsgraph.errors")]
+    assert "newsgraph.cli.entities" in mine and "newsgraph.query" in mine
+    assert [m for m in mine if m in _reaches(graph, m)] == []
+    # The exports read through the query API, never the store's SQL modules.
+    assert not {m for m in graph["newsgraph.export"] if m.startswith("newsgraph.store.queries")}
