@@ -11,7 +11,7 @@ The library comes first; the ``newsgraph`` command is a thin layer over it::
 __version__ = "0.1.0"
 
 from .analyze import Analyzer, build_record, load_nlp
-from .errors import ConfigError, InputError, NewsgraphError, NotFoundError, SchemaError, StoreError
+from .errors import AmbiguousNameError, ConfigError, InputError, NewsgraphError, NotFoundError, SchemaError, StoreError
 from .ingest import clean, read_inputs
 from .ingest.runner import IngestEvent, IngestReport, run_ingest
 from .model import Article, RawDocument, ReadOptions, article_id
@@ -20,6 +20,7 @@ from .store import Store, StoreInfo
 
 __all__ = [
     "__version__",
+    "AmbiguousNameError",
     "Analyzer",
     "Article",
     "ConfigError",
