@@ -6,7 +6,7 @@ import json
 
 from typer.testing import CliRunner
 
-from newsgraph.cli_entities import entities_app
+from newsgraph.cli import app
 from newsgraph.store import Store
 from resolve_records import record, store_record
 
@@ -23,8 +23,7 @@ def _db(tmp_path) -> str:
 
 
 def invoke(*args):
-    result = CliRunner().invoke(entities_app, [str(a) for a in args])
-    return result
+    return CliRunner().invoke(app, ["entities", *map(str, args)], env={"NEWSGRAPH_DB": ""})
 
 
 def test_cli_entities_list_show_merge_split_export(tmp_path):

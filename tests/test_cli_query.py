@@ -5,14 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import networkx as nx
 import pytest
 import typer.main
-from query_helpers import build_situation
+from query_helpers import add_namesakes, build_situation
 from typer.testing import CliRunner
 
-from newsgraph.cli_query import COMMANDS, query_app, register
+from newsgraph.cli import app
 
 runner = CliRunner()
 
@@ -25,7 +26,7 @@ def db(tmp_path):
 
 
 def invoke(*args):
-    return runner.invoke(query_app, [str(a) for a in args], env={"COLUMNS": "200", "NEWSGRAPH_DB": ""})
+    return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200", "NEWSGRAPH_DB": ""})
 
 
 def test_cli_query_entity_table_and_json(db):
@@ -91,22 +92,14 @@ def test_cli_query_export_files_and_stdout(db, tmp_path):
     assert invoke("export", tmp_path / "x.pdf", "--db", db).exit_code == 2
 
 
-def test_cli_query_every_command_has_help_and_registers():
-    app = typer.Typer()
-    register(app)
-    names = set(typer.main.get_command(app).commands)
-    assert names == set(COMMANDS)
-    for name in COMMANDS:
+def test_cli_query_every_command_has_help_and_takes_db():
+    for name in ("entity", "quotes", "timeline", "events", "network", "search", "export"):
         result = invoke(name, "--help")
         assert result.exit_code == 0 and "--db" in result.output
 
 
 def test_cli_outlets_table_json_and_paging(db):
-    from newsgraph.cli import app
-
-    def run(*args):
-        return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200", "NEWSGRAPH_DB": ""})
-
+    run = invoke
     table = run("outlets", "--db", db)
     assert table.exit_code == 0, table.output
     assert "BBC News" in table.output and "The Guardian" in table.output and "2025-04-03" in table.output
@@ -144,3 +137,106 @@ def test_serving_a_path_with_no_database_needs_ingest_allowed(tmp_path):
     app = create_app(str(tmp_path / "new.db"), allow_ingest=True, token="t0ken")  # uploads will fill it
     app.state.store.close()
     assert (tmp_path / "new.db").exists()
+
+
+# -- one naming rule, one error exit, options declared once ------------------------
+
+@pytest.fixture
+def namesakes(db):
+    return add_namesakes(f"sqlite:///{db}")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())  # rich wraps long lines at the terminal's width
+
+
+@pytest.mark.parametrize("command", [
+    ["entity", "{}"], ["entities", "show", "{}"], ["quotes", "--speaker", "{}"], ["quotes", "--about", "{}"],
+    ["timeline", "--entity", "{}"], ["events", "--actor", "{}"], ["events", "--target", "{}"],
+    ["entities", "merge", "{}", "Russia"], ["entities", "split", "{}", "Tbilisi"],
+])
+def test_cli_an_ambiguous_name_is_refused_listing_the_candidates(db, namesakes, command):
+    state, place = namesakes["Georgia state"], namesakes["Georgia place"]
+    result = invoke(*[part.format("Georgia") for part in command], "--db", db)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert _one_line(result.stderr) == (f"error: 'Georgia' names 2 entities: #{state} Georgia (state), "
+                                        f"#{place} Georgia (place); name one by #id")
+
+
+@pytest.mark.parametrize("command", [["entity"], ["entities", "show"]])
+def test_cli_an_id_is_written_with_a_hash_and_bare_digits_are_a_name(db, namesakes, command):
+    def shown(name):
+        result = invoke(*command, name, "--db", db, "--json")
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        return data.get("entity", data)["id"]
+
+    place = namesakes["Georgia place"]
+    assert shown(f"#{place}") == place
+    assert shown("1984") == namesakes["1984"]  # an entity called 1984, not the id 1984
+    digits = invoke(*command, str(place), "--db", db)
+    assert digits.exit_code == 2
+    assert _one_line(digits.stderr).startswith(f"error: no entity named '{place}';")
+    assert f"for the entity with id {place}, write #{place}" in _one_line(digits.stderr)
+
+
+def _leaves(group=None, prefix=()):
+    """(words, click command) for every command of the CLI."""
+    group = group or typer.main.get_command(app)
+    for name, command in group.commands.items():
+        if getattr(command, "commands", None):
+            yield from _leaves(command, (*prefix, name))
+        else:
+            yield (*prefix, name), command
+
+
+def _option(command, flag: str):
+    return next((p for p in command.params if flag in getattr(p, "opts", ())), None)
+
+
+# The arguments each command needs besides --db; ingest and demo create their store.
+ARGUMENTS = {
+    ("entity",): ["X"], ("search",): ["X"], ("export",): ["out.csv"], ("network",): ["-o", "out.gexf"],
+    ("entities", "show"): ["X"], ("entities", "merge"): ["X", "Y"], ("entities", "split"): ["X", "Y"],
+    ("entities", "aliases"): ["aliases.csv"], ("entities", "export-corrections"): ["out.jsonl"],
+    ("entities", "import-corrections"): ["in.jsonl"],
+}
+CREATING = {("ingest",), ("demo",)}
+
+
+def test_cli_every_command_taking_a_database_accepts_db_and_the_environment(tmp_path):
+    missing = tmp_path / "typo.db"
+    message = f"error: no newsgraph database at {missing}: nothing has been stored there yet"
+    checked = set()
+    for words, command in _leaves():
+        if _option(command, "--db") is None or words in CREATING:
+            continue
+        args = [*words, *ARGUMENTS.get(words, [])]
+        by_option = invoke(*args, "--db", missing)
+        by_environment = runner.invoke(app, args, env={"COLUMNS": "200", "NEWSGRAPH_DB": str(missing)})
+        for result in (by_option, by_environment):
+            assert result.exit_code == 2 and result.stdout == "", (words, result.output)
+            assert _one_line(result.stderr).startswith(message), (words, result.stderr)
+        checked.add(words)
+    assert not missing.exists()
+    assert checked >= {("entity",), ("quotes",), ("db", "info"), ("entities", "show"), ("entities", "undo"),
+                       ("serve",), ("export",)}
+
+
+def test_cli_shared_options_are_declared_once():
+    from newsgraph import cli
+    from newsgraph.cli import _options
+
+    sources = {p.name: p.read_text(encoding="utf-8") for p in Path(cli.__file__).parent.glob("*.py")}
+
+    def declared(text):
+        return {name: source.count(text) for name, source in sources.items() if text in source}
+
+    assert declared('typer.Option("--db"') == {"_options.py": 1, "ingest.py": 1}  # ingest.py: demo's file to create
+    assert declared('typer.Option("--json"') == {"_options.py": 1}
+    assert declared('"How many to list."') == {"_options.py": 1}
+    db_help = _options.Db.__metadata__[0].help
+    for words, command in _leaves():
+        option = _option(command, "--db")
+        if option is not None and words != ("demo",):
+            assert option.help == db_help, words

@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 from query_helpers import build_situation
 
-from newsgraph import export
+from newsgraph import export, query
 from newsgraph.errors import ConfigError
 from newsgraph.store import Store
 
@@ -71,7 +71,8 @@ def test_export_records_jsonl(situation):
 
 def test_export_events_stream_in_batches(situation):
     store, _ = situation
-    assert [r.id for r in export.iter_event_reports(store, batch=2)] == [1, 2, 3, 4, 5]
+    assert [r.id for r in query.iter_event_reports(store, batch=2)] == [1, 2, 3, 4, 5]
+    assert len(list(query.iter_records(store, batch=2))) == 3
 
 
 def test_export_records_from_the_real_ingest(tmp_path):

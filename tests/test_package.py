@@ -81,3 +81,9 @@ def test_package_version_is_the_installed_distribution_version():
     from importlib.metadata import version
 
     assert newsgraph.__version__ == version("newsgraph")
+
+
+def test_package_exports_read_through_the_query_api_not_the_store_sql():
+    graph = _module_imports()
+    assert "newsgraph.query" in graph["newsgraph.export"]
+    assert not {m for m in graph["newsgraph.export"] if m.startswith("newsgraph.store.queries")}

@@ -6,7 +6,7 @@ import dataclasses
 import json
 
 import pytest
-from query_helpers import build_situation
+from query_helpers import add_namesakes, build_situation
 
 from newsgraph import query as q
 from newsgraph.errors import ConfigError
@@ -53,6 +53,66 @@ def test_query_unknown_entity_is_a_clear_error(situation):
     for missing in (99999, "99999", 2**40, "123456789012345678901234"):
         with pytest.raises(q.NotFoundError):
             q.entity_profile(store, missing)
+
+
+@pytest.fixture
+def namesakes(situation, store_url):
+    store, ids = situation
+    return store, {**ids, **add_namesakes(store_url)}
+
+
+def test_query_one_naming_rule_refuses_an_ambiguous_name_listing_the_candidates(namesakes):
+    store, ids = namesakes
+    state, place = ids["Georgia state"], ids["Georgia place"]
+    with pytest.raises(q.AmbiguousNameError) as caught:
+        q.resolve_entity(store, "Georgia")
+    assert str(caught.value) == (f"'Georgia' names 2 entities: #{state} Georgia (state), #{place} Georgia (place); "
+                                 "name one by #id")
+    assert [c.id for c in caught.value.candidates] == [state, place]
+    with pytest.raises(q.AmbiguousNameError, match=f"'stubb' names 2 entities: #{ids['Alexander Stubb']} "):
+        q.resolve_entity(store, "stubb")  # an alias two entities hold, in another case
+    assert q.resolve_entity(store, f"#{place}") == q.EntityRef(place, "Georgia", "place")
+    assert q.resolve_entity(store, f" #{state} ").id == state == q.resolve_entity(store, state).id
+
+
+def test_query_a_canonical_name_beats_an_alias_and_digits_are_a_name(namesakes):
+    store, ids = namesakes
+    moscow = q.entity_profile(store, "Moscow")  # a place's name, and an alias of Russia
+    assert moscow.entity.id == ids["Moscow"] and [o.id for o in moscow.others] == [ids["Russia"]]
+    assert q.resolve_entity(store, "1984").id == ids["1984"]  # a name, not the id 1984
+    russia = ids["Russia"]
+    with pytest.raises(q.NotFoundError, match=f"no entity named '{russia}'; .* write #{russia}"):
+        q.resolve_entity(store, str(russia))
+    with pytest.raises(q.NotFoundError, match="no entity with id 99999"):
+        q.resolve_entity(store, "#99999")
+
+
+def test_query_every_entity_filter_uses_the_naming_rule(namesakes):
+    store, ids = namesakes
+    calls = [
+        lambda name: q.entity_profile(store, name), lambda name: q.entity_summary(store, name),
+        lambda name: q.who_said_what(store, speaker=name), lambda name: q.who_said_what(store, about=name),
+        lambda name: q.timeline(store, entity=name), lambda name: q.search_events(store, actor=name),
+        lambda name: q.search_events(store, target=name),
+    ]
+    for call in calls:
+        with pytest.raises(q.AmbiguousNameError, match="'Georgia' names 2 entities"):
+            call("Georgia")
+        call(f"#{ids['Georgia state']}")
+    assert [r.type for r in q.timeline(store, entity=f"#{ids['Ukraine']}")] == ["REJECT", "AID"]
+
+
+def test_query_entity_summary_and_list(situation):
+    store, ids = situation
+    summary = q.entity_summary(store, "Starmer")
+    assert (summary.id, summary.name, summary.type, summary.label) == (ids["Keir Starmer"], "Keir Starmer", "person",
+                                                                      "PERSON")
+    assert [a["alias"] for a in summary.aliases] == ["Keir Starmer", "Starmer", "Sir Keir Starmer"]
+    assert (summary.mentions, summary.articles, summary.quotes, summary.events) == (3, 2, 1, 2)
+    listed = q.list_entities(store)
+    assert listed[0] == {"id": ids["Volodymyr Zelensky"], "name": "Volodymyr Zelensky", "type": "person",
+                         "mentions": 4, "articles": 3}
+    assert [r["name"] for r in q.list_entities(store, type="place")] == ["London"]
 
 
 def test_query_who_said_what_filters(situation):

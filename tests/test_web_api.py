@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from query_helpers import build_situation
+from query_helpers import add_namesakes, build_situation
 from web_helpers import app_client
 
 from newsgraph.web import views
@@ -82,6 +82,21 @@ def test_web_api_mirrors_the_query_api(situation):
     assert all(e["source"] in {n["id"] for n in net["nodes"]} for e in net["edges"])
     hits = client.get("/api/search", params={"q": "ceasefire"}).json()["items"]
     assert hits and hits[0]["source"]["article_id"] == names["d2"]
+
+
+def test_web_api_names_entities_by_the_query_api_rule(sqlite_url):
+    build_situation(sqlite_url)
+    ids = add_namesakes(sqlite_url)
+    state, place = ids["Georgia state"], ids["Georgia place"]
+    with app_client(sqlite_url) as client:
+        for path in ("/api/entities/Georgia", "/api/quotes?speaker=Georgia", "/api/events?actor=Georgia",
+                     "/api/timeline?entity=Georgia"):
+            r = client.get(path)
+            assert r.status_code == 400 and r.json() == error_payload(400, (
+                f"'Georgia' names 2 entities: #{state} Georgia (state), #{place} Georgia (place); name one by #id"))
+        # Pages link to entities by id: a bare number in a URL is an id there; #id works too.
+        assert client.get(f"/api/entities/{place}").json()["entity"]["id"] == place
+        assert client.get(f"/api/entities/%23{place}").json()["entity"]["id"] == place
 
 
 def test_web_api_pages_with_next_links(client):

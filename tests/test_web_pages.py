@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-import typer
 from query_helpers import build_situation
 from typer.testing import CliRunner
 from web_helpers import ATTR, RAW_MARKERS, SCRIPT, app_client, build_xss
 
-from newsgraph.cli_web import register
+from newsgraph.cli import app
 from newsgraph.web.reader import parse_span, read_article
 
 
@@ -88,9 +87,6 @@ def test_web_reader_cuts_text_at_every_span():
 
 
 def test_web_cli_serve_refuses_ingest_without_token():
-    app = typer.Typer()
-    app.callback()(lambda: None)
-    register(app)
     runner = CliRunner()
     result = runner.invoke(app, ["serve", "--allow-ingest"], env={"NEWSGRAPH_TOKEN": ""})
     assert result.exit_code == 2 and "--allow-ingest needs --token" in result.output
