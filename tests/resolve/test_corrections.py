@@ -13,8 +13,8 @@ from newsgraph.resolve.corrections import (export_corrections, import_correction
                                            merge, split)
 from newsgraph.store import Store
 from newsgraph.store.graph import Graph
-from newsgraph.store.schema import entities, mentions, quotes
-from resolve_records import record, store_record
+from newsgraph.store.schema import entities, quotes
+from resolve_records import entity_of, record, store_record
 
 # Ours: a think-tank known under two names, and two different men called Smith.
 RUSI_A = "The Royal United Services Institute said the drills were routine."
@@ -22,11 +22,6 @@ RUSI_B = "RUSI analysts said the drills were routine."
 RUSI_C = "A RUSI report, out on Friday, said the drills were larger than usual."
 SMITH_A = "John Smith, the mayor, and Smith said they disagreed."
 
-
-def _entity_of(store: Store, article_id: str, text: str) -> int:
-    with store.engine.connect() as conn:
-        return conn.execute(select(mentions.c.entity_id).where(mentions.c.article_id == article_id,
-                                                                mentions.c.text == text)).scalar_one()
 
 
 def _graph_do(store: Store, action):
@@ -38,11 +33,11 @@ def test_resolve_merge_persists_for_later_ingests(store_url):
     with Store(store_url) as store:
         a = store_record(store, record(RUSI_A, [("Royal United Services Institute", "ORG", ["Royal United Services Institute"])]))
         b = store_record(store, record(RUSI_B, [("RUSI", "ORG", ["RUSI"])]))
-        assert _entity_of(store, a, "Royal United Services Institute") != _entity_of(store, b, "RUSI")
+        assert entity_of(store, a, "Royal United Services Institute") != entity_of(store, b, "RUSI")
         kept = _graph_do(store, lambda g: merge(g, "Royal United Services Institute", "RUSI"))
-        assert _entity_of(store, b, "RUSI") == kept
+        assert entity_of(store, b, "RUSI") == kept
         c = store_record(store, record(RUSI_C, [("RUSI", "ORG", ["RUSI"])]))
-        assert _entity_of(store, c, "RUSI") == kept
+        assert entity_of(store, c, "RUSI") == kept
         with store.engine.connect() as conn:
             assert [r.name for r in conn.execute(select(entities.c.name))] == ["Royal United Services Institute"]
         log = _graph_do(store, lambda g: g.corrections())
@@ -53,12 +48,12 @@ def test_resolve_split_persists_for_later_ingests(store_url):
     with Store(store_url) as store:
         # The analysis folded "Smith" into John Smith; the user knows it is another Smith.
         a = store_record(store, record(SMITH_A, [("John Smith", "PERSON", ["John Smith", "Smith"])]))
-        john = _entity_of(store, a, "John Smith")
-        assert _entity_of(store, a, "Smith") == john
+        john = entity_of(store, a, "John Smith")
+        assert entity_of(store, a, "Smith") == john
         new_id = _graph_do(store, lambda g: split(g, "John Smith", "Smith"))
-        assert _entity_of(store, a, "Smith") == new_id and _entity_of(store, a, "John Smith") == john
+        assert entity_of(store, a, "Smith") == new_id and entity_of(store, a, "John Smith") == john
         b = store_record(store, record("John Smith and Smith met again.", [("John Smith", "PERSON", ["John Smith", "Smith"])]))
-        assert _entity_of(store, b, "Smith") == new_id and _entity_of(store, b, "John Smith") == john
+        assert entity_of(store, b, "Smith") == new_id and entity_of(store, b, "John Smith") == john
 
 
 def test_resolve_alias_file_persists_and_exports(store_url, tmp_path):
@@ -68,7 +63,7 @@ def test_resolve_alias_file_persists_and_exports(store_url, tmp_path):
         a = store_record(store, record(RUSI_A, [("Royal United Services Institute", "ORG", ["Royal United Services Institute"])]))
         assert _graph_do(store, lambda g: load_alias_file(g, aliases)) == 1
         b = store_record(store, record(RUSI_B, [("RUSI", "ORG", ["RUSI"])]))
-        assert _entity_of(store, b, "RUSI") == _entity_of(store, a, "Royal United Services Institute")
+        assert entity_of(store, b, "RUSI") == entity_of(store, a, "Royal United Services Institute")
         exported = tmp_path / "corrections.jsonl"
         assert _graph_do(store, lambda g: export_corrections(g, exported)) == 1
     # Loaded into another, empty database, the correction holds there too.
@@ -76,7 +71,7 @@ def test_resolve_alias_file_persists_and_exports(store_url, tmp_path):
         assert _graph_do(other, lambda g: import_corrections(g, exported)) == 1
         b = store_record(other, record(RUSI_B, [("RUSI", "ORG", ["RUSI"])]))
         with other.engine.connect() as conn:
-            name = conn.execute(select(entities.c.name).where(entities.c.id == _entity_of(other, b, "RUSI"))).scalar_one()
+            name = conn.execute(select(entities.c.name).where(entities.c.id == entity_of(other, b, "RUSI"))).scalar_one()
         assert name == "Royal United Services Institute"
 
 

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from newsgraph.analyze import load_nlp
 from newsgraph.analyze.entities import extract_entities
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+from paths import SEED_DIR as SEED
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+
+from paths import SAMPLE_SEED
 from query_helpers import build_situation
 from typer.testing import CliRunner
 from web_helpers import ATTR, RAW_MARKERS, SCRIPT, app_client, build_xss
@@ -142,7 +144,7 @@ def test_web_overview_actor_links_answer_on_the_seed_article(tmp_path):
 
     seed = Path("/work/shared/seed/article.txt")
     if not seed.exists():
-        seed = Path(__file__).resolve().parents[1] / "src/newsgraph/sample/seed-article.txt"
+        seed = SAMPLE_SEED
     db = str(tmp_path / "seed.db")
     done = subprocess.run([sys.executable, "-m", "newsgraph", "ingest", str(seed), "--published", "2025-04-02",
                            "--db", db, "--quiet"], capture_output=True, text=True, timeout=300)

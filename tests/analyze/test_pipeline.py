@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from newsgraph.analyze import FORMAT, Analyzer
 from newsgraph.model import Article
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+from paths import SEED_DIR as SEED
 
 pytestmark = pytest.mark.slow
 

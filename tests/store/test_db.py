@@ -305,7 +305,8 @@ def test_store_quotation_starts_of_a_record():
 
     quotes = [{"start": 5, "part_of": None}, {"start": 30, "part_of": 0}, {"start": 50, "part_of": 0},
               {"start": 70}, {"start": 90, "part_of": 7}]
-    assert quotation_starts(quotes) == [5, 5, 5, None, None]  # no part_of, or one naming no quote: unknown
+    # no part_of: unknown; a part_of naming no earlier quote starts a quotation of its own (quotations.py)
+    assert quotation_starts(quotes) == [5, 5, 5, None, 90]
 
 
 def test_store_migration_5_fills_quotation_starts_from_stored_records(store_url):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from newsgraph.evaluate.meantime_xdoc import b_cubed
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+from paths import DATA
 
 
 def test_resolve_b_cubed_by_hand():

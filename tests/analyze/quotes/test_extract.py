@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from newsgraph.analyze import load_nlp
 from newsgraph.analyze.entities import extract_entities
 from newsgraph.analyze.quotes import extract_quotes
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
+from paths import SEED
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.fixture(scope="module")

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 
 from newsgraph import evaluate
-from newsgraph.analyze import load_nlp
 from newsgraph.analyze.entities import extract_entities
 from newsgraph.analyze.quotes.learned import learned_cues, load_model, read_model
 from newsgraph.analyze.quotes import extract_quotes
 
-ROOT = Path(__file__).resolve().parents[1]
+from paths import REPO as ROOT
 SEED = ROOT.parent / "shared" / "seed" / "article.txt"
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _quotes(nlp, text: str, learned: bool = True):

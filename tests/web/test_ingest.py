@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from paths import SAMPLE_SEED
 from fastapi.testclient import TestClient
 
 from newsgraph.web import create_app
 
 SEED = Path("/work/shared/seed/article.txt")
 if not SEED.exists():
-    SEED = Path(__file__).parents[1] / "src/newsgraph/sample/seed-article.txt"
+    SEED = SAMPLE_SEED
 TOKEN = "t0ken-for-tests-0123456789"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,14 +11,7 @@ from newsgraph.analyze.timexes import extract_timexes, infer_published
 pytestmark = pytest.mark.slow
 
 PUB = "2025-04-02"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.analyze import load_nlp
-
-    return load_nlp()
+from paths import SEED_DIR as SEED
 
 
 def _find(nlp, text, published=PUB):

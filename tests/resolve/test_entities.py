@@ -10,18 +10,13 @@ from newsgraph.resolve.people import match_person
 from newsgraph.resolve.roles import holder
 from newsgraph.store import Store
 from newsgraph.store.schema import entities, mentions, quotes
-from resolve_records import record, store_record
+from resolve_records import entity_of, record, store_record
 
 # Ours: three short reports naming one man three ways, as news writes him.
 KYIV_ONE = "Volodymyr Zelensky met European leaders in Kyiv on Monday."
 KYIV_TWO = "Zelenskyy said the talks had been useful."
 KYIV_THREE = "Ukraine's president, Zelensky, thanked Poland for its support."
 
-
-def _entity_of(store: Store, article_id: str, text: str) -> int:
-    with store.engine.connect() as conn:
-        return conn.execute(select(mentions.c.entity_id).where(mentions.c.article_id == article_id,
-                                                                mentions.c.text == text)).scalar_one()
 
 
 @pytest.mark.parametrize("text,key", [("The U.S.", "us"), ("Zelenskyy", "zelenskyy"), ("Sébastien Lecornu", "sebastien lecornu"),
@@ -71,7 +66,7 @@ def test_resolve_same_person_across_three_articles(store_url):
         c = store_record(store, record(KYIV_THREE, [("Volodymyr Zelensky", "PERSON", ["Zelensky"]),
                                                     ("Ukraine", "GPE", ["Ukraine"], {"iso3166": "UA"}),
                                                     ("Poland", "GPE", ["Poland"], {"iso3166": "PL"})], "2025-04-02"))
-        ids = {_entity_of(store, a, "Volodymyr Zelensky"), _entity_of(store, b, "Zelenskyy"), _entity_of(store, c, "Zelensky")}
+        ids = {entity_of(store, a, "Volodymyr Zelensky"), entity_of(store, b, "Zelenskyy"), entity_of(store, c, "Zelensky")}
         assert len(ids) == 1
         with store.engine.connect() as conn:
             rows = conn.execute(select(entities.c.name, entities.c.type)).all()
@@ -83,7 +78,7 @@ def test_resolve_gazetteer_id_wins_over_name(store_url):
     with Store(store_url) as store:
         a = store_record(store, record("Britain said no.", [("United Kingdom", "GPE", ["Britain"], {"iso3166": "GB"})]))
         b = store_record(store, record("The UK said no.", [("UK", "GPE", ["UK"], {"iso3166": "GB"})]))
-        assert _entity_of(store, a, "Britain") == _entity_of(store, b, "UK")
+        assert entity_of(store, a, "Britain") == entity_of(store, b, "UK")
 
 
 def test_resolve_is_idempotent(store_url):
@@ -91,11 +86,11 @@ def test_resolve_is_idempotent(store_url):
                             ("Kyiv", "GPE", ["Kyiv"], {"geonames": "703448"})], "2025-04-01")
     with Store(store_url) as store:
         article_id = store_record(store, rec)
-        first = _entity_of(store, article_id, "Kyiv")
+        first = entity_of(store, article_id, "Kyiv")
         store_record(store, rec)  # re-analysed: rows replaced, then resolved again
         with store.engine.connect() as conn:
             assert len(conn.execute(select(entities.c.id)).all()) == 2
-        assert _entity_of(store, article_id, "Kyiv") == first
+        assert entity_of(store, article_id, "Kyiv") == first
 
 
 def test_resolve_role_phrase_speaker_to_holder(store_url):
@@ -145,4 +140,4 @@ def test_resolve_organisation_legal_suffix(store_url):
     with Store(store_url) as store:
         a = store_record(store, record("Apple said sales rose.", [("Apple", "ORG", ["Apple"])]))
         b = store_record(store, record("Apple Inc. said sales rose.", [("Apple Inc.", "ORG", ["Apple Inc."])]))
-        assert _entity_of(store, a, "Apple") == _entity_of(store, b, "Apple Inc.")
+        assert entity_of(store, a, "Apple") == entity_of(store, b, "Apple Inc.")

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.analyze import load_nlp
 from newsgraph.analyze.entities import extract_entities
 from newsgraph.analyze.quotes import extract_quotes
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _speakers(nlp, text):

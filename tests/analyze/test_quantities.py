@@ -9,13 +9,6 @@ from newsgraph.analyze.quantities import extract_quantities
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.analyze import load_nlp
-
-    return load_nlp()
-
-
 @pytest.mark.parametrize("text,surface,kind,amount,unit", [
     ("She promised an additional 3 billion euros.", "3 billion euros", "money", 3e9, "EUR"),
     ("Another 8.25 billion euros will follow.", "8.25 billion euros", "money", 8.25e9, "EUR"),

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from newsgraph.analyze.events._lexicon import PLOVER_TYPES, lexicon
 from newsgraph.analyze.events._modality import combine, is_historical
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
+from paths import SEED
 
 
 def test_analyze_events_lexicon_types_are_plover():
@@ -37,12 +36,9 @@ def test_analyze_events_modality_rank():
 
 
 @pytest.fixture(scope="module")
-def analyze():
-    from newsgraph.analyze.pipeline import load_nlp
+def analyze(nlp):
     from newsgraph.analyze.stages import run_stages
     from newsgraph.model import Article
-
-    nlp = load_nlp()
 
     def run(text: str, published: str | None = None):
         made = run_stages(nlp(text), Article(text=text, source="test.txt", published=published))
