@@ -6,9 +6,9 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from paths import SHARED
+
 SEED = SHARED / "seed" / "article.txt"
 POLNEAR_TRAIN = SHARED / "data" / "polnear" / "train" / "text"
 NEWSGRAPH = [sys.executable, "-m", "newsgraph"]

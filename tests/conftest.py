@@ -23,6 +23,14 @@ from pgserver import PostgresServer  # noqa: E402
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The English pipeline, loaded once for the whole session (about a second)."""
+    from newsgraph.analyze import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
 def postgres_server():
     """One throw-away PostgresServer for the whole session."""
     try:

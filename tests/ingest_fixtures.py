@@ -13,7 +13,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seed"
+from paths import SEED_DIR
 
 # Two small HTML pages served in the WARC; their key sentences are asserted on.
 PAGE_ONE = """<!DOCTYPE html><html><head><meta charset="utf-8">

@@ -163,3 +163,19 @@ def build_situation(url: str) -> dict[str, int]:
         b.event(d3, 0, "CONSULT", "held talks", ["Keir Starmer"], ["Volodymyr Zelensky"], event_id=meeting,
                 time="2025-04-01", attributed_text="Downing Street")
         return {**b.names, "meeting": meeting, "d1": d1.id, "d2": d2.id, "d3": d3.id}
+
+
+def add_namesakes(url: str) -> dict[str, int]:
+    """Entities whose names collide, for the naming rule: two called Georgia, two with the
+    alias Stubb, a place called Moscow (Russia's alias), one called 1984; their ids by label."""
+    with Store(url) as store, store.writer() as w:
+        b = Builder(w.conn)
+        ids = {
+            "Georgia state": b.entity("Georgia", "state", "GPE", ids={"iso3166": "GE"}),
+            "Georgia place": b.entity("Georgia", "place", "GPE"),
+            "Alexander Stubb": b.entity("Alexander Stubb", "person", "PERSON", "Stubb"),
+            "Ann Stubb": b.entity("Ann Stubb", "person", "PERSON", "Stubb"),
+            "Moscow": b.entity("Moscow", "place", "GPE"),
+            "1984": b.entity("1984", "other", "WORK_OF_ART"),
+        }
+        return ids

@@ -6,9 +6,12 @@ need the spaCy model; the tests marked slow run the real pipeline instead.
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from newsgraph.model import Article
 from newsgraph.resolve import resolve_article
 from newsgraph.store import Store
+from newsgraph.store.schema import mentions
 
 
 def record(text: str, entities: list[tuple], published: str | None = None, events: list[dict] | None = None,
@@ -55,3 +58,10 @@ def store_record(store: Store, rec: dict, outlet: str | None = None, story_of: s
         writer.save_analysis(article.id, rec)
         resolve_article(writer.conn, article.id, rec)
     return article.id
+
+
+def entity_of(store: Store, article_id: str, text: str) -> int:
+    """The corpus entity that the article's mention written ``text`` resolved to."""
+    with store.engine.connect() as conn:
+        return conn.execute(select(mentions.c.entity_id).where(mentions.c.article_id == article_id,
+                                                                mentions.c.text == text)).scalar_one()

@@ -6,11 +6,12 @@ import re
 from pathlib import Path
 
 import typer.main
+from paths import REPO
 
 import newsgraph
 from newsgraph.cli import app
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def _commands(group, prefix=""):
@@ -37,7 +38,7 @@ def test_package_every_cli_command_is_documented_in_the_readme():
 def test_package_readme_starts_with_the_two_setup_commands():
     first_block = README.split("```sh", 1)[1].split("```", 1)[0]
     assert re.search(r"^make demo\b", first_block, re.M) and re.search(r"^make test\b", first_block, re.M)
-    ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
 
 
@@ -81,3 +82,9 @@ def test_package_version_is_the_installed_distribution_version():
     from importlib.metadata import version
 
     assert newsgraph.__version__ == version("newsgraph")
+
+
+def test_package_exports_read_through_the_query_api_not_the_store_sql():
+    graph = _module_imports()
+    assert "newsgraph.query" in graph["newsgraph.export"]
+    assert not {m for m in graph["newsgraph.export"] if m.startswith("newsgraph.store.queries")}

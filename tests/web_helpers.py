@@ -72,17 +72,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-# Until cli.py calls cli_web.register, run `serve` from a Typer app of its own.
-_RUNNER = ("import typer; from newsgraph.cli_web import register; app = typer.Typer(); "
-           "app.callback()(lambda: None); register(app); app()")
-
-
 def serve_command(*args: str) -> list[str]:
-    from newsgraph.cli import app
-
-    registered = any(c.name == "serve" for c in app.registered_commands)
-    head = [sys.executable, "-m", "newsgraph"] if registered else [sys.executable, "-c", _RUNNER]
-    return [*head, "serve", *args]
+    return [sys.executable, "-m", "newsgraph", "serve", *args]
 
 
 @contextmanager

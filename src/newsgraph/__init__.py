@@ -10,8 +10,8 @@ The library comes first; the ``newsgraph`` command is a thin layer over it::
 
 from .__version__ import __version__
 from .analyze import Analyzer, build_record, load_nlp
-from .errors import (ConfigError, CorrectionError, InputError, NewsgraphError, NotFoundError, SchemaError,
-                     StoreError)
+from .errors import (AmbiguousNameError, ConfigError, CorrectionError, InputError, NewsgraphError, NotFoundError,
+                     SchemaError, StoreError)
 from .ingest import clean, read_inputs
 from .ingest.runner import IngestEvent, IngestReport, run_ingest
 from .model import Article, RawDocument, ReadOptions, article_id
@@ -20,6 +20,7 @@ from .store import Store, StoreInfo
 
 __all__ = [
     "__version__",
+    "AmbiguousNameError",
     "Analyzer",
     "Article",
     "ConfigError",

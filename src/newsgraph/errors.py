@@ -8,6 +8,7 @@
     ├── NotFoundError              a query names an entity, article or event the store lacks
     ├── CorrectionError            an entity correction cannot be applied (or undone) as asked
     └── ConfigError                a setting or option has an unusable value
+        └── AmbiguousNameError     a name held by several entities (lists them with their ids)
 
 Messages are written for the person at the terminal: what failed, where, and
 what to do about it.
@@ -15,7 +16,8 @@ what to do about it.
 
 from __future__ import annotations
 
-__all__ = ["NewsgraphError", "InputError", "StoreError", "SchemaError", "NotFoundError", "CorrectionError", "ConfigError"]
+__all__ = ["NewsgraphError", "InputError", "StoreError", "SchemaError", "NotFoundError", "CorrectionError", "ConfigError",
+           "AmbiguousNameError"]
 
 
 class NewsgraphError(Exception):
@@ -58,3 +60,22 @@ class CorrectionError(NewsgraphError, ValueError):
 
 class ConfigError(NewsgraphError):
     """A setting or command-line option has a value newsgraph cannot use."""
+
+
+class AmbiguousNameError(ConfigError):
+    """A name (or alias) that several entities hold, so it cannot say which one is meant.
+
+    ``name`` is the name as given, ``candidates`` the entities holding it (each with
+    ``id``, ``name`` and ``type``), best first; the message lists them and says to
+    name one by ``#id``.
+    """
+
+    LISTED = 10  # candidates named in the message; the rest are counted
+
+    def __init__(self, name: str, candidates: list):
+        self.name = name
+        self.candidates = list(candidates)
+        listed = ", ".join(f"#{c.id} {c.name} ({c.type})" for c in self.candidates[:self.LISTED])
+        more = len(self.candidates) - self.LISTED
+        listed += f" and {more} more" if more > 0 else ""
+        super().__init__(f"{name!r} names {len(self.candidates)} entities: {listed}; name one by #id")

@@ -1,9 +1,9 @@
 """Exports: the actor network for Gephi and other graph tools, an event table in the
 spirit of GDELT's, and the stored analysis records as JSON Lines.
 
-Everything is read through the query API and the store's read SQL, so an export
-says exactly what the CLI and the web pages say. Tables stream in batches: an export
-of any size holds one batch in memory at a time.
+Everything is read through the query API (``newsgraph.query``), so an export says
+exactly what the CLI and the web pages say. Tables stream in batches: an export of
+any size holds one batch in memory at a time.
 """
 
 from __future__ import annotations
@@ -19,12 +19,9 @@ from typing import IO
 import networkx as nx
 
 from .errors import ConfigError
-from .query import NETWORK_MODALITIES, actor_network
+from .query import NETWORK_MODALITIES, actor_network, iter_event_reports, iter_records
 from .query_records import EventReport
 from .store import Store
-from .store import queries as Q
-from .store import queries_events as QE
-from .store import queries_text as QT
 
 __all__ = ["EVENT_COLUMNS", "EXPORTS", "write_network", "write_events_csv", "write_records_jsonl", "export"]
 
@@ -35,7 +32,6 @@ EVENT_COLUMNS = (
     "attributed_to", "attributed_id", "attributed_text", "source_url", "outlet", "published", "article_id",
     "title", "sentence_start", "sentence_end", "sentence",
 )
-BATCH = 2000
 
 
 def write_network(store: Store, path: str | Path, format: str = "gexf", since: str | None = None,
@@ -82,20 +78,6 @@ def _event_row(r: EventReport) -> dict:
     }
 
 
-def iter_event_reports(store: Store, batch: int = BATCH) -> Iterator[EventReport]:
-    """Every event report in id order, with participants, place, attribution and source."""
-    after = 0
-    while True:
-        with Q.reading(store) as conn:
-            rows = QE.reports_after(conn, after, batch)
-            people = QE.participants_of(conn, [r["id"] for r in rows])
-        if not rows:
-            return
-        for row in rows:
-            yield EventReport.of(row, people.get(row["id"], []))
-        after = rows[-1]["id"]
-
-
 def write_events_csv(store: Store, out: IO[str]) -> int:
     """The event table as CSV (header + one row per report); returns the number of rows."""
     writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS)
@@ -109,18 +91,11 @@ def write_events_csv(store: Store, out: IO[str]) -> int:
 
 def write_records_jsonl(store: Store, out: IO[str], batch: int = 500) -> int:
     """Stored analysis records (docs/analysis-json.md), document.text restored; returns the count."""
-    after, count = "", 0
-    while True:
-        with Q.reading(store) as conn:
-            rows = QT.records_after(conn, after, batch)
-        if not rows:
-            return count
-        for row in rows:
-            record = json.loads(row["record"])
-            record["document"]["text"] = row["text"]
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            count += 1
-        after = rows[-1]["article_id"]
+    count = 0
+    for record in iter_records(store, batch):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
 
 
 @contextmanager

@@ -3,35 +3,49 @@
 Functions take an open :class:`~newsgraph.store.Store` and return typed records
 (``query_records.py``), so the front ends never build SQL and never disagree. The
 SQL lives in the store package (``store/queries*.py``); user input reaches it only
-as bound parameters. Entities are named by id or by name or alias. Dates (since,
-until) are YYYY, YYYY-MM or YYYY-MM-DD prefixes, both ends inclusive; an event's
-date is its TIMEX3 value when that is a calendar value, else the publication date.
-Lists are paged with limit/offset.
+as bound parameters. Dates (since, until) are YYYY, YYYY-MM or YYYY-MM-DD prefixes,
+both ends inclusive; an event's date is its TIMEX3 value when that is a calendar
+value, else the publication date. Lists are paged with limit/offset.
+
+Entities are named one way everywhere (:func:`resolve_entity`): an int or "#12" is
+an id; any other text is a name or an alias, and bare digits are a name too. A name
+that several entities hold is refused (AmbiguousNameError lists them with their ids).
+
+What answers what: ``entity`` entity_profile, ``entities show`` entity_summary,
+``entities list`` list_entities, ``entities corrections`` correction_log, ``actors``
+top_actors, ``quotes`` who_said_what, ``timeline`` timeline, ``events`` search_events,
+``search`` search_text, ``network`` actor_network, exports iter_event_reports and
+iter_records.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import networkx as nx
 
-from .errors import ConfigError, NotFoundError
+from .errors import AmbiguousNameError, ConfigError, NotFoundError
 from .query_records import (
-    CONFLICTUAL, COOPERATIVE, MODALITIES, PLOVER_TYPES, EntityProfile, EntityRef, Event, EventReport, Source,
-    Statement, TextHit, polarity,
+    CONFLICTUAL, COOPERATIVE, MODALITIES, PLOVER_TYPES, EntityProfile, EntityRef, EntitySummary, Event, EventReport,
+    Source, Statement, TextHit, polarity,
 )
-from .resolve.keys import alias_key
+from .resolve.names import entity_named
+from .resolve.undo import describe, undoable
 from .store import Store, StoreInfo
 from .store import queries as Q
 from .store import queries_events as QE
 from .store import queries_text as QT
+from .store.graph import Graph
 
 __all__ = [
     "ACTOR_TYPES", "Overview", "overview", "top_actors", "list_articles", "outlets",
-    "NotFoundError", "entity_profile", "who_said_what", "timeline", "search_events", "actor_network", "search_text",
+    "NotFoundError", "AmbiguousNameError", "resolve_entity", "entity_profile", "entity_summary", "list_entities",
+    "correction_log", "who_said_what", "timeline", "search_events", "actor_network", "search_text",
+    "iter_event_reports", "iter_records",
     "NETWORK_MODALITIES", "COUNT_CAPS", "COOPERATIVE", "CONFLICTUAL", "PLOVER_TYPES", "MODALITIES",
-    "Source", "EntityRef", "Statement", "EventReport", "Event", "EntityProfile", "TextHit",
+    "Source", "EntityRef", "Statement", "EventReport", "Event", "EntityProfile", "EntitySummary", "TextHit",
 ]
 
 # Entity types that can act or be acted upon (others: places as such, laws, works).
@@ -124,22 +138,18 @@ def _modality(value: str | None) -> str | None:
     return value.lower() if value else None
 
 
-def _lookup(conn, entity: int | str) -> tuple[dict, list[dict]]:
-    """The entity meant by an id or a name/alias, and the other entities the name could mean."""
-    if isinstance(entity, str) and entity.strip().startswith("#") and entity.strip()[1:].isdigit():
-        entity = int(entity.strip()[1:])  # "#12", as `newsgraph entities` writes ids
-    # Ids are 32-bit on PostgreSQL: longer digit strings can only be names.
-    if isinstance(entity, int) or (str(entity).strip().isdigit() and int(entity) < 2**31):
-        row = Q.entity_by_id(conn, int(entity)) if 0 < int(entity) < 2**31 else None
-        if row:
-            return row, []
-        if isinstance(entity, int):
-            raise NotFoundError(f"no entity with id {entity}")
-    name = " ".join(str(entity).split())
-    rows = Q.find_entities(conn, name, alias_key(name)) if name else []
-    if not rows:
-        raise NotFoundError(f"no entity named {name!r}; `newsgraph actors` lists the best-known ones")
-    return rows[0], rows[1:]
+_OTHERS = 9  # the most "may also mean" entities a profile lists
+
+
+def _resolve(conn, entity: int | str) -> tuple[dict, list[dict]]:
+    """The entity meant, and a few others that hold the name only as an alias (resolve.names)."""
+    row, others = entity_named(conn, entity)
+    return row, others[:_OTHERS]
+
+
+def _entity_ids(conn, entity: int | str | None) -> list[int] | None:
+    """[the id of the entity named] for a filter, or None when the filter is not asked for."""
+    return None if entity is None else [_resolve(conn, entity)[0]["id"]]
 
 
 def _common(conn, entity_id: int, kind: str = "mentions") -> bool:
@@ -160,6 +170,10 @@ def _ref(row: dict) -> EntityRef:
     return EntityRef(row["id"], row["name"], row["type"])
 
 
+def _ids(row: dict) -> dict:
+    return json.loads(row["ids"]) if row["ids"] else {}
+
+
 def _reports(conn, rows: list[dict]) -> list[EventReport]:
     people = QE.participants_of(conn, [r["id"] for r in rows])
     return [EventReport.of(r, people.get(r["id"], [])) for r in rows]
@@ -177,6 +191,49 @@ def _roles(name: str) -> list[str]:
                   for group in terms.values() for t in group if t.holder == name)
 
 
+# -- entities ----------------------------------------------------------------
+
+def resolve_entity(store: Store, entity: int | str) -> EntityRef:
+    """The one entity ``entity`` names (an id, "#id", a name or an alias; see _resolve for the rule).
+
+    NotFoundError when none does; AmbiguousNameError, listing them, when several do.
+    """
+    with Q.reading(store) as conn:
+        return _ref(_resolve(conn, entity)[0])
+
+
+def list_entities(store: Store, type: str | None = None, limit: int = 50) -> list[dict]:
+    """Corpus entities by number of mentions: id, name, type, mentions, articles; only ``type`` if given."""
+    with Q.reading(store) as conn:
+        return Q.list_entities(conn, type, limit)
+
+
+def entity_summary(store: Store, entity: int | str) -> EntitySummary:
+    """One entity with its aliases (and their origin) and exact counts of mentions, articles, quotes, event reports."""
+    with Q.reading(store) as conn:
+        row, _ = _resolve(conn, entity)
+        eid = row["id"]
+        counts = Q.entity_counts(conn, eid, None)
+        return EntitySummary(
+            id=eid, name=row["name"], type=row["type"], label=row["label"], ids=_ids(row),
+            aliases=Q.entity_alias_origins(conn, eid), mentions=counts["mentions"], articles=counts["articles"],
+            quotes=counts["statements_by"], events=QE.participation_count(conn, eid, None, None),
+        )
+
+
+def correction_log(store: Store) -> list[dict]:
+    """The corrections made so far, oldest first: number, date, action, description, undoable, payload.
+
+    The payload leaves out the undo data (database-specific ids); the last row is what
+    ``resolve.undo.undo_last`` takes back.
+    """
+    with Q.reading(store) as conn:
+        rows = Graph(conn).correction_log()
+    return [{"number": r["number"], "date": r["created_at"], "action": r["action"], "description": describe(r),
+             "undoable": undoable(r), "payload": {k: v for k, v in r["payload"].items() if k != "undo"}}
+            for r in rows]
+
+
 # -- the queries -------------------------------------------------------------
 
 def entity_profile(store: Store, entity: int | str, limit: int = 20) -> EntityProfile:
@@ -186,7 +243,7 @@ def entity_profile(store: Store, entity: int | str, limit: int = 20) -> EntityPr
     """
     _page(limit, 0)
     with Q.reading(store) as conn, Q.serial(conn):
-        row, others = _lookup(conn, entity)
+        row, others = _resolve(conn, entity)
         eid = row["id"]
         common = _common(conn, eid)
         counts = Q.entity_counts(conn, eid, COUNT_CAPS["mentions"])
@@ -203,7 +260,7 @@ def entity_profile(store: Store, entity: int | str, limit: int = 20) -> EntityPr
             for role in ("actor", "target")
         )
         return EntityProfile(
-            entity=_ref(row), label=row["label"], ids=json.loads(row["ids"]) if row["ids"] else {},
+            entity=_ref(row), label=row["label"], ids=_ids(row),
             aliases=Q.entity_aliases_of(conn, eid), roles=_roles(row["name"]), counts=counts,
             statements_by=[Statement.of(r) for r in by], statements_about=[Statement.of(r) for r in about],
             events_as_actor=_reports(conn, acted), events_as_target=_reports(conn, suffered),
@@ -224,19 +281,17 @@ def who_said_what(
     _page(limit, offset)
     _dates(since, until)
     with Q.reading(store) as conn:
-        speaker_ids = speaker_names = about_ids = None
+        speaker_ids = speaker_names = None
         speaker_common = False
         if speaker is not None:
             try:
-                row, _ = _lookup(conn, speaker)
+                row, _ = _resolve(conn, speaker)
                 speaker_ids, speaker_names = [row["id"]], [row["name"]]
                 speaker_common = _common(conn, row["id"], "quotes")
             except NotFoundError:
                 speaker_ids, speaker_names = [], [" ".join(str(speaker).split())]
-        common = False
-        if about is not None:
-            about_ids = [_lookup(conn, about)[0]["id"]]
-            common = _common(conn, about_ids[0])
+        about_ids = _entity_ids(conn, about)
+        common = about_ids is not None and _common(conn, about_ids[0])
         rows = Q.quotes_page(conn, speaker_ids=speaker_ids, speaker_names=speaker_names, about_ids=about_ids,
                              since=since, until=until, outlet=outlet, about_common=common,
                              speaker_common=speaker_common, rules_only=rules_only,
@@ -253,9 +308,8 @@ def timeline(
     _dates(since, until)
     type, modality = _type(type), _modality(modality)
     with Q.reading(store) as conn:
-        ids = [_lookup(conn, entity)[0]["id"]] if entity is not None else None
-        rows = QE.reports_page(conn, entity_ids=ids, type=type, modality=modality, since=since, until=until,
-                               limit=limit, offset=offset)
+        rows = QE.reports_page(conn, entity_ids=_entity_ids(conn, entity), type=type, modality=modality,
+                               since=since, until=until, limit=limit, offset=offset)
         return _reports(conn, rows)
 
 
@@ -269,9 +323,8 @@ def search_events(
     _dates(since, until)
     type, modality = _type(type), _modality(modality)
     with Q.reading(store) as conn:
-        actor_ids = [_lookup(conn, actor)[0]["id"]] if actor is not None else None
-        target_ids = [_lookup(conn, target)[0]["id"]] if target is not None else None
-        found = QE.events_page(conn, type=type, modality=modality, actor_ids=actor_ids, target_ids=target_ids,
+        found = QE.events_page(conn, type=type, modality=modality, actor_ids=_entity_ids(conn, actor),
+                               target_ids=_entity_ids(conn, target),
                                since=since, until=until, outlet=outlet, limit=limit, offset=offset)
         if not found:
             return []
@@ -328,3 +381,36 @@ def search_text(store: Store, query: str, limit: int = 20, offset: int = 0) -> l
         for r in rows
     ]
 
+
+
+# -- exports: whole tables, a batch at a time ---------------------------------
+
+def _batches(store: Store, fetch, after, key) -> Iterator:
+    """Keyset paging: ``fetch(conn, after)`` a batch at a time, each in a connection of its own,
+    after the ``key`` of the last item, until a batch comes back empty."""
+    while True:
+        with Q.reading(store) as conn:
+            batch = fetch(conn, after)
+        if not batch:
+            return
+        yield from batch
+        after = key(batch[-1])
+
+
+def iter_event_reports(store: Store, batch: int = 2000) -> Iterator[EventReport]:
+    """Every event report in id order, with participants, place, attribution and source."""
+    def fetch(conn, after: int) -> list[EventReport]:
+        rows = QE.reports_after(conn, after, batch)
+        people = QE.participants_of(conn, [r["id"] for r in rows])
+        return [EventReport.of(row, people.get(row["id"], [])) for row in rows]
+
+    return _batches(store, fetch, 0, lambda report: report.id)
+
+
+def iter_records(store: Store, batch: int = 500) -> Iterator[dict]:
+    """Every stored analysis record (docs/analysis-json.md) in article id order, document.text restored."""
+    rows = _batches(store, lambda conn, after: QT.records_after(conn, after, batch), "", lambda row: row["article_id"])
+    for row in rows:
+        record = json.loads(row["record"])
+        record["document"]["text"] = row["text"]
+        yield record

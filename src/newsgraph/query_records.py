@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-__all__ = ["Source", "EntityRef", "Statement", "EventReport", "Event", "EntityProfile", "TextHit",
+__all__ = ["Source", "EntityRef", "Statement", "EventReport", "Event", "EntityProfile", "EntitySummary", "TextHit",
            "COOPERATIVE", "CONFLICTUAL", "PLOVER_TYPES", "MODALITIES", "polarity"]
 
 # PLOVER's 16 event types split by what they do to the relation between actor and
@@ -150,6 +150,21 @@ class EntityProfile:
     events_as_actor: list[EventReport]
     events_as_target: list[EventReport]
     others: list[EntityRef]  # other entities the name could mean, best first
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """An entity at a glance (``newsgraph entities show``): its aliases and exact counts."""
+    id: int
+    name: str
+    type: str | None
+    label: str | None
+    ids: dict
+    aliases: list[dict]  # {"alias", "origin"}, oldest first
+    mentions: int
+    articles: int
+    quotes: int  # quotes it spoke
+    events: int  # event reports it takes part in, in any role
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """Terminal output for the CLI: progress while ingesting, tables and reports after.
 
-Only presentation lives here; every figure comes from the query API.
+Only presentation lives here; every figure comes from the query API. Each query
+result has its table here (``*_table``) or its lines (``*_lines``: entity names are
+printed as data, never as rich markup).
 """
 
 from __future__ import annotations
@@ -16,12 +18,21 @@ from rich.table import Table
 from rich.text import Text
 
 from .ingest.runner import IngestEvent, IngestReport
-from .query import Overview
+from .query import COUNT_CAPS, Overview
 from .quotations import quotation_groups, quotation_text
 from .store import StoreInfo
 
 err_console = Console(stderr=True)
 out_console = Console()
+
+
+def error_line(message: str) -> Text:
+    """``error: MESSAGE``, the one shape of every error line; the message is data, not rich markup."""
+    return Text("error: ", style="bold red") + Text(message)
+
+
+def print_error(message: str) -> None:
+    err_console.print(error_line(message), highlight=False)
 
 
 class _RateColumn(ProgressColumn):
@@ -76,7 +87,7 @@ class IngestFeedback:
             print(json.dumps(record, ensure_ascii=False), file=self.stream, flush=True)
             return
         if event.kind == "error":
-            line = Text("error: ", style="bold red") + Text(event.error.describe() if event.error else event.detail or "")
+            line = error_line(event.error.describe() if event.error else event.detail or "")
             (self.progress.console if self.progress else err_console).print(line, highlight=False)
         if self.progress and event.kind in ("stored", "duplicate"):
             status = f"{self.counts['duplicate']} already stored · {self.counts['error']} failed"
@@ -256,3 +267,115 @@ def evaluation_table(results: dict[str, dict[str, float]], floors: dict[str, dic
             table.add_row(name if i == 0 else "", key, shown, f"{floor:.4f}" if floor is not None else "", mark)
         table.add_section()
     return table
+
+
+# -- query results (newsgraph entity, quotes, timeline, events, search, outlets) --
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    return table
+
+
+def _source(s) -> Text:
+    return Text(f"{s.published or '?'} {s.outlet or '?'}\n{(s.title or '')[:60]}", style="dim")
+
+
+def _names(refs) -> str:
+    return ", ".join(r.name for r in refs)
+
+
+def quotes_table(statements, title: str = "Who said what") -> Table:
+    table = _table(title, "speaker", "said", "source")
+    for s in statements:
+        said = Text(s.text)
+        if s.found_by == "model":  # a reader must see which quotes a statistical model proposed
+            said.append(f" [model {s.score:.2f}]", style="dim")
+        table.add_row(Text(s.speaker_name or s.speaker_text or "?", style="bold"), said, _source(s.source))
+    return table
+
+
+def reports_table(reports, title: str = "Timeline") -> Table:
+    table = _table(title, "date", "event", "actors → targets", "modality", "sentence", "source")
+    for r in reports:
+        said = f" (per {r.attributed_text or r.attributed_to.name})" if r.attributed_text or r.attributed_to else ""
+        table.add_row(r.date or "?", Text(r.type, style="green" if r.polarity == "cooperation" else "red"),
+                      Text(f"{_names(r.actors)} → {_names(r.targets)}"), r.modality + said,
+                      Text(r.source.text), _source(r.source))
+    return table
+
+
+def events_table(events) -> Table:
+    table = _table("Events", "id", "date", "event", "actors → targets", "reports", "outlets")
+    for e in events:
+        first = e.reports[0] if e.reports else None
+        who = f"{_names(first.actors)} → {_names(first.targets)}" if first else ""
+        outlets = ", ".join(sorted({r.source.outlet or "?" for r in e.reports}))
+        table.add_row(str(e.id), e.date or "?", e.type, Text(who), str(e.report_count), Text(outlets))
+    return table
+
+
+def profile_table(p) -> Table:
+    table = Table(title=f"{p.entity.name} ({p.entity.type}, id {p.entity.id})", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    # A count equal to its cap means "at least".
+    rows = [("aliases", ", ".join(p.aliases)), ("roles", "; ".join(p.roles)), ("ids", str(p.ids or "")),
+            ("counts", ", ".join(f"{k} {v}{'+' if v >= COUNT_CAPS.get(k, v + 1) else ''}"
+                                 for k, v in p.counts.items()))]
+    rows += [("said", f"“{s.text}” ({s.source.outlet}, {s.source.published})") for s in p.statements_by[:5]]
+    rows += [("said about it", f"{s.speaker_name or '?'}: “{s.text}”") for s in p.statements_about[:5]]
+    rows += [("did", f"{r.date} {r.type} → {_names(r.targets)}") for r in p.events_as_actor[:5]]
+    rows += [("suffered", f"{r.date} {_names(r.actors)} {r.type}") for r in p.events_as_target[:5]]
+    if p.others:
+        rows.append(("may also mean", ", ".join(f"{o.name} (id {o.id})" for o in p.others)))
+    for key, value in rows:
+        table.add_row(key, Text(value))
+    return table
+
+
+def hits_table(hits) -> Table:
+    table = _table("Search", "kind", "match", "source")
+    for h in hits:
+        table.add_row(h.kind, Text(h.snippet), _source(h.source))
+    return table
+
+
+def outlets_table(rows: list[dict]) -> Table:
+    table = Table(title="Outlets by articles", title_justify="left")
+    table.add_column("outlet", style="bold")
+    for name in ("articles", "stories"):
+        table.add_column(name, justify="right")
+    table.add_column("first", style="cyan")
+    table.add_column("last", style="cyan")
+    for o in rows:
+        table.add_row(o["outlet"], str(o["articles"]), str(o["stories"]), o["first_published"] or "?",
+                      o["last_published"] or "?")
+    return table
+
+
+# -- corpus entities and corrections (newsgraph entities ...) ----------------------
+
+def entity_lines(rows: list[dict]) -> list[str]:
+    return [f"#{r['id']:<6} {r['name']:<40} {r['type']:<13} {r['mentions']:>6} mentions {r['articles']:>5} articles"
+            for r in rows]
+
+
+def summary_lines(e) -> list[str]:
+    return [f"#{e.id} {e.name} ({e.type})",
+            "aliases: " + ", ".join(f"{a['alias']} [{a['origin']}]" for a in e.aliases),
+            f"{e.mentions} mentions in {e.articles} articles, {e.quotes} quotes, {e.events} event reports"]
+
+
+def correction_lines(rows: list[dict]) -> list[str]:
+    if not rows:
+        return ["no corrections"]
+    return [f"#{r['number']:<5} {r['date']}  {r['description']}" + ("" if r["undoable"] else "  (cannot be undone)")
+            for r in rows]
+
+
+def print_lines(lines: list[str]) -> None:
+    """Plain lines on standard output: data, not rich markup ("[sic]" prints), never cut or wrapped."""
+    for line in lines:
+        out_console.print(line, highlight=False, markup=False, soft_wrap=True)

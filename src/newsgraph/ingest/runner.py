@@ -18,7 +18,7 @@ from ..model import Article, RawDocument, ReadOptions
 from ..resolve import resolve_article
 from . import dedupe
 
-__all__ = ["IngestReport", "IngestEvent", "run_ingest"]
+__all__ = ["IngestReport", "IngestEvent", "run_ingest", "analyze_inputs"]
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,19 @@ def run_ingest(
     except KeyboardInterrupt:
         report.interrupted = True
     return report
+
+
+def analyze_inputs(items: Iterable[RawDocument | InputError], options: ReadOptions,
+                   analyzer) -> Iterator[dict | InputError]:
+    """Analysis records of the inputs, stored nowhere (``newsgraph analyze``).
+
+    Every input is read and cleaned first: the errors of those that cannot be come
+    first, then one record (or the InputError of a failed analysis) per good input.
+    """
+    cleaned = list(_cleaned(items, options))
+    yield from (item for item in cleaned if isinstance(item, InputError))
+    for _article, record in analyzer.analyze(item for item in cleaned if not isinstance(item, InputError)):
+        yield record
 
 
 def _ingest_batch(batch, store, analyzer, report: IngestReport, emit) -> None:

@@ -24,10 +24,11 @@ import csv
 import json
 from pathlib import Path
 
-from ..errors import CorrectionError, InputError
+from ..errors import AmbiguousNameError, CorrectionError, InputError, NotFoundError
 from ..store.graph import EntityRow, Graph
 from .entities import entity_for_name
 from .keys import CORPUS_TYPES, alias_key
+from .names import entity_named
 from .undo import Recorder
 
 __all__ = ["find_entity", "add_alias", "load_alias_file", "merge", "split",
@@ -35,21 +36,16 @@ __all__ = ["find_entity", "add_alias", "load_alias_file", "merge", "split",
 
 
 def find_entity(graph: Graph, name: str, type_: str | None = None) -> EntityRow:
-    """The one entity called ``name`` ("#12" for an id), else a CorrectionError."""
-    if name.startswith("#") and name[1:].isdigit():
-        found = graph.entity(int(name[1:]))
-        if found is None:
-            raise CorrectionError(f"no entity with id {name}")
-        return found
-    matches = [e for e in graph.entities_named(name, alias_key(name)) if type_ is None or e.type == type_]
-    exact = [e for e in matches if e.name == name]
-    matches = exact or matches
-    if not matches:
-        raise CorrectionError(f"no entity named {name!r}: see `newsgraph entities list`")
-    if len(matches) > 1:
-        options = ", ".join(f"#{e.id} {e.name} ({e.type})" for e in matches[:8])
-        raise CorrectionError(f"{name!r} names several entities ({options}): give one as #<id>")
-    return matches[0]
+    """The one entity ``name`` names by the rule of ``resolve.names`` ("#12" for an id), of type
+    ``type_`` when given; else a CorrectionError saying why."""
+    try:
+        row, _others = entity_named(graph.conn, name)
+    except (NotFoundError, AmbiguousNameError) as exc:
+        raise CorrectionError(str(exc)) from None
+    found = graph.entity(row["id"])
+    if found is None or (type_ is not None and found.type != type_):
+        raise CorrectionError(f"no entity of type {type_} named {name!r}")
+    return found
 
 
 def add_alias(graph: Graph, alias: str, canonical: str, type_: str | None = None, log: bool = True,

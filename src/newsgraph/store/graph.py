@@ -3,7 +3,8 @@
 Every statement here is an index look-up or touches the rows of one article or one
 entity (``ix_entity_aliases_key``, ``ix_mentions_entity``, ``ix_events_type_date``,
 ``ix_event_reports_type_time``, ``ix_articles_published``): nothing scans a table whose
-size grows with the corpus, except the listing commands (``list_entities``, ``corrections``).
+size grows with the corpus, except the correction log (``corrections``). Reading for the
+front ends (listing entities, counting their mentions) is the query API's (``store/queries.py``).
 Works inside the caller's transaction (``Writer.conn``) or any connection.
 Limits: no lock against two processes creating the same entity at the same moment
 (see the schema note in the report: a unique index on entity_aliases(alias_key, entity_id)).
@@ -15,7 +16,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, delete, func, or_, select, text, update
+from sqlalchemy import Connection, delete, or_, select, text, update
 
 from .schema import (articles, entities, entity_aliases, entity_corrections, event_participants, event_reports,
                      events, mentions, quotes)
@@ -182,31 +183,6 @@ class Graph:
 
     def drop_correction(self, number: int) -> None:
         self.conn.execute(delete(entity_corrections).where(entity_corrections.c.id == number))
-
-    # -- listing ---------------------------------------------------------------------------
-    def list_entities(self, type_: str | None = None, limit: int = 50) -> list[dict]:
-        counts = (select(mentions.c.entity_id, func.count().label("mentions"),
-                         func.count(mentions.c.article_id.distinct()).label("articles"))
-                  .where(mentions.c.entity_id.is_not(None)).group_by(mentions.c.entity_id).subquery())
-        query = (select(entities.c.id, entities.c.name, entities.c.type,
-                        func.coalesce(counts.c.mentions, 0).label("mentions"),
-                        func.coalesce(counts.c.articles, 0).label("articles"))
-                 .outerjoin(counts, counts.c.entity_id == entities.c.id))
-        if type_:
-            query = query.where(entities.c.type == type_)
-        query = query.order_by(func.coalesce(counts.c.mentions, 0).desc(), entities.c.name).limit(limit)
-        return [dict(r._mapping) for r in self.conn.execute(query)]
-
-    def entity_counts(self, entity_id: int) -> dict:
-        c = self.conn
-        return {
-            "mentions": c.execute(select(func.count()).where(mentions.c.entity_id == entity_id)).scalar(),
-            "articles": c.execute(select(func.count(mentions.c.article_id.distinct()))
-                                  .where(mentions.c.entity_id == entity_id)).scalar(),
-            "quotes": c.execute(select(func.count()).where(quotes.c.speaker_entity_id == entity_id)).scalar(),
-            "events": c.execute(select(func.count(event_participants.c.report_id.distinct()))
-                                .where(event_participants.c.entity_id == entity_id)).scalar(),
-        }
 
     # -- events ------------------------------------------------------------------------------
     def drop_article_reports(self, article_id: str) -> list[int]:

@@ -20,8 +20,8 @@ from .schema import articles, entities, entity_aliases, mentions, quotes
 
 __all__ = [
     "reading", "check_dates", "date_conditions", "SOURCE_COLUMNS", "find_entities", "entity_by_id", "entity_aliases_of",
-    "entity_counts", "mention_count", "speaker_quote_count", "quotes_page", "quote_count", "quotes_about_count",
-    "top_actors", "outlets", "serial", "newest_first_ids",
+    "entity_alias_origins", "entity_counts", "mention_count", "speaker_quote_count", "quotes_page", "quote_count",
+    "quotes_about_count", "top_actors", "list_entities", "outlets", "serial", "newest_first_ids",
 ]
 
 # The source of every fact: the article it was read in.
@@ -126,7 +126,7 @@ def entity_by_id(conn: Connection, entity_id: int) -> dict | None:
 
 
 def find_entities(conn: Connection, name: str, key: str, limit: int = 10) -> list[dict]:
-    """Entities named ``name`` or with an alias whose folded key is ``key``, most mentioned first."""
+    """Entities named ``name`` or with an alias whose folded key is ``key``: those named it first, then by id."""
     by_alias = select(entity_aliases.c.entity_id).where(entity_aliases.c.alias_key == key)
     query = (
         select(*_ENTITY_COLUMNS)
@@ -147,8 +147,18 @@ def entity_aliases_of(conn: Connection, entity_id: int) -> list[str]:
     return [r.alias for r in conn.execute(query)]
 
 
-def entity_counts(conn: Connection, entity_id: int, cap: int) -> dict[str, int]:
-    """Mentions, articles mentioning it, quotes by it; each counted up to ``cap``.
+def entity_alias_origins(conn: Connection, entity_id: int) -> list[dict]:
+    """An entity's aliases with their origin (analysis, user, ...), oldest first; not its internal "key" aliases."""
+    query = (
+        select(entity_aliases.c.alias, entity_aliases.c.origin)
+        .where(entity_aliases.c.entity_id == entity_id, entity_aliases.c.origin != "key")
+        .order_by(entity_aliases.c.id)
+    )
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def entity_counts(conn: Connection, entity_id: int, cap: int | None) -> dict[str, int]:
+    """Mentions, articles mentioning it, quotes by it; each counted up to ``cap`` (None: exactly).
 
     Capped because exact totals for a leading entity (100,000+ mentions) cost more
     than the rest of a profile; a figure equal to the cap means "at least".
@@ -321,6 +331,21 @@ def quotes_about_count(conn: Connection, entity_ids: Sequence[int], cap: int) ->
 
 
 # -- corpus lists ------------------------------------------------------------
+
+def list_entities(conn: Connection, type_: str | None = None, limit: int = 50) -> list[dict]:
+    """Corpus entities by number of mentions, then name: id, name, type, mentions, articles (a full count)."""
+    counts = (select(mentions.c.entity_id, func.count().label("mentions"),
+                     func.count(mentions.c.article_id.distinct()).label("articles"))
+              .where(mentions.c.entity_id.is_not(None)).group_by(mentions.c.entity_id).subquery())
+    query = (select(entities.c.id, entities.c.name, entities.c.type,
+                    func.coalesce(counts.c.mentions, 0).label("mentions"),
+                    func.coalesce(counts.c.articles, 0).label("articles"))
+             .outerjoin(counts, counts.c.entity_id == entities.c.id))
+    if type_:
+        query = query.where(entities.c.type == type_)
+    query = query.order_by(func.coalesce(counts.c.mentions, 0).desc(), entities.c.name).limit(limit)
+    return [dict(r._mapping) for r in conn.execute(query)]
+
 
 def top_actors(conn: Connection, limit: int, types: Sequence[str] | None = None) -> list[dict]:
     """Names by mentions, as the analysis named them: name, type, mentions, articles, entity_id.

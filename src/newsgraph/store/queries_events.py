@@ -213,11 +213,14 @@ def network_edges(conn: Connection, *, since: str | None, until: str | None, mod
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
-def participation_count(conn: Connection, entity_id: int, role: str, cap: int) -> int:
-    """Reports with this entity in this role, counted up to ``cap``."""
-    inner = (select(event_participants.c.report_id)
-             .where(event_participants.c.entity_id == entity_id, event_participants.c.role == role).limit(cap))
-    return conn.execute(select(func.count()).select_from(inner.subquery())).scalar()
+def participation_count(conn: Connection, entity_id: int, role: str | None, cap: int | None) -> int:
+    """Reports with this entity in this role (None: in any role), counted up to ``cap`` (None: exactly)."""
+    inner = select(event_participants.c.report_id).where(event_participants.c.entity_id == entity_id)
+    if role is None:
+        inner = inner.distinct()  # actor and target of one report count once
+    else:
+        inner = inner.where(event_participants.c.role == role)
+    return conn.execute(select(func.count()).select_from(inner.limit(cap).subquery())).scalar()
 
 
 def entities_by_ids(conn: Connection, ids: Sequence[int]) -> dict[int, dict]:

@@ -30,6 +30,9 @@ def page(items: list, limit: int, offset: int, path: str, params: dict) -> dict:
 
 
 def _ref(value: str | None) -> int | str | None:
+    """An entity as a URL names it: pages link to entities by id, so a bare number there is an id
+    (an int to the query API); any other text goes to the query API's naming rule (a name, an
+    alias or #id; an ambiguous name is refused with a 400 listing the candidates)."""
     if value is None or not value.strip():
         return None
     return int(value) if value.strip().isdigit() and int(value) < 2**31 else value
