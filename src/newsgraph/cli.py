@@ -262,7 +262,7 @@ def outlets(db: DbOption = None, limit: LimitOption = 50,
 
 @app.command("eval")
 def evaluate_command(
-    names: Annotated[Optional[list[str]], typer.Argument(help="Evaluations to run [default: all]: seed, polnear, timebank, meantime.")] = None,
+    names: Annotated[Optional[list[str]], typer.Argument(help="Evaluations to run [default: all]: seed, polnear, timebank, meantime, meantime_xdoc, plover, events.")] = None,
     data: Annotated[Optional[str], typer.Option(help="The shared gold data folder [default: $NEWSGRAPH_DATA or ../shared/data].")] = None,
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents of each (a quick look; floors apply to full runs).")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
