@@ -124,7 +124,8 @@ def _record(doc: str, text: str, events: list[tuple]) -> dict:
     out = []
     for type_, sentence, trigger, actors, targets, modality in events:
         start = text.index(sentence)
-        out.append({"type": type_, "trigger": {"text": trigger}, "sentence": {"start": start, "end": start + len(sentence)},
+        out.append({"type": type_, "trigger": {"text": trigger},
+                    "sentence": {"start": start, "end": start + len(sentence)},
                     "actors": [ids.get(a, a) for a in actors], "targets": [ids.get(t, t) for t in targets],
                     "modality": modality})
     return {"document": {"source": f"/somewhere/{doc}.txt", "text": text}, "entities": entities, "events": out}
@@ -172,8 +173,8 @@ def test_evaluate_events_scorer_equals_the_tool_on_hand_made_records(tmp_path):
         "a": [_gold(), _gold(type_="ACCUSE", sentence=S2, trigger="condemned", actors=("Syria",), targets=("Israel",)),
               _gold(type_="REQUEST", sentence=S2, trigger="called on", actors=("Syria",), targets=("United Nations",),
                     modality="claimed")],
-        "b": [_gold(type_="CONSULT", sentence="Israel and Syria met in Geneva.", trigger="met", actors=("Israel", "Syria"),
-                    targets=()),
+        "b": [_gold(type_="CONSULT", sentence="Israel and Syria met in Geneva.", trigger="met",
+                    actors=("Israel", "Syria"), targets=()),
               _gold(type_="AGREE", sentence="They agreed to talk again.", trigger="agreed", actors=(), targets=())],
     }
     records = [
