@@ -204,7 +204,7 @@ def real_records():
         pytest.skip(f"the event gold is not at {DATA / 'events'} (or the seed beside it)")
     from newsgraph.analyze import Analyzer
 
-    return ev.analyse(Analyzer(), DATA)
+    return ev.analyze(Analyzer(), DATA)
 
 
 @pytest.mark.slow

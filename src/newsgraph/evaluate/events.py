@@ -40,7 +40,7 @@ from .matching import prf
 
 __all__ = ["NAME", "DESCRIPTION", "SEED_DOC", "GoldEvent", "PredictedEvent", "Counts", "load_gold",
            "predicted_events", "agree", "confirms", "match", "count", "score", "halves", "published_from_name",
-           "analyse", "score_records", "evaluate"]
+           "analyze", "score_records", "evaluate"]
 
 NAME = "events"
 DESCRIPTION = ("events (type, actors, targets, modality) against our event gold: 14 AQUAINT stories "
@@ -251,6 +251,12 @@ def published_from_name(doc: str) -> str | None:
     return f"{m.group(2)}-{m.group(3)}-{m.group(4)}" if m else None
 
 
+def _outlet(doc: str) -> str | None:
+    """APW19980807.0261 -> Associated Press."""
+    m = _DATED_NAME.match(doc)
+    return OUTLETS.get(m.group(1)) if m else None
+
+
 def _article(path: Path, published: str | None, outlet: str | None) -> Article:
     """The text read as `newsgraph analyze` reads a text file."""
     from ..ingest import clean
@@ -261,7 +267,7 @@ def _article(path: Path, published: str | None, outlet: str | None) -> Article:
                  ReadOptions(published=published, outlet=outlet))
 
 
-def analyse(analyzer, data_dir: Path, limit: int | None = None) -> dict[str, dict]:
+def analyze(analyzer, data_dir: Path, limit: int | None = None) -> dict[str, dict]:
     """Analysis records by doc id: the first ``limit`` AQUAINT texts (sorted) and the seed."""
     folder = Path(data_dir) / "events" / "txt"
     seed = Path(data_dir).parent / "seed" / "article.txt"
@@ -270,9 +276,8 @@ def analyse(analyzer, data_dir: Path, limit: int | None = None) -> dict[str, dic
         raise ConfigError(f"no event texts: expected {folder}/*.txt and {seed}")
     docs, articles = [], []
     for path in texts[:limit]:
-        m = _DATED_NAME.match(path.stem)
         docs.append(path.stem)
-        articles.append(_article(path, published_from_name(path.stem), OUTLETS.get(m.group(1)) if m else None))
+        articles.append(_article(path, published_from_name(path.stem), _outlet(path.stem)))
     docs.append(SEED_DOC)
     articles.append(_article(seed, SEED_PUBLISHED, None))
     records = {}
@@ -299,5 +304,5 @@ def score_records(gold: dict[str, list[GoldEvent]], records: dict[str, dict]) ->
 
 
 def evaluate(analyzer, data_dir: Path, limit: int | None = None) -> dict[str, float]:
-    records = analyse(analyzer, data_dir, limit)
+    records = analyze(analyzer, data_dir, limit)
     return score_records(load_gold(Path(data_dir) / "events" / "gold", set(records)), records)
