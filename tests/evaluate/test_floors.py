@@ -14,7 +14,9 @@ REQUIRED_FLOORS = {
     "timebank": {"relaxed_f1", "strict_f1", "type_accuracy", "value_f1"},
     "meantime": {"mention_f1"},
     "meantime_xdoc": {"b3_f1"},
-    "plover": {"event_type_accuracy"},
+    "plover": {"event_type_accuracy", "type_precision", "strict_accuracy"},
+    "events": {"aquaint_f1", "aquaint_strict_f1", "aquaint_actor_accuracy", "aquaint_modality_accuracy",
+               "aquaint_edge_precision", "heldout_f1", "heldout_strict_f1", "seed_f1", "seed_strict_f1"},
 }
 
 

@@ -47,3 +47,20 @@ def test_evaluate_plover_load_gold_maps_old_labels_and_skips_document(tmp_path):
     assert [g.type for g in gold] == ["ASSAULT", "REQUEST", "ACCUSE", "ACCUSE"]
     assert gold[0].sources == ("A",) and gold[0].targets == ("B",)
     assert gold[1].targets == ()
+
+
+def test_evaluate_plover_score_strict_figures_count_every_predicted_event():
+    pairs = [
+        # type right, but the actor and the target sit on two different events: not strict
+        (_gold("ASSAULT"), [("ASSAULT", ("Israel",), ("Lebanon",)), ("ASSAULT", ("Iran",), ("Syria",)),
+                            ("ACCUSE", ("Israel",), ("Syria",))]),
+        (_gold("AGREE"), [("AGREE", ("Israel",), ("Syria",))]),  # one event, all right
+        (_gold("PROTEST", targets=()), [("PROTEST", ("Israel",), ("Syria",))]),  # no gold target: none wanted
+        (_gold("REJECT", targets=()), [("REJECT", ("the Israeli army", "Israel"), ())]),
+    ]
+    figures = score(pairs)
+    assert figures["type_precision"] == pytest.approx(5 / 6)
+    assert figures["events_per_sentence"] == pytest.approx(6 / 4)
+    assert figures["strict_accuracy"] == pytest.approx(2 / 4)
+    # the figures already there are unchanged by the strict ones
+    assert figures["event_type_accuracy"] == 1.0 and figures["source_match"] == 1.0 and figures["target_match"] == 1.0

@@ -16,14 +16,14 @@ FiguresJson = json_option("Print the figures as JSON.")
 
 
 def evaluate_command(
-    names: Annotated[Optional[list[str]], typer.Argument(help="Evaluations to run [default: all]: seed, polnear, timebank, meantime.")] = None,
+    names: Annotated[Optional[list[str]], typer.Argument(help=f"Evaluations to run [default: all]: {', '.join(evaluate.EVALUATIONS)}.")] = None,
     data: Annotated[Optional[str], typer.Option(help="The shared gold data folder [default: $NEWSGRAPH_DATA or ../shared/data].")] = None,
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents of each (a quick look; floors apply to full runs).")] = None,
     json_output: FiguresJson = False,
     split: Annotated[str, typer.Option(help="PolNeAR split to score: dev, or a held-out split laid out the same way "
                                             "(polnear/<split>/text, .../attributions). Floors apply to dev.")] = "dev",
 ) -> None:
-    """Score the analysis against gold data (seed, PolNeAR, TimeBank/AQUAINT, MEANTIME) and check the floors."""
+    """Score the analysis against gold data (seed, PolNeAR, TimeBank/AQUAINT, MEANTIME, PLOVER, events) and check the floors."""
     with exit_on_error():
         root = evaluate.data_root(data)
         chosen = names or list(evaluate.EVALUATIONS)

@@ -28,6 +28,7 @@ EVALUATIONS = {
     "meantime": "newsgraph.evaluate.meantime",
     "meantime_xdoc": "newsgraph.evaluate.meantime_xdoc",
     "plover": "newsgraph.evaluate.plover",
+    "events": "newsgraph.evaluate.events",
 }
 
 ENV_VAR = "NEWSGRAPH_DATA"

@@ -12,6 +12,11 @@ Figures:
 - ``source_match`` / ``target_match``: among type-right sentences whose gold names
   sources (targets), the share where an event of the gold type has an actor (target)
   whose mention text overlaps a gold ``actorText`` (shared word, case-insensitive);
+- ``type_precision``: share of all predicted events (in the gold sentences) that have their
+  sentence's gold type; ``events_per_sentence``: predicted events per gold sentence;
+- ``strict_accuracy``: share of gold sentences with one event of the gold type whose actor
+  and target both match, as above (a sentence whose gold names no target needs an event
+  without one);
 - ``sentences``: gold sentences scored.
 Only half of the gold standard ships here; the other half is held out.
 """
@@ -80,14 +85,28 @@ def _overlaps(predicted: tuple[str, ...], gold: tuple[str, ...]) -> bool:
     return any(_words(p) & gold_words for p in predicted)
 
 
+def _argument_right(predicted: tuple[str, ...], gold: tuple[str, ...]) -> bool:
+    """Mention texts overlap the gold names; no gold names: none predicted."""
+    return _overlaps(predicted, gold) if gold else not predicted
+
+
+def _triple_right(gold: GoldEvent, hits: list[Predicted]) -> bool:
+    """One event of the gold type with its actor and its target right."""
+    return any(_argument_right(p[1], gold.sources) and _argument_right(p[2], gold.targets) for p in hits)
+
+
 def score(pairs: list[tuple[GoldEvent, list[Predicted]]]) -> dict[str, float]:
     right = with_any = right_with_any = 0
     source_n = source_ok = target_n = target_ok = 0
+    predicted_n = typed_ok = strict_ok = 0
     for gold, predicted in pairs:
         hits = [p for p in predicted if p[0] == gold.type]
         with_any += bool(predicted)
+        predicted_n += len(predicted)
+        typed_ok += len(hits)
         if not hits:
             continue
+        strict_ok += _triple_right(gold, hits)
         right += 1
         right_with_any += 1
         if gold.sources:
@@ -102,6 +121,9 @@ def score(pairs: list[tuple[GoldEvent, list[Predicted]]]) -> dict[str, float]:
         "event_precision": right_with_any / with_any if with_any else 0.0,
         "source_match": source_ok / source_n if source_n else 0.0,
         "target_match": target_ok / target_n if target_n else 0.0,
+        "type_precision": typed_ok / predicted_n if predicted_n else 0.0,
+        "events_per_sentence": predicted_n / n if n else 0.0,
+        "strict_accuracy": strict_ok / n if n else 0.0,
         "sentences": float(n),
     }
 
