@@ -124,6 +124,14 @@ def _light(verb: Token, verbs: frozenset[str] | None = None) -> bool:
     return bool(forms & (_LIGHT_VERBS if verbs is None else verbs))
 
 
+def _where(modifier: Token, parts: Participants) -> bool:
+    """A country written out in full before an event noun names its place ("the Tanzania blast",
+    "the Kenya bombing"); its adjective or abbreviation names who acted ("Russian", "U.S.")."""
+    e = parts.entity_at(modifier)
+    return (modifier.dep_ == "compound" and e is not None and parts.entities[e].type == "GPE"
+            and modifier.pos_ == "PROPN" and modifier.text.isalpha() and not modifier.text.isupper())
+
+
 def _undergoes(noun: Token, modifier: Token, kind: str, parts: Participants) -> bool:
     """Whether a noun event's owner suffers it rather than does it: a person's or a site's
     "his arrest", "the U.S. Embassy blasts"; a state's or a group's "Russia's invasion" acts."""
@@ -136,6 +144,11 @@ def _undergoes(noun: Token, modifier: Token, kind: str, parts: Participants) -> 
         return False
     entity = parts.entities[owner]
     return entity.type in ("PERSON", "FAC") or entity.name.split()[-1].lower() in _SITE_NAMES
+
+
+def _given(obj: Token) -> bool:
+    """What is sent or given, not who receives it: troops, weapons, money ("dlrs 3.2 million")."""
+    return obj.lemma_.lower() in _RESOURCES or any(t.like_num or t.tag_ == "$" for t in obj.subtree)
 
 
 def _site(p: Participant) -> bool:
@@ -171,7 +184,7 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                             targets.extend(p for pobj in _pobjs(prep) for p in parts.of(pobj))
                 if kind == "PROTEST" and child.dep_ == "dobj":
                     continue  # "blocked intersections": where the protest stood, not whom it was against
-                if not (kind in _SENDS and child.dep_ == "dobj" and child.lemma_.lower() in _RESOURCES):
+                if not (kind in _SENDS and child.dep_ == "dobj" and _given(child)):
                     targets.extend(parts.of(child))  # "send troops to X": the troops are what is sent
             elif child.dep_ == "agent":
                 for pobj in _pobjs(child):
@@ -186,6 +199,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
         for child in trigger.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and parts.owner_of(child) is not None:
                 owner = parts.owner_of(child)
+                if _where(child, parts):
+                    continue  # "the Tanzania blast": where it happened; "U.S. strikes", "Russian strikes": who
                 if _undergoes(trigger, child, kind, parts):
                     targets.append(owner)  # "his arrest", "his repatriation", "the embassy bombings"
                 else:

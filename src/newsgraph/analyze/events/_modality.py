@@ -85,6 +85,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> str:
             break
         if t.dep_ == "conj" and (t.head.pos_ != t.pos_ or any(c.dep_ in SUBJECTS for c in t.children)):
             break  # "you can see a crater, and a bomb went off": a clause of its own
+        if t.dep_ == "advcl" and any(c.dep_ in SUBJECTS for c in t.children):
+            break  # "they can take part, because all members have approved": the reason stands alone
         if t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX") and t.lower_ not in _COMPLEMENT_PREPS:
             break  # an adjunct ("after the talks, they will ...") does not share the verb's modality
         came_by = t.dep_

@@ -55,6 +55,7 @@ _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
 _MAX_PHRASE_TOKENS = 12
 # Nouns that count people: the counted noun decides whether they are participants.
 _COUNTS = frozenset({"dozen", "score", "hundred", "thousand", "million"})
+_CURRENCY_WORDS = frozenset({"dlrs", "dollars", "dollar", "euros", "euro", "pounds", "yen", "rubles", "yuan", "usd", "eur"})
 # Nouns through which an office or a group belongs to states: "representatives of the military
 # leadership of Ukraine, Great Britain and France".
 _OWNING = frozenset({"person", "group", "body"})
@@ -277,6 +278,8 @@ class Participants:
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if pobj is not None and self._noun(pobj) is None and pobj.i not in self.by_token:
                 return None
+            if any(c.tag_ == "$" or c.lower_ in _CURRENCY_WORDS for c in t.subtree):
+                return None  # "dlrs 50 million" is money, not people
         return found
 
     def _of_owners(self, t: Token, depth: int) -> list[Participant]:

@@ -18,6 +18,8 @@ and says what it keeps and what it drops:
   force the reversal"), only of what will ("police will no longer tolerate rallies");
 - "provide", "send", "deliver" and other verbs of giving are AID only when what is given
   is aid: money, weapons, supplies ("provide 3 billion euros"), not "a better life";
+- "meet" a need, a deadline or a disaster is no meeting; a "threat" that something poses
+  or someone faces is a danger described, not a threat made;
 - a noun trigger that only describes the people it modifies is no act: "riot police",
   "occupation forces".
 """
@@ -38,6 +40,11 @@ _OFFERED = frozenset({"aid", "assistance", "help", "support", "talks", "negotiat
                       "asylum", "compensation", "protection", "cooperation", "mediation", "guarantee"})
 _OBLIGING = frozenset({"must", "should", "ought", "shall"})
 _MAYBE = frozenset({"could", "might", "may", "can"})
+# What one meets without a meeting: "meet the needs", "meet the deadline".
+_NEEDS = frozenset({"need", "requirement", "challenge", "target", "goal", "deadline", "criterion", "expectation",
+                    "standard", "cost", "disaster", "obligation", "condition", "threat", "end"})
+# Verbs whose object "threat" is a danger described, not a threat someone makes.
+_DANGER_VERBS = frozenset({"pose", "represent", "constitute", "face", "remain", "become", "see", "perceive"})
 # Verbs of giving that are aid only when what is given is: "provide 3 billion euros", "send
 # weapons", not "provide him with a better life" or "deliver a speech".
 _GIVING = frozenset({"provide", "supply", "deliver", "send", "grant", "contribute", "allocate", "donate", "hand"})
@@ -57,8 +64,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
     if tok.pos_ == "VERB":
         if lemma in _REFUSING and not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in tok.children):
             return False  # "the number of doctors declined": a fall, not a refusal
-        if lemma == "meet" and any(c.dep_ == "auxpass" for c in tok.children):
-            return False  # "acts of terror must be met with a crackdown": no meeting
+        if lemma == "meet" and (any(c.dep_ == "auxpass" for c in tok.children) or _meets_a_need(tok)):
+            return False  # "acts of terror must be met with a crackdown", "meet medical disasters"
         if lemma == "help" and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             return False  # "help prevent its enemies from ...": a purpose, no aid given
         if lemma in _AIMING and any(c.dep_ == "xcomp" or c.dep_ == "advcl" and _infinitive(c) for c in tok.children):
@@ -75,7 +82,15 @@ def names_an_act(tok: Token, kind: str) -> bool:
         return True
     if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in _DESCRIBED:
         return False
+    if lemma == "meeting" and _meets_a_need(tok):
+        return False  # "meeting the immediate needs of bombing victims"
+    if kind == "THREATEN" and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in _DANGER_VERBS:
+        return False  # "attacks which pose potential threats to every country": a danger, not a threat made
     return True
+
+
+def _meets_a_need(tok: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _NEEDS for c in tok.children)
 
 
 def _promises_something(tok: Token) -> bool:
