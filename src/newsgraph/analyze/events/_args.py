@@ -29,7 +29,8 @@ _SITE_NAMES = frozenset({"embassy", "consulate", "base", "airport", "hospital", 
 # attacks at the U.S. embassies". Other events there only took place at the site.
 _SITE_PREPS = frozenset({"at", "outside", "near"})
 _AT_SITES = frozenset({"ASSAULT"})
-_OF_IS_ACTOR = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "MOBILIZE", "RETREAT", "SUPPORT", "REQUEST"})
+_OF_IS_ACTOR = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "MOBILIZE", "RETREAT", "SUPPORT", "REQUEST",
+                          "THREATEN"})
 _PLACE_PREPS = frozenset({"in", "at"})
 # Verbs whose subject does what their object noun names: "U.S. forces launched strikes", "held
 # talks", "staged a protest". A noun event's actor is read off no other verb: who "condemned the
@@ -226,7 +227,12 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 # "the arrest of X", "the bombing of Y": the "of" phrase suffers the act.
                 side = actors if kind in _OF_IS_ACTOR else targets
                 for pobj in _pobjs(child):
-                    side.extend(parts.of(pobj))
+                    act = parts.act_of(pobj) if parts.act_of is not None else None
+                    if act is not None and kind == "THREATEN":  # "the threat of NATO air strikes against X"
+                        actors.extend(act[0])
+                        targets.extend(act[1])
+                    else:
+                        side.extend(parts.of(pobj))
         if not actors:
             noun = trigger.head if trigger.dep_ == "compound" else trigger  # "combat operations"
             verb = _governing_verb(noun, steps=2)  # its own object or prepositional object only

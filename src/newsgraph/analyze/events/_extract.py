@@ -74,7 +74,7 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
             continue
         if parts is None:
             parts = Participants(doc, entities, quotes, lang)
-            parts.actors_of_act = _actors_of_act(parts, lex)
+            parts.act_of = _actors_of_act(parts, lex)
         found = [(tok, sense) for tok, sense in found if tok.i not in parts.by_token and not _echo(tok, sense, found)]
         # an event happens at a date or a time: "for 13 days", "every week" say how long or how often
         sent_timexes = [(s, e, k) for k, (s, e) in enumerate(timex_spans)
@@ -171,15 +171,22 @@ def _contexts(tok: Token, sense: EventSense, lex: Lexicon) -> list[str]:
 
 
 def _actors_of_act(parts: Participants, lex: Lexicon):
-    """The actors of the event a noun names, or None when it names none."""
-    def actors(tok: Token):
+    """(actors, targets) of the event a noun names, or None when it names none."""
+    def participants(tok: Token):
         if tok.pos_ != "NOUN":
             return None
         sense = _sense(tok, lex)
         if sense is None:
             return None
-        return actors_targets(tok, parts, sense.type or "")[0]
-    return actors
+        return actors_targets(tok, parts, sense.type or "")
+    return participants
+
+
+def _said_by_a_thing(tok: Token) -> bool:
+    """A speech act whose subject is a common noun that names no one (a test, a policy, a law)."""
+    if tok.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in tok.children)
 
 
 def _performative(tok: Token) -> bool:
@@ -203,6 +210,8 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Parti
            quantity_spans: list[tuple[int, int]], quotes: list[QuoteRecord],
            published: str | None) -> list[Reading]:
     actors, targets = actors_targets(tok, parts, sense.type or "")
+    if sense.type in _SPEECH_ACTS and not actors and _said_by_a_thing(tok):
+        return []  # "the test calls for custody reverting to the parent": no one asks
     said, speaker, speaker_text = attribution_of(tok, sent, quotes)
     if not actors and speaker is not None and sense.type in _SPEAKER_TAKES_PART and targets and speaker not in targets:
         actors = [speaker]

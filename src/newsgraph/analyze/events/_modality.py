@@ -62,6 +62,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> str:
                 found.append("negated")
             elif child.dep_ in ("aux", "auxpass"):
                 cue = lex.cues.get((low, "aux"))
+                if cue and low == "would" and _reported_future(t):
+                    cue = "planned"  # "the alliance announced it would accept Poland": will, reported
                 if cue:
                     found.append(cue)
                 elif low == "to" and t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
@@ -92,6 +94,14 @@ def modality_of(trigger: Token, lex: Lexicon) -> str:
         came_by = t.dep_
         t = t.head
     return _best(found)
+
+
+def _reported_future(verb: Token) -> bool:
+    """ "would" in a clause a speech verb reports, with no condition: the future of the past."""
+    frame = verb_frames("en").get(verb.head.lemma_.lower())
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                      for c in verb.children)
+    return verb.dep_ == "ccomp" and frame is not None and frame[0] == "speech" and not conditional
 
 
 def combine(*modalities: str) -> str:

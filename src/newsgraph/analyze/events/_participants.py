@@ -45,6 +45,8 @@ _SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 # How far back (in sentences) "it" and "they" look for whom they stand for.
 _PRONOUN_REACH = 3
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_QUANTIFIERS = frozenset({"some", "many", "most", "all", "several", "few", "none", "each", "both", "one", "two",
+                          "three", "half", "majority", "rest"})
 _GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
 # Modifiers of a phrase's head that name whom it belongs to: "U.S. embassies", "Cuba's government".
 _OWNER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
@@ -97,9 +99,9 @@ class Participants:
         self.by_name = {}
         for e_index, entity in enumerate(entities):
             self.by_name.setdefault(entity.name, e_index)
-        # The actors of an event noun, or None for a word that names no event: set by the
-        # events stage, which knows the triggers ("rejected North Korea's demand" -> North Korea).
-        self.actors_of_act: Callable[[Token], list[Participant] | None] | None = None
+        # (actors, targets) of an event noun, or None for a word that names no event: set by
+        # the events stage, which knows the triggers ("rejected North Korea's demand" -> North Korea).
+        self.act_of: Callable[[Token], tuple[list[Participant], list[Participant]] | None] | None = None
         self.resolver = SpeakerResolver(doc, entities, lang)
         self.resolver.heard(quotes)
         # Subjects that "it" and "they" can stand for: (token, plural), in text order.
@@ -156,6 +158,9 @@ class Participants:
         low = t.lower_
         if low in _RELATIVE and t.head.dep_ == "relcl":
             return self._one(t.head.head, depth + 1)
+        if low in _QUANTIFIERS:  # "some of their supporters", "many of the protesters"
+            return [p for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for pobj in prep.children if pobj.dep_ == "pobj" for p in self._one(pobj, depth + 1)]
         if t.pos_ == "PRON":
             return self._pronoun(t)
         if t.pos_ not in ("NOUN", "PROPN", "NUM"):
@@ -234,10 +239,9 @@ class Participants:
         "agreed to US mediation", "the withdrawal of Serbian forces", "the rights of Palestinians"."""
         if t.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
             return []
-        if self.actors_of_act is not None:
-            act = self.actors_of_act(t)
-            if act is not None:
-                return act  # "condemned the bombing": who bombed, if the text says
+        act = self.act_of(t) if self.act_of is not None else None
+        if act is not None:
+            return act[0]  # "condemned the bombing": who bombed, if the text says
         owners = [e for c in t.children if c.dep_ in _OWNER_DEPS and c.pos_ != "PRON"
                   and (e := self.owner_of(c)) is not None]
         if owners:

@@ -12,6 +12,7 @@ and says what it keeps and what it drops:
 - "refuse", "decline" refuse something only with an object or a complement ("the number of
   doctors declined" is a fall); "meet" in the passive is no meeting ("met with a crackdown");
   "help" with a verb after it states a purpose ("help prevent ...") rather than giving aid;
+- "ask whether ..." asks a question, not for an act;
 - "insist" is a demand only over what someone must or should do ("insisted that he leave",
   "insisted they must withdraw"), not over a claim ("insisted his son wants to return");
 - "warn" is no threat when it tells of what may happen ("warning citizens that exiles could
@@ -72,6 +73,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return False
         if lemma in _PROMISING:
             return _promises_something(tok)
+        if lemma == "ask" and any(c.dep_ == "ccomp" and _question(c) for c in tok.children):
+            return False  # "were asked whether they could ...": a question, not a request
         if lemma == "insist":
             return any(c.dep_ == "ccomp" and _obliged(c) for c in tok.children)
         if lemma == "warn":
@@ -117,3 +120,8 @@ def _predicts(tok: Token) -> bool:
 
 def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _question(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB")
