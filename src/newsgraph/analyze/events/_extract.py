@@ -1,24 +1,25 @@
-"""Sentence-level events typed with the 16 PLOVER categories.
+"""Events: who did what to whom, typed with the 16 PLOVER categories, one per act.
 
-An event is triggered by a verb or an event noun found in the event lexicons
-(``lexicons/en/event_triggers.tsv``; head+object overrides in
-``event_objects.tsv`` such as "send troops" -> MOBILIZE, "suspend sanctions" ->
-CONCEDE). Each gets a PLOVER mode and contexts, actors and targets from the
-dependency parse (``_args``), a time from a timex in its phrase or clause,
-a place from an "in/at" phrase, the quantities inside its phrase, a modality and
-the speaker of the quote it sits in (``_modality``).
+An event is triggered by a verb or an event noun of the event lexicons
+(``lexicons/en/event_triggers.tsv``; head+object overrides in ``event_objects.tsv``
+such as "send troops" -> MOBILIZE, "suspend sanctions" -> CONCEDE), in the uses that
+name an act (``_senses``: "fought to keep the boy" is no fight). Each reading gets its
+actors and targets from the act's own arguments (``_args``), read as entities or phrases
+(``_participants``); a time from a date in its phrase or clause; a place from an "in/at"
+phrase; the quantities in its phrase; a modality and the source it stands on
+(``_modality``). "X said Y must ...", "X wants Y to ..." are REQUESTs of Y (``_obligation``);
+an announced or conditional coercive act is the THREATEN made now (``_threat``), a
+cooperative act under "will/would not" the REJECT made now (``_refusal``). The readings
+of a sentence are then folded into one event per act (``_acts``).
 
-A coercive act its own actor announces or makes conditional also yields a
-THREATEN event (``_threat``), a cooperative act under "will/would not" a
-REJECT (``_refusal``); "X said Y must ..." yields a REQUEST by X of Y
-(``_obligation``); a protest verb that reports words is ACCUSE; conflict acts
-with no recipient named take their place as recipient.
+Conventions (../shared/data/events/README.md): the type is the act and the modality says
+whether it happened (promised aid is AID/planned); whoever only reports an event is its
+source (``attributed_to``), never its actor.
 
-Limits: at most two events per trigger word, no cross-sentence merging; proper nouns are
-never triggers ("March"); words inside entity names are skipped ("Armed
-Forces"); verbal attacks ("attacked the policy") are read as ASSAULT; PLOVER's
-rule that promised cooperation is AGREE is left to the modality field, so "will
-provide aid" stays AID with modality planned.
+Limits: no event spans sentences and none is merged across them (a back-reference with
+no participant of its own is dropped, one with participants is reported again); proper
+nouns are never triggers ("March"); words inside entity names are skipped ("Armed
+Forces"); the parse decides the arguments, so a misparse costs them.
 """
 
 from __future__ import annotations
@@ -53,9 +54,10 @@ _SPEAKER_TAKES_PART = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _ON_TERRITORY = frozenset({"COERCE", "SANCTION"})
 # Acts made in words: reported inside a quotation, they are made by saying them.
 _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
-_MODALS = frozenset({"must", "should", "ought"})
+# Words that may carry a demand with no trigger word (_obligation): a cheap pre-check per sentence.
+_DEMAND_WORDS = frozenset({"must", "should", "ought", "want", "wants", "wanted", "wish", "wishes", "wished"})
 # Verbs that do what they say when one wishes to say them.
-_PERFORMED = frozenset({"express", "thank", "congratulate", "welcome", "condemn", "offer", "extend", "convey"})  # cheap pre-check for reported demands (_obligation)
+_PERFORMED = frozenset({"express", "thank", "congratulate", "welcome", "condemn", "offer", "extend", "convey"})
 
 
 def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRecord],
@@ -69,8 +71,8 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
     quantity_spans = _token_spans(doc, [(q.start, q.end) for q in quantities])
     for sent in doc.sents:
         found = [(tok, sense) for tok in sent if (sense := _sense(tok, lex)) is not None]
-        modal = any(t.lower_ in _MODALS for t in sent)
-        if not found and not modal:
+        demand = any(t.lower_ in _DEMAND_WORDS for t in sent)
+        if not found and not demand:
             continue
         if parts is None:
             parts = Participants(doc, entities, quotes, lang)
@@ -83,11 +85,13 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
         for tok, sense in found:
             readings.extend(_event(tok, sense, sent, lex, parts, timexes, sent_timexes, quantity_spans,
                                    quotes, published))
-        for tok, actors, targets in obligations(sent, parts) if modal else ():
-            readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes, published)))
-        for tok, actors, targets in wishes(sent, parts):
-            readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes, published,
-                                                 at=tok)))
+        if demand:
+            for tok, actors, targets in obligations(sent, parts):
+                readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes,
+                                                     published)))
+            for tok, actors, targets in wishes(sent, parts):
+                readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes,
+                                                     published, at=tok)))
         events.extend(fold_acts(readings))
     return events
 
