@@ -117,7 +117,7 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
     dropped: set[int] = set()
     for a in readings:
         for b in readings:
-            if a is b or a.token.i == b.token.i or not _governs(a.token, b.token):
+            if a is b or a.token.i == b.token.i or not _governs(a.token, b.token, steps=2):
                 continue
             lemma = a.token.lemma_.lower()
             if lemma in _ANNOUNCING and not a.derived:

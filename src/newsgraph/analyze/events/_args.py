@@ -233,6 +233,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                         targets.extend(act[1])
                     else:
                         side.extend(parts.of(pobj))
+        if not actors and trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and kind in ("MOBILIZE", "ASSAULT"):
+            actors.extend(parts.of(trigger.head.head))  # "prepare foreign contingents for deployment"
         if not actors:
             noun = trigger.head if trigger.dep_ == "compound" else trigger  # "combat operations"
             verb = _governing_verb(noun, steps=2)  # its own object or prepositional object only
