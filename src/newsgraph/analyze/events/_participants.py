@@ -87,6 +87,7 @@ class Participants:
 
     def __init__(self, doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRecord], lang: str = "en"):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token anew on each call: read it once
         self.entities = entities
         self.lang = lang
         self.by_token: dict[int, int] = {}
@@ -335,4 +336,4 @@ class Participants:
         while last > t.i and (doc[last].is_punct or doc[last].pos_ in ("CCONJ", "ADP")):
             last -= 1
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
-        return PhraseRecord(start, end, doc.text[start:end], refers_to)
+        return PhraseRecord(start, end, self.text[start:end], refers_to)
