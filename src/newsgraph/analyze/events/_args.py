@@ -263,6 +263,9 @@ def _inner_targets(verb: Token, parts: Participants) -> list[Participant]:
             for c in child.children:
                 if c.dep_ in ("dobj", "dative"):
                     found.extend(parts.of(c))
+                    # "threatened to break off relations with Congo", "to impose restrictions against X"
+                    found.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ in _NOUN_TARGET_PREPS
+                                 for pobj in _pobjs(prep) for p in parts.of(pobj))
                 elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
                     found.extend(e for p in _pobjs(c) for e in parts.of(p))
         elif child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
