@@ -4,10 +4,12 @@ A sentence names one act with several words ("bombs exploded ..., killing dozens
 "promised to provide ... assistance") and speaks of acts that are not events of their
 own (what is asked, refused or threatened). The rules, in order:
 
-1. An act under a demand, refusal, threat or accusation is its content, not an event
-   (and a refusal of no act, "refused to identify himself", is no event at all):
+1. An act under a demand, refusal, threat or accusation is its content, not an event:
    "called on all states to cooperate" is one REQUEST, "refused to suspend sanctions"
-   one REJECT, "warned it would strike" one THREATEN.
+   one REJECT, "warned it would strike" one THREATEN; the demand a protest carries is the
+   protest's ("a demonstration demanding his return"). A refusal of no act ("refused to
+   identify himself") and a warning of nothing done ("warned that the decision does not
+   guarantee ...") are no events at all.
 2. A promise, pledge, offer or plan is the act it announces, planned: "promised to
    provide aid" is AID/planned, not AGREE as well (the type is the act; modality says
    whether it happened).
