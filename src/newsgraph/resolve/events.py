@@ -15,11 +15,18 @@ A report joins an existing event when all hold:
     (no value, or a vague one such as PAST_REF, 1998-W32 or P3D) and the articles published
     within WINDOW_DAYS;
   - shared participants: corpus entities, named or through refers_to. For the undirected
-    types (SYMMETRIC: a meeting, an agreement, cooperation) any shared participant counts;
-    for the others the roles must agree: a shared actor or a shared target, and no entity
-    acting in one report and suffering in the other ("A accused B" and "B accused A" are two
-    events). A report whose participants are all unresolved phrases, or that names nobody,
-    starts its own event: "killed 257 people" on 1998-08-07 is not evidence of which attack;
+    types (SYMMETRIC: a meeting, an agreement, cooperation) roles do not matter, but a meeting
+    is told by its parties: one shared participant counts only when one of the reports names
+    a second party, and two reports that each name a party the other does not ("A met B",
+    "A met C") are two meetings. For the other types the roles must agree: a shared actor or
+    a shared target; no entity acting in one report and suffering in the other ("A accused
+    B" and "B accused A" are two events); no two disjoint sets of targets ("A struck B", "A
+    struck C"). Actors may differ: who did it is what reports dispute ("actors" below). Two
+    reports of one article are one event only when they repeat the act whole (the same actors
+    and targets, two entities at least): the analysis reports each act once per sentence, so
+    "Albright toured the embassy" and "a news conference with Albright" stay two events. A
+    report whose participants are all unresolved phrases, or that names nobody, starts its
+    own event: "killed 257 people" on 1998-08-07 is not evidence of which attack;
   - a compatible modality (``mergeable``): a hypothetical report ("could strike", "if they
     attack") joins only hypothetical ones, every other modality joins any other but
     hypothetical. Asserted, claimed (on someone's word) and historical (an earlier event
@@ -33,8 +40,9 @@ A report joins an existing event when all hold:
     modality. A threat or a conditional is not the act: it stays its own event.
 Candidates come from two index look-ups (events by type and any date compatible with the
 report's; reports by type among articles published in the window), never a scan. Among
-several candidates the one sharing the most participants wins; when two tie, the report is
-ambiguous and starts its own event (a wrong merge is worse than a missed one).
+several candidates the one sharing the most participants wins, then one with a report of the
+very same day (over one whose date only holds it, or is unknown); when two still tie, the
+report is ambiguous and starts its own event (a wrong merge is worse than a missed one).
 ``events.reports`` is the number of distinct articles reporting the event; ``events.date`` is
 the date most reports give (the more precise on a tie), to the day.
 Disagreements (``events.contradictions``) are computed over all its reports after every
@@ -183,23 +191,35 @@ def _sides(ev: dict, nominal: dict[str, dict], entity_ids: dict[str, int]) -> _S
     return sides
 
 
-def _shared(etype: str, sides: _Sides, report: dict) -> int | None:
-    """Participants a report shares with ``sides`` in agreeing roles; None when roles clash."""
+def _shared(etype: str, sides: _Sides, report: dict, same_article: bool) -> int | None:
+    """How many participants a report shares with ``sides`` as evidence of one event: 0 for none,
+    None when the two cannot be one event (see the module's docstring)."""
+    mine, theirs = sides.actors | sides.targets, report["actors"] | report["targets"]
+    if same_article:  # the analysis reports each act once per sentence: only a full repeat is the same act
+        same = sides.actors == report["actors"] and sides.targets == report["targets"] and len(mine) >= 2
+        return len(mine) if same else 0
     if etype in SYMMETRIC:
-        return len((sides.actors | sides.targets) & (report["actors"] | report["targets"]))
+        shared = mine & theirs
+        if mine - shared and theirs - shared:
+            return None  # A met B, A met C: two meetings
+        return len(shared) if len(shared) >= 2 or len(mine | theirs) >= 2 else 0
     acting, suffering = sides.actors - sides.targets, sides.targets - sides.actors
     if acting & (report["targets"] - report["actors"]) or suffering & (report["actors"] - report["targets"]):
         return None  # A -> B against B -> A
+    if sides.targets and report["targets"] and not sides.targets & report["targets"]:
+        return None  # A -> B against A -> C
     return len(sides.actors & report["actors"]) + len(sides.targets & report["targets"])
 
 
-def _pick(graph: Graph, etype: str, when: str | None, window, sides: _Sides, modality: str) -> int | None:
+def _pick(graph: Graph, article_id: str, etype: str, when: str | None, window, sides: _Sides,
+          modality: str) -> int | None:
     if not (sides.actors or sides.targets):
         return None
     candidates = graph.event_candidates(etype, compatible_dates(when) if when else [], *window)
     if not candidates:
         return None
-    overlap: dict[int, int] = {}
+    # Per event, the best (participants shared, 1 if a report gives the very same day) of its reports.
+    fit: dict[int, tuple[int, int]] = {}
     apart: set[int] = set()
     for report in graph.event_reports(candidates):
         if not mergeable(modality, report["modality"]):
@@ -208,16 +228,17 @@ def _pick(graph: Graph, etype: str, when: str | None, window, sides: _Sides, mod
         theirs = known_date(report["time_value"])
         if when and theirs and not dates_agree(when, theirs):
             continue
-        shared = _shared(etype, sides, report)
+        shared = _shared(etype, sides, report, report["article_id"] == article_id)
         if shared is None:
             apart.add(report["event_id"])
         elif shared:
-            overlap[report["event_id"]] = max(overlap.get(report["event_id"], 0), shared)
+            same_day = int(bool(when and theirs and _day(when) == _day(theirs)))
+            fit[report["event_id"]] = max(fit.get(report["event_id"], (0, 0)), (shared, same_day))
     for event_id in apart:
-        overlap.pop(event_id, None)
-    if not overlap:
+        fit.pop(event_id, None)
+    if not fit:
         return None
-    ranked = sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked = sorted(fit.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None  # two events fit as well: which one is not known
     return ranked[0][0]
@@ -242,7 +263,7 @@ def resolve_events(graph: Graph, article_id: str, record: dict, entity_ids: dict
         when = known_date(time_value)
         place = entity_ids.get(ev.get("place") or "")
         modality = ev.get("modality") or "asserted"
-        event_id = _pick(graph, ev["type"], when, window, sides, modality)
+        event_id = _pick(graph, article_id, ev["type"], when, window, sides, modality)
         if event_id is None:
             event_id = graph.create_event(ev["type"], _day(when), place)
         trigger, sentence = ev.get("trigger") or {}, ev.get("sentence") or {}
