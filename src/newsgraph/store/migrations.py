@@ -241,19 +241,19 @@ def _v7_phrases_and_quotes(conn: Connection) -> None:
     reports, phrases, participants = shape.tables["event_reports"], shape.tables["event_phrases"], \
         shape.tables["event_participants"]
     mentions = shape.tables["mentions"]
-    for article_id, raw in conn.execute(select(schema.analyses.c.article_id, schema.analyses.c.record)).all():
+    for article_id, raw in _records(conn):
         record = json.loads(raw)
         found = record.get("events") or []
         if not found:
             continue
         rows = conn.execute(select(reports.c.id, reports.c.trigger, reports.c.sentence_start)
                             .where(reports.c.article_id == article_id).order_by(reports.c.id)).all()
+        nominal = {e["id"]: e for e in record.get("entities", []) if e.get("type") == "NOMINAL"}
         keys = {}  # record entity id -> corpus entity id, from the article's mentions
-        for key, entity_id in conn.execute(select(mentions.c.entity_key, mentions.c.entity_id)
-                                           .where(mentions.c.article_id == article_id)):
+        for key, entity_id in (conn.execute(select(mentions.c.entity_key, mentions.c.entity_id)
+                                            .where(mentions.c.article_id == article_id)) if nominal else ()):
             if entity_id is not None:
                 keys.setdefault(key, entity_id)
-        nominal = {e["id"]: e for e in record.get("entities", []) if e.get("type") == "NOMINAL"}
         at = 0
         for ev in found:
             trigger, sentence = (ev.get("trigger") or {}), (ev.get("sentence") or {})
@@ -293,6 +293,20 @@ def _v7_phrases_and_quotes(conn: Connection) -> None:
     for i in range(0, len(gone), 500):
         conn.execute(aliases.delete().where(aliases.c.entity_id.in_(gone[i:i + 500])))
         conn.execute(entities.delete().where(entities.c.id.in_(gone[i:i + 500])))
+
+
+def _records(conn: Connection, page: int = 200):
+    """(article_id, record) of every stored analysis, a page at a time (bounded memory, and no
+    cursor left open while the caller writes)."""
+    after = ""
+    while True:
+        rows = conn.execute(select(schema.analyses.c.article_id, schema.analyses.c.record)
+                            .where(schema.analyses.c.article_id > after)
+                            .order_by(schema.analyses.c.article_id).limit(page)).all()
+        if not rows:
+            return
+        yield from rows
+        after = rows[-1][0]
 
 
 # Columns that exist on one backend only, outside schema.py's portable description.
