@@ -21,12 +21,15 @@ A report joins an existing event when all hold:
     "A met C") are two meetings. For the other types the roles must agree: a shared actor or
     a shared target; no entity acting in one report and suffering in the other ("A accused
     B" and "B accused A" are two events); no two disjoint sets of targets ("A struck B", "A
-    struck C"). Actors may differ: who did it is what reports dispute ("actors" below). Two
-    reports of one article are one event only when they repeat the act whole (the same actors
-    and targets, two entities at least): the analysis reports each act once per sentence, so
-    "Albright toured the embassy" and "a news conference with Albright" stay two events. A
-    report whose participants are all unresolved phrases, or that names nobody, starts its
-    own event: "killed 257 people" on 1998-08-07 is not evidence of which attack;
+    struck C"). Actors may differ: who did it is what reports dispute ("actors" below). A
+    report of the same article is evidence only when it repeats the act whole (the same
+    actors and targets, two entities at least): the analysis reports each act once per
+    sentence, so "Albright toured the embassy" and "a news conference with Albright" stay two
+    events. Other articles' reports may still bring two reports of one article together (a
+    dispatch's "the blast damaged the U.S. embassy" and "the ambassador was injured" both
+    join the bombing other outlets report). A report whose participants are all unresolved
+    phrases, or that names nobody, starts its own event: "killed 257 people" on 1998-08-07
+    is not evidence of which attack;
   - a compatible modality (``mergeable``): a hypothetical report ("could strike", "if they
     attack") joins only hypothetical ones, every other modality joins any other but
     hypothetical. Asserted, claimed (on someone's word) and historical (an earlier event
