@@ -113,14 +113,17 @@ def quote_label(speaker: str | None, speaker_text: str | None) -> str:
 
 
 def lead_report(event):
-    """The report that speaks for an event in a one-line list: the first with a resolved actor and
-    target, else the first naming anyone, else None (an event whose reports name nobody)."""
+    """The report that speaks for an event in a one-line list: the first that is an edge (a resolved
+    actor and a different resolved target), else the first naming anyone, else None (an event whose
+    reports name nobody)."""
     reports = _get(event, "reports") or []
 
-    def resolved(side) -> bool:
-        return any(_get(p, "id") is not None for p in side)
+    def edge(report) -> bool:
+        actors = {_get(p, "id") for p in _get(report, "actors")} - {None}
+        targets = {_get(p, "id") for p in _get(report, "targets")} - {None}
+        return any(a != t for a in actors for t in targets)
 
-    return (next((r for r in reports if resolved(_get(r, "actors")) and resolved(_get(r, "targets"))), None)
+    return (next((r for r in reports if edge(r)), None)
             or next((r for r in reports if _get(r, "actors") or _get(r, "targets")), None))
 
 

@@ -206,3 +206,14 @@ def test_the_seed_article_lists_no_placeholder_anywhere(store_url, nlp):
         reader = client.get(f"/articles/{article}").text
     for ev in nobody:  # still marked in the reader, in no list
         assert f">{ev['trigger']['text']}</mark>" in reader or ev["trigger"]["text"] in listed
+
+
+def test_lead_report_is_an_edge_else_a_report_naming_someone():
+    def report(actors, targets):
+        return {"actors": [{"id": i, "name": str(i), "phrase": None} for i in actors],
+                "targets": [{"id": i, "name": str(i), "phrase": None} for i in targets]}
+
+    alone, itself, edge = report([1], []), report([1], [1]), report([1], [2])
+    assert q.lead_report({"reports": [alone, itself, edge]}) is edge
+    assert q.lead_report({"reports": [report([], []), itself]}) is itself
+    assert q.lead_report({"reports": [report([], [])]}) is None
