@@ -16,7 +16,11 @@ from newsgraph.store.schema import mentions
 
 def record(text: str, entities: list[tuple], published: str | None = None, events: list[dict] | None = None,
            quantities: list[tuple[str, float, str]] | None = None, quotes: list[dict] | None = None) -> dict:
-    """entities: (name, type, [surface forms in text order], ids or None); ids are e1, e2 ..."""
+    """entities: (name, type, [surface forms in text order], ids or None[, refers_to]); ids are e1, e2 ...
+
+    A participant named by a phrase is an entity of type NOMINAL, listed after the named ones
+    as the analysis lists it, with refers_to ("e1") when the phrase stands for a named entity.
+    """
     ents = []
     for i, (name, type_, surfaces, *rest) in enumerate(entities, 1):
         mentions = []
@@ -29,6 +33,8 @@ def record(text: str, entities: list[tuple], published: str | None = None, event
         ent = {"id": f"e{i}", "name": name, "type": type_, "mentions": mentions}
         if rest and rest[0]:
             ent["ids"] = rest[0]
+        if len(rest) > 1 and rest[1]:
+            ent["refers_to"] = rest[1]
         ents.append(ent)
     qs = []
     for q_text, amount, unit in quantities or []:

@@ -25,12 +25,19 @@ from .store import Store
 
 __all__ = ["EVENT_COLUMNS", "EXPORTS", "write_network", "write_events_csv", "write_records_jsonl", "export"]
 
-# One row per event report; several reports of one event share event_id.
+# One row per event report with a resolved participant; several reports of one event share
+# event_id. As in GDELT, where an event has a source actor, a target actor or both but never
+# neither, a row may leave the actor or the target columns empty, never both: a report whose
+# participants are only phrases standing for no entity ("riot police"), or that names nobody,
+# is left out (records.jsonl keeps it). actor_names/actor_ids are corpus entities, "the Cuban
+# government" counted as Cuba; actor_phrases are the phrases as written, resolved or not. The
+# columns after "sentence" came later (schema 7) and are appended, so positions do not move.
 EVENT_COLUMNS = (
     "event_id", "report_id", "date", "time_value", "type", "polarity", "mode", "context", "modality", "trigger",
     "actor_names", "actor_ids", "target_names", "target_ids", "place", "place_id", "amounts",
     "attributed_to", "attributed_id", "attributed_text", "source_url", "outlet", "published", "article_id",
     "title", "sentence_start", "sentence_end", "sentence",
+    "actor_phrases", "target_phrases", "quote_start", "quote_end", "quote_speaker",
 )
 
 
@@ -54,11 +61,15 @@ def write_network(store: Store, path: str | Path, format: str = "gexf", since: s
 
 
 def _names(refs) -> str:
-    return "; ".join(r.name for r in refs)
+    return "; ".join(r.name for r in refs if r.id is not None)
 
 
 def _ids(refs) -> str:
-    return ";".join(str(r.id) for r in refs)
+    return ";".join(str(r.id) for r in refs if r.id is not None)
+
+
+def _phrases(refs) -> str:
+    return "; ".join(r.phrase for r in refs if r.phrase)
 
 
 def _event_row(r: EventReport) -> dict:
@@ -75,15 +86,19 @@ def _event_row(r: EventReport) -> dict:
         "source_url": r.source.url or "", "outlet": r.source.outlet or "", "published": r.source.published or "",
         "article_id": r.source.article_id, "title": r.source.title or "",
         "sentence_start": r.source.start, "sentence_end": r.source.end, "sentence": r.source.text,
+        "actor_phrases": _phrases(r.actors), "target_phrases": _phrases(r.targets),
+        "quote_start": r.quote.start if r.quote else "", "quote_end": r.quote.end if r.quote else "",
+        "quote_speaker": (r.quote.speaker or "") if r.quote else "",
     }
 
 
 def write_events_csv(store: Store, out: IO[str]) -> int:
-    """The event table as CSV (header + one row per report); returns the number of rows."""
+    """The event table as CSV (header + one row per report with a resolved participant, see
+    EVENT_COLUMNS); returns the number of rows."""
     writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS)
     writer.writeheader()
     count = 0
-    for report in iter_event_reports(store):
+    for report in iter_event_reports(store, shown="resolved"):
         writer.writerow(_event_row(report))
         count += 1
     return count

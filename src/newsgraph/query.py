@@ -29,7 +29,7 @@ import networkx as nx
 from .errors import AmbiguousNameError, ConfigError, NotFoundError
 from .query_records import (
     CONFLICTUAL, COOPERATIVE, MODALITIES, PLOVER_TYPES, EntityProfile, EntityRef, EntitySummary, Event, EventReport,
-    Source, Statement, TextHit, polarity,
+    Participant, QuoteRef, Source, Statement, TextHit, lead_report, participant_label, polarity, who_to_whom,
 )
 from .resolve.names import entity_named
 from .resolve.undo import describe, undoable
@@ -44,8 +44,9 @@ __all__ = [
     "NotFoundError", "AmbiguousNameError", "resolve_entity", "entity_profile", "entity_summary", "list_entities",
     "correction_log", "who_said_what", "timeline", "search_events", "actor_network", "search_text",
     "iter_event_reports", "iter_records",
-    "NETWORK_MODALITIES", "COUNT_CAPS", "COOPERATIVE", "CONFLICTUAL", "PLOVER_TYPES", "MODALITIES",
-    "Source", "EntityRef", "Statement", "EventReport", "Event", "EntityProfile", "EntitySummary", "TextHit",
+    "NETWORK_MODALITIES", "COUNT_CAPS", "COOPERATIVE", "CONFLICTUAL", "PLOVER_TYPES", "MODALITIES", "SHOWN",
+    "Source", "EntityRef", "Participant", "QuoteRef", "Statement", "EventReport", "Event", "EntityProfile",
+    "EntitySummary", "TextHit", "participant_label", "who_to_whom", "lead_report",
 ]
 
 # Entity types that can act or be acted upon (others: places as such, laws, works).
@@ -54,6 +55,13 @@ ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 # What the actor network counts: events said to happen, have happened or be planned;
 # negated and hypothetical ones did not happen.
 NETWORK_MODALITIES = ("asserted", "claimed", "planned")
+
+# Which event reports a list shows (store/queries_events.py): "edge", a resolved actor and a
+# resolved target (what the network draws; the overview's latest events); "resolved", a corpus
+# entity among the participants (the CSV export); "participants", anyone named, by name or by
+# phrase (events, timeline). A report naming nobody is in no list: the article reader marks it
+# and the full-text search finds its sentence.
+SHOWN = QE.SHOWN
 
 
 # Profile counts stop at these figures: one equal to its cap means "at least". Exact
@@ -130,6 +138,12 @@ def _type(value: str | None) -> str | None:
     if value.upper() not in PLOVER_TYPES:
         raise ConfigError(f"event type {value!r} is not a PLOVER type; use one of {', '.join(PLOVER_TYPES)}")
     return value.upper()
+
+
+def _shown(value: str) -> str:
+    if value not in SHOWN:
+        raise ConfigError(f"shown {value!r} is not one of {', '.join(SHOWN)}")
+    return value
 
 
 def _modality(value: str | None) -> str | None:
@@ -302,29 +316,38 @@ def who_said_what(
 def timeline(
     store: Store, entity: int | str | None = None, type: str | None = None, modality: str | None = None,
     since: str | None = None, until: str | None = None, limit: int = 100, offset: int = 0,
+    shown: str = "participants",
 ) -> list[EventReport]:
-    """Event reports in date order (event date, else publication date), oldest first."""
+    """Event reports in date order (event date, else publication date), oldest first.
+
+    Only reports that name someone (``shown``, see SHOWN; "edge" for those with a resolved actor and target).
+    """
     _page(limit, offset)
     _dates(since, until)
-    type, modality = _type(type), _modality(modality)
+    type, modality, shown = _type(type), _modality(modality), _shown(shown)
     with Q.reading(store) as conn:
         rows = QE.reports_page(conn, entity_ids=_entity_ids(conn, entity), type=type, modality=modality,
-                               since=since, until=until, limit=limit, offset=offset)
+                               since=since, until=until, limit=limit, offset=offset, shown=shown)
         return _reports(conn, rows)
 
 
 def search_events(
     store: Store, type: str | None = None, modality: str | None = None, actor: int | str | None = None,
     target: int | str | None = None, since: str | None = None, until: str | None = None,
-    outlet: str | None = None, limit: int = 50, offset: int = 0,
+    outlet: str | None = None, limit: int = 50, offset: int = 0, shown: str = "participants",
 ) -> list[Event]:
-    """Merged events, latest first, with all their reports; an event matches when one report does."""
+    """Merged events, latest first, with all their reports; an event matches when one report does.
+
+    Only events with a report that names someone (``shown``, see SHOWN: "edge" for a resolved
+    actor and target, as the overview lists them). ``lead_report`` picks the report a one-line
+    list shows; contradictions are between different stories only.
+    """
     _page(limit, offset)
     _dates(since, until)
-    type, modality = _type(type), _modality(modality)
+    type, modality, shown = _type(type), _modality(modality), _shown(shown)
     with Q.reading(store) as conn:
         found = QE.events_page(conn, type=type, modality=modality, actor_ids=_entity_ids(conn, actor),
-                               target_ids=_entity_ids(conn, target),
+                               target_ids=_entity_ids(conn, target), shown=shown,
                                since=since, until=until, outlet=outlet, limit=limit, offset=offset)
         if not found:
             return []
@@ -397,10 +420,14 @@ def _batches(store: Store, fetch, after, key) -> Iterator:
         after = key(batch[-1])
 
 
-def iter_event_reports(store: Store, batch: int = 2000) -> Iterator[EventReport]:
-    """Every event report in id order, with participants, place, attribution and source."""
+def iter_event_reports(store: Store, batch: int = 2000, shown: str | None = None) -> Iterator[EventReport]:
+    """Every event report (or those ``shown`` allows, see SHOWN) in id order, with participants,
+    place, attribution, quote and source."""
+    if shown is not None:
+        _shown(shown)
+
     def fetch(conn, after: int) -> list[EventReport]:
-        rows = QE.reports_after(conn, after, batch)
+        rows = QE.reports_after(conn, after, batch, shown)
         people = QE.participants_of(conn, [r["id"] for r in rows])
         return [EventReport.of(row, people.get(row["id"], [])) for row in rows]
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-__all__ = ["Source", "EntityRef", "Statement", "EventReport", "Event", "EntityProfile", "EntitySummary", "TextHit",
-           "COOPERATIVE", "CONFLICTUAL", "PLOVER_TYPES", "MODALITIES", "polarity"]
+__all__ = ["Source", "EntityRef", "Participant", "QuoteRef", "Statement", "EventReport", "Event", "EntityProfile",
+           "EntitySummary", "TextHit", "COOPERATIVE", "CONFLICTUAL", "PLOVER_TYPES", "MODALITIES", "polarity",
+           "participant_label", "who_to_whom", "arrow", "quote_label", "lead_report"]
 
 # PLOVER's 16 event types split by what they do to the relation between actor and
 # target. Cooperative: agreeing, talking, backing, giving way, working together,
@@ -50,6 +51,80 @@ class EntityRef:
     id: int
     name: str
     type: str | None = None  # corpus type: person, organisation, state, place, media, group, other
+
+
+@dataclass(frozen=True)
+class Participant:
+    """An actor or target of an event report, as the report names it.
+
+    By name: a corpus entity (id, name, type), phrase None. By a phrase standing for a named
+    entity of its article ("the Cuban government"): that corpus entity, with the phrase. By a
+    phrase standing for no entity ("riot police"): id and type None, name = the phrase; such a
+    participant is shown, but is in no edge, no filter and no merge.
+    """
+    id: int | None
+    name: str
+    type: str | None = None
+    phrase: str | None = None
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    """The quote an event sits in: its span in the article (link it like a Source), words and speaker."""
+    start: int
+    end: int
+    text: str
+    speaker: str | None  # the speaker's canonical name; None when not resolved
+    speaker_text: str | None = None  # the speaker as written ("he", "witnesses")
+
+
+def _get(item, key: str):
+    return item.get(key) if isinstance(item, dict) else getattr(item, key)
+
+
+def participant_label(p) -> str:
+    """How lists write a participant: "Cuba", "the Cuban government (Cuba)", "riot police"."""
+    name, phrase = _get(p, "name"), _get(p, "phrase")
+    if phrase and _get(p, "id") is not None and phrase.casefold() != name.casefold():
+        return f"{phrase} ({name})"
+    return phrase or name
+
+
+def who_to_whom(actors, targets) -> str:
+    """"A, B → C" for a report's participants; "A" or "→ C" when one side is not named; "" for nobody.
+
+    Lists never write a placeholder for a side the text does not name (no "— → —").
+    """
+    return arrow(", ".join(participant_label(p) for p in actors), ", ".join(participant_label(p) for p in targets))
+
+
+def arrow(who: str, whom: str) -> str:
+    """"who → whom", "who", "→ whom" or "": a side the text does not name is left out."""
+    if who and whom:
+        return f"{who} → {whom}"
+    return who or (f"→ {whom}" if whom else "")
+
+
+def quote_label(speaker: str | None, speaker_text: str | None) -> str:
+    """How lists name the quote an event sits in: "in the quote of Fidel Castro", "in a quote (“he”)"."""
+    if speaker:
+        return f"in the quote of {speaker}"
+    return f"in a quote (“{speaker_text}”)" if speaker_text else "in a quote"
+
+
+def lead_report(event):
+    """The report that speaks for an event in a one-line list: the first that is an edge (a resolved
+    actor and a different resolved target), else the first naming anyone, else None (an event whose
+    reports name nobody)."""
+    reports = _get(event, "reports") or []
+
+    def edge(report) -> bool:
+        actors = {_get(p, "id") for p in _get(report, "actors")} - {None}
+        targets = {_get(p, "id") for p in _get(report, "targets")} - {None}
+        return any(a != t for a in actors for t in targets)
+
+    return (next((r for r in reports if edge(r)), None)
+            or next((r for r in reports if _get(r, "actors") or _get(r, "targets")), None))
 
 
 @dataclass(frozen=True)
@@ -101,32 +176,42 @@ class EventReport:
     trigger: str
     date: str | None  # the TIMEX3 value when a calendar date, else the publication date
     time_value: str | None
-    actors: list[EntityRef]
-    targets: list[EntityRef]
+    actors: list[Participant]
+    targets: list[Participant]
     place: EntityRef | None
     attributed_to: EntityRef | None
     attributed_text: str | None
     amounts: list[dict]
-    source: Source
+    source: Source  # the sentence
+    quote: QuoteRef | None = None  # the quote the event sits in (a claimed event's words), else None
 
     @classmethod
     def of(cls, row: dict, participants: list[dict]) -> "EventReport":
-        def refs(role: str) -> list[EntityRef]:
-            return [EntityRef(p["entity_id"], p["name"], p["type"]) for p in participants if p["role"] == role]
+        def refs(role: str) -> list[Participant]:
+            return [Participant(p["entity_id"], p["name"], p["type"], p.get("phrase"))
+                    for p in participants if p["role"] == role]
 
         place = EntityRef(row["place_entity_id"], row["place_name"]) if row["place_entity_id"] else None
         said = EntityRef(row["attributed_entity_id"], row["attributed_name"]) if row["attributed_entity_id"] else None
+        quote = None
+        if row.get("quote_start") is not None and row.get("quote_end") is not None:
+            quote = QuoteRef(row["quote_start"], row["quote_end"], row.get("quote") or "", row.get("quote_speaker"),
+                             row.get("quote_speaker_text"))
         return cls(
             row["id"], row["event_id"], row["type"], polarity(row["type"]), row["mode"], _json(row["context"], []),
             row["modality"], row["trigger"], row["date"], row["time_value"], refs("actor"), refs("target"), place,
             said, row["attributed_text"], _json(row["amounts"], []),
-            Source.of(row, row["sentence_start"], row["sentence_end"], row["sentence"] or ""),
+            Source.of(row, row["sentence_start"], row["sentence_end"], row["sentence"] or ""), quote,
         )
 
 
 @dataclass(frozen=True)
 class Event:
-    """A real-world event merged from its reports."""
+    """A real-world event merged from its reports.
+
+    contradictions are disagreements between different stories (resolve/events.py); the
+    reports of one article or one sentence never disagree with each other.
+    """
     id: int
     type: str
     polarity: str

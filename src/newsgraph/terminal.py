@@ -19,6 +19,7 @@ from rich.text import Text
 
 from .ingest.runner import IngestEvent, IngestReport
 from .query import COUNT_CAPS, Overview
+from .query_records import arrow, lead_report, quote_label, who_to_whom
 from .quotations import quotation_groups, quotation_text
 from .store import StoreInfo
 
@@ -205,7 +206,10 @@ def print_record(record: dict) -> None:
     out_console.print(_record_quotes(record.get("quotes", []), doc["text"]))
     out_console.print(_record_dates_and_amounts(record.get("timexes", []), record.get("quantities", [])))
     names = {e["id"]: e["name"] for e in record["entities"]}
-    out_console.print(_record_events(record.get("events", []), names))
+    # A phrase standing for a named entity reads "the Cuban government (Cuba)".
+    labels = {e["id"]: f"{e['name']} ({names[e['refers_to']]})" if e.get("refers_to") in names else e["name"]
+              for e in record["entities"]}
+    out_console.print(_record_events(record.get("events", []), labels))
 
 
 def _record_quotes(quotes: list[dict], text: str) -> Table:
@@ -246,9 +250,9 @@ def _record_events(events: list[dict], names: dict[str, str]) -> Table:
     table.add_column("modality")
     table.add_column("trigger")
     for e in events:
-        who = ", ".join(names.get(a, a) for a in e.get("actors", [])) or "?"
-        whom = ", ".join(names.get(t, t) for t in e.get("targets", [])) or "?"
-        table.add_row(e["type"], Text(f"{who} → {whom}"), e.get("modality") or "", Text(e["trigger"]["text"]))
+        who = ", ".join(names.get(a, a) for a in e.get("actors", []))
+        whom = ", ".join(names.get(t, t) for t in e.get("targets", []))
+        table.add_row(e["type"], Text(arrow(who, whom)), e.get("modality") or "", Text(e["trigger"]["text"]))
     return table
 
 
@@ -282,10 +286,6 @@ def _source(s) -> Text:
     return Text(f"{s.published or '?'} {s.outlet or '?'}\n{(s.title or '')[:60]}", style="dim")
 
 
-def _names(refs) -> str:
-    return ", ".join(r.name for r in refs)
-
-
 def quotes_table(statements, title: str = "Who said what") -> Table:
     table = _table(title, "speaker", "said", "source")
     for s in statements:
@@ -296,23 +296,34 @@ def quotes_table(statements, title: str = "Who said what") -> Table:
     return table
 
 
+def _quoted(r) -> Text:
+    """The sentence; for an event inside a quote, which quote (its speaker and span in the article)."""
+    sentence = Text(r.source.text)
+    if r.quote is not None:
+        sentence.append(f"\n{quote_label(r.quote.speaker, r.quote.speaker_text)}, characters "
+                        f"{r.quote.start}-{r.quote.end}", style="dim")
+    return sentence
+
+
 def reports_table(reports, title: str = "Timeline") -> Table:
     table = _table(title, "date", "event", "actors → targets", "modality", "sentence", "source")
     for r in reports:
         said = f" (per {r.attributed_text or r.attributed_to.name})" if r.attributed_text or r.attributed_to else ""
         table.add_row(r.date or "?", Text(r.type, style="green" if r.polarity == "cooperation" else "red"),
-                      Text(f"{_names(r.actors)} → {_names(r.targets)}"), r.modality + said,
-                      Text(r.source.text), _source(r.source))
+                      Text(who_to_whom(r.actors, r.targets)), r.modality + said, _quoted(r), _source(r.source))
     return table
 
 
 def events_table(events) -> Table:
     table = _table("Events", "id", "date", "event", "actors → targets", "reports", "outlets")
     for e in events:
-        first = e.reports[0] if e.reports else None
-        who = f"{_names(first.actors)} → {_names(first.targets)}" if first else ""
+        lead = lead_report(e)
+        who = who_to_whom(lead.actors, lead.targets) if lead else ""
         outlets = ", ".join(sorted({r.source.outlet or "?" for r in e.reports}))
-        table.add_row(str(e.id), e.date or "?", e.type, Text(who), str(e.report_count), Text(outlets))
+        kind = Text(e.type)
+        if e.contradictions:
+            kind.append("\nreports disagree: " + ", ".join(c["field"] for c in e.contradictions), style="yellow")
+        table.add_row(str(e.id), e.date or "?", kind, Text(who), str(e.report_count), Text(outlets))
     return table
 
 
@@ -326,8 +337,10 @@ def profile_table(p) -> Table:
                                  for k, v in p.counts.items()))]
     rows += [("said", f"“{s.text}” ({s.source.outlet}, {s.source.published})") for s in p.statements_by[:5]]
     rows += [("said about it", f"{s.speaker_name or '?'}: “{s.text}”") for s in p.statements_about[:5]]
-    rows += [("did", f"{r.date} {r.type} → {_names(r.targets)}") for r in p.events_as_actor[:5]]
-    rows += [("suffered", f"{r.date} {_names(r.actors)} {r.type}") for r in p.events_as_target[:5]]
+    rows += [("did", " ".join(x for x in (r.date, r.type, who_to_whom([], r.targets)) if x))
+             for r in p.events_as_actor[:5]]
+    rows += [("suffered", " ".join(x for x in (r.date, who_to_whom(r.actors, []), r.type) if x))
+             for r in p.events_as_target[:5]]
     if p.others:
         rows.append(("may also mean", ", ".join(f"{o.name} (id {o.id})" for o in p.others)))
     for key, value in rows:

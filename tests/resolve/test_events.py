@@ -252,3 +252,65 @@ def test_places_apart_uses_gazetteer_ids():
     assert not apart(houston, texas) and apart(new_york, texas) and not apart(texas, {"iso3166": "US"})
     assert not apart(new_york, {"geonames": "5110302"})  # Brooklyn: a borough is not another city
     assert not apart(kharkiv, {}) and not apart({"geonames": "0"}, kyiv)  # unknown: never flagged
+
+
+# -- what keeps reports apart (precision first) ------------------------------------------------
+THREE = [("Russia", "GPE", ["Russia"], {"iso3166": "RU"}), ("Ukraine", "GPE", ["Ukraine"], {"iso3166": "UA"}),
+         ("Poland", "GPE", ["Poland"], {"iso3166": "PL"})]
+THREE_TEXT = "Russia, Ukraine and Poland were named in the report of the day."
+
+
+def _store_events(store_url, *events_by_article, published="2025-04-02") -> list[dict]:
+    with Store(store_url) as store:
+        for i, events in enumerate(events_by_article):
+            store_record(store, record(f"{THREE_TEXT} ({i})", THREE, published, events), outlet=f"Outlet {i}")
+        return _events(store)
+
+
+def test_resolve_events_reversed_roles_and_other_targets_are_other_events(store_url):
+    found = _store_events(store_url, [event("ACCUSE", ["e1"], ["e2"], "2025-04-01")],
+                          [event("ACCUSE", ["e2"], ["e1"], "2025-04-01")],  # B accused A
+                          [event("ACCUSE", ["e1"], ["e3"], "2025-04-01")],  # A accused C
+                          [event("ACCUSE", ["e1"], ["e2"], "2025-04-01")])  # A accused B again
+    assert [e["reports"] for e in found] == [2, 1, 1]
+
+
+def test_resolve_events_a_meeting_is_told_by_its_parties(store_url):
+    found = _store_events(store_url, [event("CONSULT", ["e1"], [], "2025-04-01")],
+                          [event("CONSULT", [], ["e1"], "2025-04-01")],  # one party only, twice: not evidence
+                          [event("CONSULT", ["e1"], ["e2"], "2025-04-01")],
+                          [event("CONSULT", ["e2", "e1"], [], "2025-04-01")],  # the same two, roles aside
+                          [event("CONSULT", ["e1"], ["e3"], "2025-04-01")])  # A met C: another meeting
+    assert sorted(e["reports"] for e in found) == [1, 1, 1, 2]
+
+
+def test_resolve_events_one_article_repeats_an_act_only_whole(store_url):
+    found = _store_events(store_url, [event("CONSULT", ["e1"], ["e2"], "2025-04-01"),
+                                      event("CONSULT", ["e1"], ["e2"]),  # the lead told again in the body
+                                      event("ACCUSE", ["e1"], []), event("ACCUSE", ["e1"], [])])  # two accusations
+    with Store(store_url) as store:
+        with store.engine.connect() as conn:
+            counts = sorted(len(conn.execute(select(event_reports.c.id).where(event_reports.c.event_id == e["id"]))
+                                .all()) for e in found)
+    assert counts == [1, 1, 2]
+
+
+def test_resolve_events_dates_agree_by_containment_and_ties_stay_apart(store_url):
+    from newsgraph.resolve.events import compatible_dates, dates_agree
+
+    assert dates_agree("1998-08", "1998-08-07") and dates_agree("1998-08-07TMO", "1998-08-07")
+    assert not dates_agree("1998-08-07", "1998-08-08") and not dates_agree("1998-08-07TMO", "1998-08-07TEV")
+    assert not dates_agree("1998-1", "1998-10")
+    assert compatible_dates("1998-08-07TMO") == ["1998", "1998-08", "1998-08-07"]
+    assert len(compatible_dates("1998-02")) == 2 + 28 and len(compatible_dates("2000")) == 1 + 12 + 366
+    # "last month" (1998-08) joins the one August strike on Ukraine; a second one makes it ambiguous.
+    month = _store_events(store_url, [event("ASSAULT", ["e1"], ["e2"], "1998-08-07")],
+                          [event("ASSAULT", ["e1"], ["e2"], "1998-08")], published="1998-09-11")
+    assert [(e["date"], e["reports"], e["contradictions"]) for e in month] == [("1998-08-07", 2, [])]
+
+
+def test_resolve_events_a_vague_date_between_two_events_joins_neither(store_url):
+    found = _store_events(store_url, [event("ASSAULT", ["e1"], ["e2"], "1998-08-07")],
+                          [event("ASSAULT", ["e1"], ["e2"], "1998-08-20")],
+                          [event("ASSAULT", ["e1"], ["e2"], "1998-08")], published="1998-09-11")
+    assert [e["reports"] for e in found] == [1, 1, 1]

@@ -134,6 +134,17 @@ def test_store_refuses_a_database_from_a_newer_newsgraph(store_url):
     engine.dispose()
 
 
+def test_store_version_7_is_refused_by_a_newsgraph_that_knows_6(store_url, monkeypatch):
+    """Phrases (event_phrases) and quote links are what version 7 adds: code that does not know them refuses."""
+    from newsgraph.store import migrations
+
+    Store(store_url).close()
+    monkeypatch.setattr(migrations, "LATEST", 6)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:6])
+    with pytest.raises(SchemaError, match="schema version 7, but this newsgraph knows versions up to 6"):
+        Store(store_url)
+
+
 def test_store_sqlite_file_uses_wal(tmp_path):
     with Store(str(tmp_path / "corpus.db")) as store, store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -345,3 +356,84 @@ def test_store_migration_5_fills_quotation_starts_from_stored_records(store_url)
         assert sorted((r.start, r.quotation_start) for r in found if r.article_id == SPLIT.id) == [
             (first, first), (second, first), (other, other)]
         assert [r.quotation_start for r in found if r.article_id == old.id] == [None]
+
+
+def test_store_migration_7_keeps_phrases_with_their_reports_and_fills_quote_spans(store_url):
+    """A version 6 database as builds between 6 and 7 left it: phrase participants (NOMINAL) as corpus
+    entities and mentions. Upgrading keeps every report, makes the phrases event_phrases rows (the
+    entity of refers_to as participant), drops the phrase entities and mentions, and links each
+    event to the quote its trigger sits in."""
+    import json as _json
+
+    from newsgraph.store import migrations, schema
+
+    text_ = 'Havana said: "the Cuban government urged Elian Gonzalez to come home." Riot police used tear gas.'
+    article = Article(text=text_, source="tests/havana.txt", published="2000-01-07")
+
+    def span(part: str) -> dict:
+        return {"start": text_.index(part), "end": text_.index(part) + len(part), "text": part}
+
+    quote, sentence_one = span("the Cuban government urged Elian Gonzalez to come home."), span(text_.split(" Riot")[0])
+    sentence_two = span("Riot police used tear gas.")
+    record = {**record_for(article), "entities": [
+        {"id": "e1", "name": "Cuba", "type": "GPE", "ids": {"iso3166": "CU"}, "mentions": [span("Havana")]},
+        {"id": "e2", "name": "Elian Gonzalez", "type": "PERSON", "mentions": [span("Elian Gonzalez")]},
+        {"id": "e3", "name": "the Cuban government", "type": "NOMINAL", "refers_to": "e1",
+         "mentions": [span("the Cuban government")]},
+        {"id": "e4", "name": "Riot police", "type": "NOMINAL", "mentions": [span("Riot police")]}],
+        "quotes": [{"kind": "direct", **{k: quote[k] for k in ("start", "end", "text")}, "cue": span("said"),
+                    "speaker": {**span("Havana"), "entity": "e1", "name": "Cuba"}}],
+        "events": [
+            {"type": "REQUEST", "trigger": span("urged"), "sentence": {k: sentence_one[k] for k in ("start", "end")},
+             "actors": ["e3"], "targets": ["e2"], "modality": "claimed"},
+            {"type": "ASSAULT", "trigger": span("tear gas"), "sentence": {k: sentence_two[k] for k in ("start", "end")},
+             "actors": ["e4"], "targets": [], "modality": "asserted"}]}
+    v6 = migrations.shape_at(6).tables
+    engine = create_engine(resolve_url(store_url))
+    with engine.begin() as conn:  # what a build between 6 and 7 wrote
+        migrations.migrate(conn, store_url, target=6)
+        conn.execute(v6["articles"].insert().values(
+            id=article.id, source=article.source, text=text_, chars=len(text_), published=article.published,
+            ingested_at="2000-01-07T00:00:00+00:00", story_id=article.id, published_inferred=False))
+        stored = dict(record, document={k: v for k, v in record["document"].items() if k != "text"})
+        conn.execute(v6["analyses"].insert().values(article_id=article.id, format=record["format"],
+                                                    record=_json.dumps(stored)))
+        ids = {}
+        for ent, type_ in zip(record["entities"], ("state", "person", "other", "other")):
+            ids[ent["id"]] = conn.execute(v6["entities"].insert().values(
+                name=ent["name"], type=type_, label=ent["type"], created_at="2000-01-07")
+                .returning(v6["entities"].c.id)).scalar_one()
+            for m in ent["mentions"]:
+                conn.execute(v6["mentions"].insert().values(
+                    article_id=article.id, entity_key=ent["id"], name=ent["name"], type=ent["type"],
+                    start=m["start"], end=m["end"], text=m["text"], entity_id=ids[ent["id"]]))
+        reports = []
+        for ev in record["events"]:
+            event_id = conn.execute(v6["events"].insert().values(type=ev["type"], reports=1, created_at="2000-01-07")
+                                    .returning(v6["events"].c.id)).scalar_one()
+            reports.append(conn.execute(v6["event_reports"].insert().values(
+                event_id=event_id, article_id=article.id, type=ev["type"], modality=ev["modality"],
+                trigger=ev["trigger"]["text"], sentence_start=ev["sentence"]["start"],
+                sentence_end=ev["sentence"]["end"]).returning(v6["event_reports"].c.id)).scalar_one())
+            conn.execute(v6["event_participants"].insert(), [
+                {"report_id": reports[-1], "entity_id": ids[k], "role": role}
+                for role, keys in (("actor", ev["actors"]), ("target", ev["targets"])) for k in keys])
+    engine.dispose()
+    with Store(store_url) as store, store.engine.connect() as conn:
+        assert store.schema_version() == LATEST >= 7
+        phrases = conn.execute(text("SELECT report_id, role, text, start, entity_id FROM event_phrases "
+                                    "ORDER BY report_id")).all()
+        assert [tuple(p) for p in phrases] == [
+            (reports[0], "actor", "the Cuban government", quote["start"], ids["e1"]),
+            (reports[1], "actor", "Riot police", sentence_two["start"], None)]
+        assert sorted(tuple(r) for r in conn.execute(text(
+            "SELECT report_id, entity_id, role FROM event_participants"))) == [
+            (reports[0], ids["e1"], "actor"), (reports[0], ids["e2"], "target")]
+        assert [tuple(r) for r in conn.execute(text("SELECT source_id, target_id FROM event_edges"))] == [
+            (ids["e1"], ids["e2"])]
+        assert sorted(conn.execute(text("SELECT name FROM entities")).scalars()) == ["Cuba", "Elian Gonzalez"]
+        assert "NOMINAL" not in conn.execute(text("SELECT type FROM mentions")).scalars().all()
+        assert [tuple(r) for r in conn.execute(text(
+            "SELECT quote_start, quote_end FROM event_reports ORDER BY id"))] == [
+            (quote["start"], quote["end"]), (None, None)]
+        assert conn.execute(text("SELECT count(*) FROM articles")).scalar() == 1  # the data stays

@@ -34,10 +34,12 @@ def test_store_graph_event_candidates_by_type_and_window(store_url):
             g.add_report({"event_id": event_id, "article_id": article, "type": "CONSULT", "modality": "asserted",
                           "trigger": "call", "sentence_start": 0, "sentence_end": 3, "time_value": time},
                          [(p, "actor")])
-        assert g.event_candidates("CONSULT", "2025-04-01", None, None) == [e1]
-        assert g.event_candidates("CONSULT", None, "2025-04-01", "2025-04-04") == [e1]
-        assert g.event_candidates("CONSULT", None, "2025-05-19", "2025-05-22") == [e2]
-        assert g.event_candidates("AID", "2025-04-01", "2025-04-01", "2025-04-04") == []
+        assert g.event_candidates("CONSULT", ["2025-04-01"], None, None) == [e1]
+        assert g.event_candidates("CONSULT", ["2025", "2025-04", "2025-04-01"], None, None) == [e1]
+        assert g.event_candidates("CONSULT", ["2025-04-02"], None, None) == []
+        assert g.event_candidates("CONSULT", [], "2025-04-01", "2025-04-04") == [e1]
+        assert g.event_candidates("CONSULT", [], "2025-05-19", "2025-05-22") == [e2]
+        assert g.event_candidates("AID", ["2025-04-01"], "2025-04-01", "2025-04-04") == []
         [report] = g.event_reports([e1])
         assert report["actors"] == {p} and report["story_id"] == "a1"
         assert g.drop_article_reports("a1") == [e1]

@@ -7,6 +7,8 @@ For each entity of an analysis record, in order:
   3b. for organisations, the name without a legal suffix ("Apple Inc." -> "Apple");
   4. for persons, a strict fuzzy match among persons sharing its surname bucket (``people.py``);
   5. else a new entity. Its name, every surface form and its ids become aliases.
+NOMINAL entities (event participants named by a phrase, "riot police") are no corpus
+entities: they are left to ``events.py``, kept with their reports, never merged across articles.
 A role phrase as a name or as an unresolved quote speaker ("the British Prime Minister")
 resolves to the office holder at the article's date (``roles.py``). Each mention whose
 surface form is a user alias of another entity goes there (so a split persists).
@@ -22,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..store.graph import AliasHit, Graph
+from ..store.rows import PHRASE_TYPE
 from .keys import alias_key, base_key, compatible, corpus_type, id_key, surname_key
 from .people import match_person
 from .roles import holder
@@ -45,6 +48,8 @@ class _Local:
 def _locals(record: dict, published: str | None) -> list[_Local]:
     out = []
     for e in record.get("entities", []):
+        if e["type"] == PHRASE_TYPE:
+            continue  # a phrase participant stays with its event reports (resolve/events.py)
         name, label = e["name"], e["type"]
         role_holder = holder(name, published) if label in ("PERSON", "ORG", "") else None
         if role_holder:  # a name that is a role phrase: the holder at the date

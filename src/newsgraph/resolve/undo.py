@@ -2,15 +2,16 @@
 
 When a correction is made, a ``Recorder`` snapshots the rows it can touch (``store.graph_snapshot``:
 the entities involved, their aliases and the alias rows of the names concerned, and every
-mention, quote speaker, event report place and attribution, event place and event
-participant naming them) before and after each step, and keeps what changed under the
-payload's "undo" key::
+mention, quote speaker, event report place and attribution, event place, event phrase standing
+for them and event participant naming them) before and after each step, and keeps what changed
+under the payload's "undo" key::
 
     "undo": {"entity": 12,                      # the entity the correction is about (for listings)
              "steps": [{"entities": [[id, before, after], ...],        # rows as [name, type, label, ids, created_at]
                         "aliases": [[id, before, after], ...],         # rows as [entity_id, alias, alias_key, origin]
                         "links": {"mentions": [[old_entity, new_entity, [row ids]]], "quotes": ...,
-                                  "report_place": ..., "report_attributed": ..., "event_place": ...},
+                                  "report_place": ..., "report_attributed": ..., "event_place": ...,
+                                  "phrase_refers": ...},
                         "participants": {"removed": [[report, entity, role]], "added": [...]},
                         "keys": [alias keys watched], "fold_into": entity id or null}]}
 

@@ -18,8 +18,8 @@ from datetime import datetime, timezone
 
 from sqlalchemy import Connection, delete, or_, select, text, update
 
-from .schema import (articles, entities, entity_aliases, entity_corrections, event_participants, event_reports,
-                     events, mentions, quotes)
+from .schema import (articles, entities, entity_aliases, entity_corrections, event_participants, event_phrases,
+                     event_reports, events, mentions, quotes)
 
 __all__ = ["Graph", "AliasHit", "EntityRow"]
 
@@ -153,6 +153,7 @@ class Graph:
         for col in (event_reports.c.place_entity_id, event_reports.c.attributed_entity_id):
             c.execute(update(event_reports).where(col == gone).values({col.name: keep}))
         c.execute(update(events).where(events.c.place_entity_id == gone).values(place_entity_id=keep))
+        c.execute(update(event_phrases).where(event_phrases.c.entity_id == gone).values(entity_id=keep))
         # A report naming both would get a duplicate key: drop gone's row where keep's exists.
         p2 = event_participants.alias("p2")
         both = select(p2.c.report_id).where(p2.c.entity_id == keep, p2.c.role == event_participants.c.role,
@@ -192,21 +193,20 @@ class Graph:
         # Explicitly, not by ON DELETE CASCADE: SQLite reuses the freed report ids at once.
         mine = select(event_reports.c.id).where(event_reports.c.article_id == article_id).scalar_subquery()
         self.conn.execute(delete(event_participants).where(event_participants.c.report_id.in_(mine)))
+        self.conn.execute(delete(event_phrases).where(event_phrases.c.report_id.in_(mine)))
         self.conn.execute(delete(event_reports).where(event_reports.c.article_id == article_id))
         return ids
 
-    def event_candidates(self, type_: str, date: str | None, low: str | None, high: str | None) -> list[int]:
-        """Events of ``type_`` with the date ``date``, or with a report of unknown date (or any date
-        when ``date`` is None) from an article published in [low, high]."""
+    def event_candidates(self, type_: str, dates: list[str], low: str | None, high: str | None) -> list[int]:
+        """Events of ``type_`` dated one of ``dates`` (``events.date`` values, to the day), or with a
+        report from an article published in [low, high] (whatever its date: the caller compares)."""
         found: set[int] = set()
-        if date:
-            found |= {r[0] for r in self.conn.execute(select(events.c.id).where(events.c.type == type_,
-                                                                                events.c.date == date))}
+        for i in range(0, len(dates), 500):
+            found |= {r[0] for r in self.conn.execute(select(events.c.id).where(
+                events.c.type == type_, events.c.date.in_(dates[i:i + 500])))}
         if low and high:
             near = (select(event_reports.c.event_id).join(articles, articles.c.id == event_reports.c.article_id)
                     .where(event_reports.c.type == type_, articles.c.published.between(low, high)))
-            if date:
-                near = near.where(or_(event_reports.c.time_value.is_(None), event_reports.c.time_value == date))
             found |= {r[0] for r in self.conn.execute(near)}
         return sorted(found)
 
@@ -214,11 +214,14 @@ class Graph:
         return self.conn.execute(events.insert().values(
             type=type_, date=date, place_entity_id=place, reports=0, created_at=_now()).returning(events.c.id)).scalar_one()
 
-    def add_report(self, values: dict, participants: list[tuple[int, str]]) -> int:
+    def add_report(self, values: dict, participants: list[tuple[int, str]], phrases: list[dict] = ()) -> int:
+        """A report with its participants ((entity id, role)) and phrases ({role, text, start, end, entity_id})."""
         report_id = self.conn.execute(event_reports.insert().values(**values).returning(event_reports.c.id)).scalar_one()
         rows = [{"report_id": report_id, "entity_id": e, "role": r} for e, r in sorted(set(participants))]
         if rows:
             self.conn.execute(event_participants.insert(), rows)
+        if phrases:
+            self.conn.execute(event_phrases.insert(), [{**p, "report_id": report_id} for p in phrases])
         return report_id
 
     def event_reports(self, event_ids: list[int]) -> list[dict]:

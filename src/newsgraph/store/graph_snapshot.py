@@ -3,7 +3,7 @@
 A snapshot holds every row a correction can touch for a set of entities and alias keys:
 the entities themselves, their aliases (and every alias row of the keys), and each row
 that links to them (mentions, quote speakers, event report places and attributions,
-event places, event participants). ``diff`` keeps what changed between two snapshots as a
+event places, phrases standing for them, event participants). ``diff`` keeps what changed between two snapshots as a
 JSON-able step; ``restore`` puts a step's "before" back. Every statement is an index
 look-up on an entity id, an alias key or a primary key, in chunks; nothing scans a table.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from .schema import entities, entity_aliases, event_participants, event_reports, events, mentions, quotes
+from .schema import entities, entity_aliases, event_participants, event_phrases, event_reports, events, mentions, quotes
 
 __all__ = ["LINKS", "snapshot", "diff", "max_ids", "restore_entities", "restore_links", "restore_participants",
            "restore_aliases", "linked", "entity_exists", "delete_entity"]
@@ -26,6 +26,7 @@ LINKS = {
     "report_place": (event_reports, event_reports.c.place_entity_id),
     "report_attributed": (event_reports, event_reports.c.attributed_entity_id),
     "event_place": (events, events.c.place_entity_id),
+    "phrase_refers": (event_phrases, event_phrases.c.entity_id),  # "the Cuban government" -> Cuba
 }
 _CHUNK = 500
 

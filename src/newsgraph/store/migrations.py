@@ -223,6 +223,92 @@ def _v5_quotation_starts(conn: Connection) -> None:
         conn.execute(update, batch)
 
 
+def _v7_phrases_and_quotes(conn: Connection) -> None:
+    """Fill event_reports.quote_start/quote_end from the stored records; convert phrase participants.
+
+    A report is matched to its record event by the order resolution wrote them in (record
+    order), checked on the sentence start and the trigger text; a report that matches none
+    is left as it was. Records of version 6 from released versions have no NOMINAL entities
+    and only get their quote spans. Builds between made corpus entities of NOMINAL phrases
+    (label NOMINAL) and counted their phrases as mentions: their phrases become event_phrases
+    rows (with the corpus entity of refers_to, which becomes the participant), and those
+    entities and mentions are removed. Events merged through such an entity stay merged
+    until their articles are ingested again.
+    """
+    from .rows import enclosing_quote, phrase_in
+
+    shape = shape_at(7)
+    reports, phrases, participants = shape.tables["event_reports"], shape.tables["event_phrases"], \
+        shape.tables["event_participants"]
+    mentions = shape.tables["mentions"]
+    for article_id, raw in _records(conn):
+        record = json.loads(raw)
+        found = record.get("events") or []
+        if not found:
+            continue
+        rows = conn.execute(select(reports.c.id, reports.c.trigger, reports.c.sentence_start)
+                            .where(reports.c.article_id == article_id).order_by(reports.c.id)).all()
+        nominal = {e["id"]: e for e in record.get("entities", []) if e.get("type") == "NOMINAL"}
+        keys = {}  # record entity id -> corpus entity id, from the article's mentions
+        for key, entity_id in (conn.execute(select(mentions.c.entity_key, mentions.c.entity_id)
+                                            .where(mentions.c.article_id == article_id)) if nominal else ()):
+            if entity_id is not None:
+                keys.setdefault(key, entity_id)
+        at = 0
+        for ev in found:
+            trigger, sentence = (ev.get("trigger") or {}), (ev.get("sentence") or {})
+            match = next((i for i in range(at, len(rows)) if rows[i].trigger == trigger.get("text", "")
+                          and rows[i].sentence_start == sentence.get("start", 0)), None)
+            if match is None:
+                continue
+            at, report_id = match + 1, rows[match].id
+            quote = enclosing_quote(record.get("quotes") or [], trigger)
+            if quote:
+                conn.execute(reports.update().where(reports.c.id == report_id)
+                             .values(quote_start=quote[0], quote_end=quote[1]))
+            for role, key in [("actor", k) for k in ev.get("actors") or []] + \
+                             [("target", k) for k in ev.get("targets") or []]:
+                if key not in nominal:
+                    continue
+                text_, start, end = phrase_in(nominal[key], sentence)
+                refers = keys.get(nominal[key].get("refers_to") or "")
+                conn.execute(phrases.insert().values(report_id=report_id, role=role, text=text_, start=start,
+                                                     end=end, entity_id=refers))
+                old = keys.get(key)
+                if old is not None:
+                    conn.execute(participants.delete().where(participants.c.report_id == report_id,
+                                                             participants.c.entity_id == old,
+                                                             participants.c.role == role))
+                if refers is not None and not conn.execute(select(participants.c.report_id).where(
+                        participants.c.report_id == report_id, participants.c.entity_id == refers,
+                        participants.c.role == role)).first():
+                    conn.execute(participants.insert().values(report_id=report_id, entity_id=refers, role=role))
+    conn.execute(mentions.delete().where(mentions.c.type == "NOMINAL"))
+    entities, aliases = shape.tables["entities"], shape.tables["entity_aliases"]
+    unused = (select(entities.c.id).where(entities.c.label == "NOMINAL",
+                                          ~select(mentions.c.id).where(mentions.c.entity_id == entities.c.id).exists(),
+                                          ~select(participants.c.report_id)
+                                          .where(participants.c.entity_id == entities.c.id).exists()))
+    gone = [r.id for r in conn.execute(unused)]
+    for i in range(0, len(gone), 500):
+        conn.execute(aliases.delete().where(aliases.c.entity_id.in_(gone[i:i + 500])))
+        conn.execute(entities.delete().where(entities.c.id.in_(gone[i:i + 500])))
+
+
+def _records(conn: Connection, page: int = 200):
+    """(article_id, record) of every stored analysis, a page at a time (bounded memory, and no
+    cursor left open while the caller writes)."""
+    after = ""
+    while True:
+        rows = conn.execute(select(schema.analyses.c.article_id, schema.analyses.c.record)
+                            .where(schema.analyses.c.article_id > after)
+                            .order_by(schema.analyses.c.article_id).limit(page)).all()
+        if not rows:
+            return
+        yield from rows
+        after = rows[-1][0]
+
+
 # Columns that exist on one backend only, outside schema.py's portable description.
 BACKEND_COLUMNS = {"postgresql": {"sentences": {"text_search"}, "quotes": {"text_search"}}}
 
@@ -244,6 +330,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (5, "which quotation each quote is part of (quotes.quotation_start); outlets read off one index",
      _step(5, _v5_quotation_starts)),
     (6, "quotes found by the learned model carry its score (quotes.score)", _step(6)),
+    (7, "participants named by a phrase (event_phrases); the quote an event sits in (event_reports.quote_*)",
+     _step(7, _v7_phrases_and_quotes)),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -5,6 +5,12 @@ with a year: '2025-04-01', '2025-04', '2025-W13'), else the article's publicatio
 date; ``REPORT_DATE`` is that rule in SQL so every query orders and filters alike. Since
 schema version 4 the database also stores it (``event_reports.report_date``, and in
 ``event_edges``, which the actor network reads), kept equal to that rule by triggers.
+
+What a list shows (``shown``): "edge", reports with a resolved actor and a resolved target
+(a row of ``event_edges``: what the network draws); "resolved", reports with a corpus entity
+among their participants, named or through a phrase's refers_to (``event_participants``);
+"participants", reports naming anyone, by name or by phrase (or ``event_phrases``). A report
+naming nobody is in no list; its article's reader and the full-text search still find it.
 """
 
 from __future__ import annotations
@@ -14,9 +20,10 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, ColumnElement, case, func, or_, select, union_all
 
 from .queries import SOURCE_COLUMNS, date_conditions, newest_first_ids
-from .schema import articles, entities, event_edges, event_participants, event_reports, events
+from .schema import articles, entities, event_edges, event_participants, event_phrases, event_reports, events, quotes
 
-__all__ = ["REPORT_DATE", "reports_page", "reports_after", "participants_of", "events_page", "network_edges", "entities_by_ids", "participation_count"]
+__all__ = ["REPORT_DATE", "SHOWN", "shown_condition", "reports_page", "reports_after", "participants_of", "events_page",
+           "network_edges", "entities_by_ids", "participation_count"]
 
 er = event_reports
 place = entities.alias("place")
@@ -33,8 +40,11 @@ def _report_conditions(
     event_ids: Sequence[int] | None = None,
     type: str | None = None, modality: str | None = None, since: str | None = None, until: str | None = None,
     outlet: str | None = None, actor_ids: Sequence[int] | None = None, target_ids: Sequence[int] | None = None,
+    shown: str | None = None,
 ) -> list[ColumnElement]:
     conditions: list[ColumnElement] = []
+    if shown is not None:
+        conditions.append(shown_condition(shown))
     if entity_ids is not None:
         if walk:
             # A leading actor: probe each report, newest article first, instead of
@@ -71,6 +81,21 @@ def _report_conditions(
     return conditions
 
 
+SHOWN = ("edge", "resolved", "participants")
+
+
+def shown_condition(shown: str) -> ColumnElement:
+    """Reports a list may show (see the module's docstring): each test is a probe by report id."""
+    if shown not in SHOWN:
+        raise ValueError(f"shown must be one of {SHOWN}, not {shown!r}")
+    if shown == "edge":
+        return select(event_edges.c.report_id).where(event_edges.c.report_id == er.c.id).exists()
+    resolved = select(event_participants.c.report_id).where(event_participants.c.report_id == er.c.id).exists()
+    if shown == "resolved":
+        return resolved
+    return or_(resolved, select(event_phrases.c.report_id).where(event_phrases.c.report_id == er.c.id).exists())
+
+
 def _reports_dated(since: str | None, until: str | None):
     """Ids of the reports whose REPORT_DATE is in range, as two index-friendly halves.
 
@@ -91,6 +116,17 @@ def _reports_dated(since: str | None, until: str | None):
     )
 
 
+_speaker = entities.alias("speaker")
+
+
+def _quote_speaker(column):
+    """Who spoke the quote an event sits in: ``column`` of the quote (with its speaker's corpus name)."""
+    return (select(column).outerjoin(_speaker, _speaker.c.id == quotes.c.speaker_entity_id)
+            .where(quotes.c.article_id == er.c.article_id, quotes.c.start == er.c.quote_start,
+                   quotes.c.end == er.c.quote_end)
+            .limit(1).scalar_subquery())
+
+
 def _report_select():
     return (
         select(
@@ -101,6 +137,10 @@ def _report_select():
             # Only the sentence, not the whole article text, crosses the wire.
             func.substr(articles.c.text, er.c.sentence_start + 1, er.c.sentence_end - er.c.sentence_start)
             .label("sentence"),
+            er.c.quote_start, er.c.quote_end,
+            func.substr(articles.c.text, er.c.quote_start + 1, er.c.quote_end - er.c.quote_start).label("quote"),
+            _quote_speaker(func.coalesce(_speaker.c.name, quotes.c.speaker_name)).label("quote_speaker"),
+            _quote_speaker(quotes.c.speaker_text).label("quote_speaker_text"),
             *SOURCE_COLUMNS,
         )
         .join(articles, articles.c.id == er.c.article_id)
@@ -134,27 +174,54 @@ def reports_page(conn: Connection, *, descending: bool = False, by_published: bo
     return [found[i] for i in ids]
 
 
-def reports_after(conn: Connection, after_id: int, limit: int) -> list[dict]:
-    """All reports in id order, a batch at a time (keyset paging: exports of any size)."""
+def reports_after(conn: Connection, after_id: int, limit: int, shown: str | None = None) -> list[dict]:
+    """All reports (or those a list may show) in id order, a batch at a time (keyset paging: exports of any size)."""
     query = _report_select().where(er.c.id > after_id).order_by(er.c.id).limit(limit)
+    if shown is not None:
+        query = query.where(shown_condition(shown))
     return [dict(r._mapping) for r in conn.execute(query)]
 
 
 def participants_of(conn: Connection, report_ids: Sequence[int]) -> dict[int, list[dict]]:
-    """report id -> [{role, entity_id, name, type}], actors first."""
+    """report id -> [{role, entity_id, name, type, phrase}], actors first, as each report names them.
+
+    A participant the text names by a phrase comes with it: "the Cuban government" with
+    Cuba's entity_id, name and type, or, standing for no entity ("riot police"), with
+    entity_id and type None and the phrase as its name. A named participant that a phrase
+    of the same role already stands for is not listed twice.
+    """
     found: dict[int, list[dict]] = {}
     ids = list(report_ids)
     for i in range(0, len(ids), 500):
-        query = (
+        chunk = ids[i:i + 500]
+        named = (
             select(event_participants.c.report_id, event_participants.c.role, event_participants.c.entity_id,
                    entities.c.name, entities.c.type)
             .join(entities, entities.c.id == event_participants.c.entity_id)
-            .where(event_participants.c.report_id.in_(ids[i:i + 500]))
+            .where(event_participants.c.report_id.in_(chunk))
             .order_by(event_participants.c.report_id, event_participants.c.role, entities.c.name)
         )
-        for r in conn.execute(query):
-            found.setdefault(r.report_id, []).append(
-                {"role": r.role, "entity_id": r.entity_id, "name": r.name, "type": r.type})
+        phrased = (
+            select(event_phrases.c.report_id, event_phrases.c.role, event_phrases.c.entity_id, entities.c.name,
+                   entities.c.type, event_phrases.c.text)
+            .outerjoin(entities, entities.c.id == event_phrases.c.entity_id)
+            .where(event_phrases.c.report_id.in_(chunk))
+            .order_by(event_phrases.c.report_id, event_phrases.c.role, event_phrases.c.start, event_phrases.c.id)
+        )
+        phrases: dict[tuple[int, str], list[dict]] = {}
+        for r in conn.execute(phrased):
+            phrases.setdefault((r.report_id, r.role), []).append(
+                {"role": r.role, "entity_id": r.entity_id, "name": r.name or r.text, "type": r.type,
+                 "phrase": r.text})
+        rows: dict[tuple[int, str], list[dict]] = {}
+        for r in conn.execute(named):
+            rows.setdefault((r.report_id, r.role), []).append(
+                {"role": r.role, "entity_id": r.entity_id, "name": r.name, "type": r.type, "phrase": None})
+        for report_id, role in sorted(set(rows) | set(phrases)):
+            said = phrases.get((report_id, role), [])
+            covered = {p["entity_id"] for p in said}
+            found.setdefault(report_id, []).extend(
+                [p for p in rows.get((report_id, role), []) if p["entity_id"] not in covered] + said)
     return found
 
 

@@ -4,9 +4,32 @@ from __future__ import annotations
 
 from ..quotations import quotation_groups
 
-__all__ = ["analysis_rows", "quotation_starts", "ROW_TABLES"]
+__all__ = ["analysis_rows", "quotation_starts", "enclosing_quote", "phrase_in", "ROW_TABLES", "PHRASE_TYPE"]
 
 ROW_TABLES = ("mentions", "quotes", "timexes", "quantities", "sentences")
+# The record's entity type for an event participant named by a phrase ("riot police"): kept
+# with its event reports (event_phrases), never a mention, never a corpus entity.
+PHRASE_TYPE = "NOMINAL"
+
+
+def enclosing_quote(quotes: list[dict], span: dict) -> tuple[int, int] | None:
+    """The (start, end) of the smallest record quote holding ``span`` (an event's trigger), else None."""
+    start, end = span.get("start"), span.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return None
+    holding = [(q["end"] - q["start"], q["start"], q["end"]) for q in quotes
+               if isinstance(q.get("start"), int) and isinstance(q.get("end"), int)
+               and q["start"] <= start and end <= q["end"]]
+    return min(holding)[1:] if holding else None
+
+
+def phrase_in(entity: dict, sentence: dict) -> tuple[str, int | None, int | None]:
+    """A NOMINAL entity's phrase as written in a sentence (its first mention there), else its name."""
+    low, high = sentence.get("start", 0), sentence.get("end", 0)
+    for m in entity.get("mentions") or []:
+        if low <= m.get("start", -1) and m.get("end", high + 1) <= high:
+            return m.get("text") or entity["name"], m.get("start"), m.get("end")
+    return entity["name"], None, None
 
 
 def quotation_starts(quotes: list[dict]) -> list[int | None]:
@@ -27,10 +50,12 @@ def quotation_starts(quotes: list[dict]) -> list[int | None]:
 def analysis_rows(article_id: str, record: dict) -> dict[str, list[dict]]:
     """Rows for each of ROW_TABLES from one analysis record."""
     names = {e["id"]: e["name"] for e in record.get("entities", [])}
+    # Names only: a phrase participant is stored with its event reports (event_phrases), so
+    # mention counts, top actors, entity search and "statements about" stay about names.
     mentions = [
         {"article_id": article_id, "entity_key": ent["id"], "name": ent["name"], "type": ent["type"],
          "start": m["start"], "end": m["end"], "text": m["text"]}
-        for ent in record.get("entities", [])
+        for ent in record.get("entities", []) if ent.get("type") != PHRASE_TYPE
         for m in ent["mentions"]
     ]
     quotes = []

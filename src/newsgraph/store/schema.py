@@ -274,6 +274,11 @@ event_reports = Table(
     # database itself (triggers, see migrations._v4_report_dates_and_edges), whoever writes the
     # report or changes its article's date; never set it by hand.
     Column("report_date", String(32), info={"since": 4}),
+    # Version 7: the quote the event sits in (the analysis record's quote whose span holds the
+    # trigger; the smallest when parts nest), as its span in the article; NULL outside quotes.
+    # An event reported on someone's word ("claimed") links to the words it was read from.
+    Column("quote_start", Integer, info={"since": 7}),
+    Column("quote_end", Integer, info={"since": 7}),
     Index("ix_event_reports_event", "event_id"),
     Index("ix_event_reports_article", "article_id"),
     Index("ix_event_reports_type_time", "type", "time_value"),
@@ -289,6 +294,30 @@ event_participants = Table(
     Column("role", String(8), primary_key=True),  # actor, target
     Index("ix_event_participants_entity", "entity_id", "role"),
     info={"since": 3},
+)
+
+
+# Version 7: participants the text names by a phrase, not a name ("riot police", "the Cuban
+# government"): the analysis record's NOMINAL entities. They are kept to their report, never
+# corpus entities, never merged across articles, never mentions (the mentions table is for
+# names). A phrase that stands for a named entity of its article (the record's refers_to)
+# carries that entity's corpus id here, and that entity is also the report's participant in
+# event_participants, so edges, filters and merging see it; the phrase is what pages show
+# ("the Cuban government (Cuba)"). A phrase without refers_to has entity_id NULL: shown as
+# written, in no edge, no filter and no merge.
+event_phrases = Table(
+    "event_phrases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("report_id", Integer, ForeignKey("event_reports.id", ondelete="CASCADE"), nullable=False),
+    Column("role", String(8), nullable=False),  # actor, target
+    Column("text", Text, nullable=False),  # the phrase as written in the report's sentence
+    Column("start", Integer),  # its span in the article (NULL when the record gave none)
+    Column("end", Integer),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL")),
+    Index("ix_event_phrases_report", "report_id"),
+    Index("ix_event_phrases_entity", "entity_id"),
+    info={"since": 7},
 )
 
 

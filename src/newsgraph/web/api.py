@@ -30,7 +30,7 @@ def _params(request: Request) -> dict:
     return dict(request.query_params)
 
 
-@router.get("/overview", summary="Corpus figures, most active actors, latest articles and events")
+@router.get("/overview", summary="Corpus figures, most active actors, latest articles and events (actor -> target)")
 def overview(request: Request) -> dict:
     return views.overview(_store(request))
 
@@ -68,7 +68,7 @@ def quotes(request: Request, speaker: Text = None, about: Text = None, since: Si
     return views.page(items, limit, offset, "/api/quotes", _params(request))
 
 
-@router.get("/events", summary="Merged events with their reports, latest first")
+@router.get("/events", summary="Merged events with their reports, latest first (events naming someone)")
 def events(request: Request, type: Text = None, modality: Text = None, actor: Text = None, target: Text = None,
            since: Since = None, until: Until = None, outlet: Text = None, limit: Limit = 50,
            offset: Offset = 0) -> dict:
@@ -77,7 +77,7 @@ def events(request: Request, type: Text = None, modality: Text = None, actor: Te
     return views.page(items, limit, offset, "/api/events", _params(request))
 
 
-@router.get("/timeline", summary="Event reports in date order, oldest first")
+@router.get("/timeline", summary="Event reports naming someone, in date order, oldest first")
 def timeline(request: Request, entity: Text = None, type: Text = None, modality: Text = None, since: Since = None,
              until: Until = None, limit: Limit = 100, offset: Offset = 0) -> dict:
     items = views.timeline(_store(request), limit, offset, entity=entity, type=type, modality=modality, since=since,

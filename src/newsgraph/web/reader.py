@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..query_records import arrow
 from ..quotations import quotation_groups, quotation_text
+from ..store.rows import PHRASE_TYPE
 
 __all__ = ["Segment", "Speaker", "Reading", "read_article", "parse_span"]
 
@@ -43,13 +45,21 @@ class Segment:
 @dataclass
 class Reading:
     segments: list[Segment]
-    quotes: list[dict]  # {index, text, kind, cue, speaker: Speaker | None, speaker_text, start, end, score, quotation}
+    quotes: list[dict]  # {index, text, kind, cue, speaker: Speaker | None, speaker_text, speaker_name, start, end,
+    #                      score, quotation}
     speakers: list[Speaker]
-    events: list[dict]
+    events: list[dict]  # the record's events, with "who" (actors → targets as written) and "quote_index"
     # One per quotation: a quotation split around its attribution or over several sentences
     # is one quote per part (the record's part_of), listed here together:
     # {index, parts: [quote], text (the parts joined, quotation_text), kind, cue, speaker, speaker_text, score}
     quotations: list[dict] = field(default_factory=list)
+
+
+def _participant_labels(entities: list[dict]) -> dict[str, str]:
+    """Record entity id -> how the reader writes it: the name, or "the Cuban government (Cuba)"."""
+    names = {e.get("id"): e.get("name") for e in entities}
+    return {e.get("id"): f"{e.get('name')} ({names[e['refers_to']]})"
+            if e.get("type") == PHRASE_TYPE and e.get("refers_to") in names else e.get("name") for e in entities}
 
 
 def parse_span(value: str | None, length: int) -> tuple[int, int] | None:
@@ -87,6 +97,7 @@ def read_article(text: str, record: dict | None, target: tuple[int, int] | None 
                 speaker = speakers[name] = Speaker(len(speakers), name, len(speakers) % SPEAKER_COLOURS)
         quote = {"index": len(quotes), "text": text[q["start"]:q["end"]], "kind": q.get("kind"),
                  "cue": (q.get("cue") or {}).get("text"), "speaker": speaker, "speaker_text": who.get("text"),
+                 "speaker_name": who.get("name"),
                  "start": q["start"], "end": q["end"], "score": q.get("score")}
         quotes.append(quote)
         by_position[position] = quote
@@ -108,14 +119,21 @@ def read_article(text: str, record: dict | None, target: tuple[int, int] | None 
         quotation["speaker_text"] = next((p["speaker_text"] for p in parts if p["speaker_text"]), None)
         if quotation["speaker"]:
             quotation["speaker"].quotations.append(quotation)
-    names = {e.get("id"): e for e in record.get("entities", [])}
-    mentions = [(m["start"], m["end"], e) for e in record.get("entities", []) for m in e.get("mentions", []) if ok(m)]
+    labels = _participant_labels(record.get("entities", []))
+    # Names only: a participant named by a phrase (NOMINAL) is shown with its event, not marked as a mention.
+    mentions = [(m["start"], m["end"], e) for e in record.get("entities", []) if e.get("type") != PHRASE_TYPE
+                for m in e.get("mentions", []) if ok(m)]
     events = []
     for ev in record.get("events", []):
         trig = ev.get("trigger")
         if ok(trig):
-            events.append({**ev, "actor_names": [names.get(a, {}).get("name", a) for a in ev.get("actors", [])],
-                           "target_names": [names.get(t, {}).get("name", t) for t in ev.get("targets", [])]})
+            actors = [labels.get(a, a) for a in ev.get("actors", [])]
+            targets = [labels.get(t, t) for t in ev.get("targets", [])]
+            held = [q for q in quotes if q["start"] <= trig["start"] and trig["end"] <= q["end"]]
+            quote = min(held, key=lambda q: q["end"] - q["start"]) if held else None
+            events.append({**ev, "actor_names": actors, "target_names": targets,
+                           "who": arrow(", ".join(actors), ", ".join(targets)),
+                           "quote_index": quote["index"] if quote else None})
     cuts = {0, n}
     for q in quotes:
         cuts |= {q["start"], q["end"]}

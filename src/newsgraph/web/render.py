@@ -7,6 +7,8 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from jinja2 import Environment
 
+from ..query_records import lead_report, quote_label
+
 __all__ = ["span_url", "entity_url", "safe_href", "marked", "timeline_chart", "install_filters"]
 
 
@@ -110,4 +112,5 @@ def query_string(params: dict, **changes) -> str:
 
 def install_filters(env: Environment) -> None:
     env.filters.update(span_url=span_url, entity_url=entity_url, safe_href=safe_href, marked=marked)
-    env.globals.update(timeline_chart=timeline_chart, query_string=query_string)
+    env.globals.update(timeline_chart=timeline_chart, query_string=query_string, lead_report=lead_report,
+                       quote_label=quote_label)

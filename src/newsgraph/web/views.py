@@ -44,7 +44,8 @@ def overview(store: Store) -> dict:
 
 def _overview(store: Store) -> dict:
     ov = q.overview(store, actors=15, articles=12, outlets=OVERVIEW_OUTLETS)
-    latest = [asdict(e) for e in q.search_events(store, limit=10)]
+    # Who did what to whom: only events with a resolved actor and target, as the network draws them.
+    latest = [asdict(e) for e in q.search_events(store, limit=10, shown="edge")]
     info = asdict(ov.info)
     info.pop("url", None)  # the database location (and any user name) is not the public's business
     return {"ok": True, "info": info, "actors": ov.actors, "articles": ov.articles, "events": latest,
@@ -161,6 +162,8 @@ def neighbourhood(profile: dict) -> dict:
             continue
         for a in r["actors"]:
             for t in r["targets"]:
+                if None in (a["id"], t["id"]):
+                    continue  # a phrase standing for no entity is no node
                 if me in (a["id"], t["id"]) and a["id"] != t["id"]:
                     names[a["id"]], names[t["id"]] = a["name"], t["name"]
                     link = links.setdefault((a["id"], t["id"], r["type"]), {
