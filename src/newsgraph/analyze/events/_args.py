@@ -120,9 +120,22 @@ def _attendants(verb: Token, parts: Participants) -> list[Participant]:
 def _light(verb: Token, verbs: frozenset[str] | None = None) -> bool:
     """Whether a verb is one of ``verbs`` (_LIGHT_VERBS by default); the lemmatiser misreads
     some forms ("staged" -> "stag"), so simple inflections are undone too."""
+    return bool(_forms(verb) & (_LIGHT_VERBS if verbs is None else verbs))
+
+
+def _forms(verb: Token) -> set[str]:
+    """The lemma and the stems a regular inflection leaves: staged, carried, planned, holding."""
     low = verb.lower_
-    forms = {verb.lemma_.lower(), low, low[:-1], low[:-2], low[:-3] + "y", low[:-3]}
-    return bool(forms & (_LIGHT_VERBS if verbs is None else verbs))
+    forms = {verb.lemma_.lower(), low}
+    if low.endswith("ied"):
+        forms.add(low[:-3] + "y")
+    elif low.endswith("ed"):
+        forms |= {low[:-1], low[:-2]} | ({low[:-3]} if len(low) > 4 and low[-3] == low[-4] else set())
+    elif low.endswith("ing"):
+        forms |= {low[:-3], low[:-3] + "e"}
+    elif low.endswith("s"):
+        forms.add(low[:-1])
+    return forms
 
 
 def _where(modifier: Token, parts: Participants) -> bool:

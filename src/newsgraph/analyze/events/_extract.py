@@ -82,9 +82,10 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
         sent_timexes = [(s, e, k) for k, (s, e) in enumerate(timex_spans)
                         if sent.start <= s < sent.end and timexes[k].type in ("DATE", "TIME")]
         readings: list[Reading] = []
+        acts = frozenset(tok.i for tok, _sense in found)
         for tok, sense in found:
             readings.extend(_event(tok, sense, sent, lex, parts, timexes, sent_timexes, quantity_spans,
-                                   quotes, published))
+                                   quotes, published, acts))
         if demand:
             for tok, actors, targets in obligations(sent, parts):
                 readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes,
@@ -212,14 +213,14 @@ def _own_act(kind: str, actors: list, speaker: int | None) -> bool:
 def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Participants,
            timexes: list[TimexRecord], sent_timexes: list[tuple[int, int, int]],
            quantity_spans: list[tuple[int, int]], quotes: list[QuoteRecord],
-           published: str | None) -> list[Reading]:
+           published: str | None, acts: frozenset[int] = frozenset()) -> list[Reading]:
     actors, targets = actors_targets(tok, parts, sense.type or "")
     if sense.type in _SPEECH_ACTS and not actors and _said_by_a_thing(tok):
         return []  # "the test calls for custody reverting to the parent": no one asks
     said, speaker, speaker_text = attribution_of(tok, sent, quotes)
     if not actors and speaker is not None and sense.type in _SPEAKER_TAKES_PART and targets and speaker not in targets:
         actors = [speaker]
-    k = time_of(tok, sent, sent_timexes)
+    k = time_of(tok, sent, sent_timexes, acts)
     value = timexes[k].value if k is not None else None
     own = modality_of(tok, lex)
     kind = sense.type or ""

@@ -132,10 +132,14 @@ def is_historical(value: str | None, published: str | None) -> bool:
     return end is not None and pub is not None and end < pub - timedelta(days=31)
 
 
-def time_of(trigger: Token, sent: Span, timex_tokens: list[tuple[int, int, int]]) -> int | None:
+def time_of(trigger: Token, sent: Span, timex_tokens: list[tuple[int, int, int]],
+            acts: frozenset[int] = frozenset()) -> int | None:
     """Index of the timex for this event: one inside the event's phrase, else in its clause.
 
-    ``timex_tokens`` holds (first token, end token, timex index) for the sentence.
+    ``timex_tokens`` holds (first token, end token, timex index) for the sentence; ``acts``
+    the tokens of the sentence's other event words. A noun event inside another act's clause
+    takes no date from that clause: "Estrada on Tuesday condemned the bombings" dates the
+    condemnation, not the bombings.
     """
     if not timex_tokens:
         return None
@@ -144,6 +148,8 @@ def time_of(trigger: Token, sent: Span, timex_tokens: list[tuple[int, int, int]]
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     clause_span = (clause.left_edge.i, clause.right_edge.i + 1)
+    if clause.i != trigger.i and clause.i in acts:
+        clause_span = phrase
     doc = trigger.doc
     timex_tokens = [(s, e, k) for s, e, k in timex_tokens
                     if not (s > 0 and doc[s - 1].lower_ in _EXTENT_SIGNALS)]  # "aid until 2029": its extent
