@@ -14,7 +14,8 @@ import pytest
 from newsgraph.evaluate import events as ev
 from newsgraph.evaluate.events import GoldEvent, PredictedEvent
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from paths import SHARED
+
 TOOL = SHARED / "tools" / "score_events.py"
 DATA = SHARED / "data"
 needs_tool = pytest.mark.skipif(not TOOL.is_file(), reason=f"the shared event scorer is not at {TOOL}")
