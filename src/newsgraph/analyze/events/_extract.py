@@ -42,6 +42,8 @@ from ..types import EntityRecord, EventRecord, QuantityRecord, QuoteRecord, Time
 __all__ = ["extract_events"]
 
 _POS = {"VERB": "V", "NOUN": "N"}
+# Particles the parser sometimes reads as adverbs ("back down", "pull out").
+_PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "over", "around"})
 _OBJECT_DEPS_V = frozenset({"dobj", "nsubjpass"})
 _OBJECT_DEPS_N = frozenset({"compound", "amod", "nmod"})
 # A consultation without its own actor, reported by one of its parties
@@ -132,8 +134,8 @@ def _sense(tok: Token, lex: Lexicon) -> EventSense | None:
     sense = None
     deps = _OBJECT_DEPS_V if pos == "V" else _OBJECT_DEPS_N
     for child in tok.children:
-        if child.dep_ in ("prt", "prep"):
-            sense = lex.phrasal.get((lemma, child.lower_, pos), sense)
+        if child.dep_ in ("prt", "prep") or child.dep_ == "advmod" and child.lower_ in _PARTICLES:
+            sense = lex.phrasal.get((lemma, child.lower_, pos), sense)  # "didn't back down": a particle
         if child.dep_ in deps or (child.dep_ == "prep" and child.lower_ == "of"):
             dependent = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
             if dependent is not None:
@@ -188,7 +190,7 @@ def _actors_of_act(parts: Participants, lex: Lexicon):
 
 
 def _said_by_a_thing(tok: Token) -> bool:
-    """A speech act whose subject is a common noun that names no one (a test, a policy, a law)."""
+    """A speech act whose subject is a common noun that names no one: "the test calls for"."""
     if tok.pos_ != "VERB":
         return False
     return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in tok.children)

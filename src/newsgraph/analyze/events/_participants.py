@@ -60,7 +60,10 @@ _COUNTS = frozenset({"dozen", "score", "hundred", "thousand", "million"})
 _CURRENCY_WORDS = frozenset({"dlrs", "dollars", "dollar", "euros", "euro", "pounds", "yen", "rubles", "yuan", "usd", "eur"})
 # Nouns through which an office or a group belongs to states: "representatives of the military
 # leadership of Ukraine, Great Britain and France".
-_OWNING = frozenset({"person", "group", "body"})
+_OWNING = frozenset({"person", "unit", "body"})
+# Nouns whose "of" states are whom they serve: offices, units, institutions ("the sister of the
+# Cuban dictator" is a person of her own, not Cuba).
+_SERVING = frozenset({"person", "unit", "body"})
 
 
 @dataclass(frozen=True)
@@ -172,14 +175,14 @@ class Participants:
         if t.lemma_.lower() in _COUNTS:
             return [self._phrase(t, None)]  # "tens of thousands of Cuban women": the crowd itself
         owners = self._of_owners(t, depth)
-        if noun.kind in ("person", "group") and owners:
+        if noun.kind in _SERVING and owners:
             return owners  # "the presidents of Ukraine, France and Finland": the states they lead
         named_after = next((self.by_token[c.i] for c in t.rights if c.i in self.by_token and c.dep_ in ("appos", "compound")
                             and self.entities[self.by_token[c.i]].type not in ("NORP", "DATE")), None)
         if named_after is not None:
             return [named_after]  # "the Ukrainian enterprise Yuzhmash", "his interlocutor, Donald Trump"
         owner = self._owner(t, owners)
-        if noun.kind == "person" and owner is None and not self._modified(t):
+        if noun.kind in ("person", "individual") and owner is None and not self._modified(t):
             resolved = self.resolver.resolve_head(t)
             if resolved is not None:
                 return [resolved]  # "the expert": the person introduced with that role
@@ -206,7 +209,7 @@ class Participants:
         if self._named_type(t) in _GROUP_TYPES:
             return True
         noun = self._noun(t) if t.pos_ == "NOUN" else None
-        return noun is not None and noun.kind in ("group", "body")
+        return noun is not None and noun.kind in ("group", "unit", "body")
 
     def _pronoun(self, t: Token) -> list[Participant]:
         low = t.lower_

@@ -19,6 +19,8 @@ and says what it keeps and what it drops:
   force the reversal"), only of what will ("police will no longer tolerate rallies");
 - "provide", "send", "deliver" and other verbs of giving are AID only when what is given
   is aid: money, weapons, supplies ("provide 3 billion euros"), not "a better life";
+- "supports", "backs" in the simple present hold a stance ("she supports the cause"),
+  where "backed the resolution" reports an act; "the talk on the streets" is no talks;
 - "meet" a need, a deadline or a disaster is no meeting; a "threat" that something poses
   or someone faces is a danger described, not a threat made;
 - a noun trigger that only describes the people it modifies is no act: "riot police",
@@ -35,6 +37,8 @@ __all__ = ["names_an_act"]
 _AIMING = frozenset({"seek", "try", "strive", "fight", "battle", "struggle"})
 _PROMISING = frozenset({"offer", "promise", "pledge", "vow"})
 _REFUSING = frozenset({"refuse", "decline"})
+# Verbs of support that, in the simple present, state a stance rather than report an act.
+_STANCES = frozenset({"support", "back", "favor", "favour", "oppose"})
 # Objects that make an offer or a promise an act of its own.
 _OFFERED = frozenset({"aid", "assistance", "help", "support", "talks", "negotiation", "money", "fund", "loan",
                       "weapon", "arm", "troop", "ceasefire", "truce", "deal", "concession", "amnesty",
@@ -63,6 +67,8 @@ _DESCRIBED = frozenset({"police", "force", "troop", "soldier", "officer", "unit"
 def names_an_act(tok: Token, kind: str) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
+        if lemma in _STANCES and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return False  # "she supports the cause of ...": a stance held, not an act done
         if lemma in _REFUSING and not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in tok.children):
             return False  # "the number of doctors declined": a fall, not a refusal
         if lemma == "meet" and (any(c.dep_ == "auxpass" for c in tok.children) or _meets_a_need(tok)):
@@ -85,6 +91,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
         return True
     if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in _DESCRIBED:
         return False
+    if lemma == "talk" and tok.tag_ == "NN":
+        return False  # "the talk on the streets": talking, not talks
     if lemma == "meeting" and _meets_a_need(tok):
         return False  # "meeting the immediate needs of bombing victims"
     if kind == "THREATEN" and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in _DANGER_VERBS:
