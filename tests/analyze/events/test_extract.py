@@ -331,3 +331,14 @@ def test_analyze_events_said_attack_is_claimed_on_the_speakers_word(analyze):
     assert attack.modality == "claimed"
     assert _names(entities, attack.actors) == {"militants"}
     assert "police" not in {n.split()[-1] for n in _names(entities, attack.actors)}
+
+
+@pytest.mark.slow
+def test_analyze_events_telling_of_misconduct_is_the_speakers_accusation(analyze):
+    entities, _t, _q, events = analyze("''He's being manipulated totally by Fidel Castro,'' said Olga Coto, 56, of Miami.")
+    (accusation,) = [e for e in events if e.type == "ACCUSE"]
+    assert _names(entities, accusation.actors) == {"Olga Coto"}
+    assert _names(entities, accusation.targets) == {"Fidel Castro"}
+    assert accusation.modality == "asserted"  # the accusation is made as it is said
+    entities, _t, _q, events = analyze("Kenyan police said militants attacked a police post near the border.")
+    assert not any(e.type == "ACCUSE" for e in events)  # a claimed attack stays an ASSAULT on their word

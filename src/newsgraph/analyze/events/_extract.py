@@ -28,6 +28,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicons import words
+from ._accusations import accusations
 from ._acts import Reading, fold_acts
 from ._args import actors_targets, place_of
 from ._lexicon import EventSense, Lexicon, lexicon
@@ -74,7 +76,8 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
     for sent in doc.sents:
         found = [(tok, sense) for tok in sent if (sense := _sense(tok, lex)) is not None]
         demand = any(t.lower_ in _DEMAND_WORDS for t in sent)
-        if not found and not demand:
+        misconduct = _misconduct_in(sent, lang)
+        if not found and not demand and not misconduct:
             continue
         if parts is None:
             parts = Participants(doc, entities, quotes, lang)
@@ -88,6 +91,8 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
         for tok, sense in found:
             readings.extend(_event(tok, sense, sent, lex, parts, timexes, sent_timexes, quantity_spans,
                                    quotes, published, acts))
+        for tok, speaker, accused in accusations(sent, parts, quotes, lang) if misconduct else ():
+            readings.append(Reading(tok, _accusation(tok, speaker, accused, sent, timexes, sent_timexes, published)))
         if demand:
             for tok, actors, targets in obligations(sent, parts):
                 readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes,
@@ -114,6 +119,22 @@ def _demand(modal: Token, actors: list, targets: list, sent: Span, timexes: list
                        sentence=(sent.start_char, sent.end_char), modality=modality, actors=actors,
                        targets=targets, time_value=value, time_timex=k,
                        attributed_to=speaker, attributed_text=speaker_text)
+
+
+def _misconduct_in(sent: Span, lang: str) -> bool:
+    misconduct = words(lang, "event_misconduct")
+    return any(t.lemma_.lower() in misconduct for t in sent)
+
+
+def _accusation(tok: Token, speaker: int, accused: list, sent: Span, timexes: list[TimexRecord],
+                sent_timexes: list[tuple[int, int, int]], published: str | None) -> EventRecord:
+    """The speaker's ACCUSE of whoever they say did wrong: made as it is said."""
+    k = time_of(tok, sent, sent_timexes)
+    value = timexes[k].value if k is not None else None
+    return EventRecord(type="ACCUSE", mode="allege", trigger=(tok.idx, tok.idx + len(tok.text), tok.text),
+                       sentence=(sent.start_char, sent.end_char),
+                       modality="historical" if is_historical(value, published) else "asserted",
+                       actors=[speaker], targets=accused, time_value=value, time_timex=k, attributed_to=speaker)
 
 
 def _token_spans(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -25,7 +25,7 @@ from ..quotes.cues import verb_frames
 from ._lexicon import Lexicon
 from ..types import QuoteRecord, TimexRecord
 
-__all__ = ["modality_of", "time_of", "attribution_of", "is_historical"]
+__all__ = ["modality_of", "time_of", "attribution_of", "is_historical", "reports_speech"]
 
 # A plan or a promise reported by someone else is first of all their claim ("Europe is proposing
 # to send forces, Knutov stated"); a recalled or feared event keeps its own standing.
@@ -200,6 +200,20 @@ def attribution_of(trigger: Token, sent: Span, quotes: list[QuoteRecord]) -> tup
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
             return ("" if _in_passing(trigger) else "claimed"), None, None
     return "", None, None
+
+
+def reports_speech(q: QuoteRecord, doc) -> bool:
+    """Whether a quote reports what was said: a quotation, "according to", a speech verb or noun."""
+    if q.cue is None:
+        return True
+    lemma = _cue_lemma(q, doc)
+    frame = verb_frames("en").get(lemma)
+    return lemma == "according" or (frame[0] == "speech" if frame is not None else not _cue_is_verb(q, doc))
+
+
+def _cue_is_verb(q: QuoteRecord, doc) -> bool:
+    span = doc.char_span(q.cue[0], q.cue[1], alignment_mode="expand") if q.cue else None
+    return span is not None and span[0].pos_ == "VERB"
 
 
 def _cue_lemma(q: QuoteRecord, doc) -> str:
