@@ -8,6 +8,7 @@ actors and targets from the act's own arguments (``_args``), read as entities or
 (``_participants``); a time from a date in its phrase or clause; a place from an "in/at"
 phrase; the quantities in its phrase; a modality and the source it stands on
 (``_modality``). "X said Y must ...", "X wants Y to ..." are REQUESTs of Y (``_obligation``);
+"X said Y manipulated ..." is X's ACCUSE of Y (``_accusations``);
 an announced or conditional coercive act is the THREATEN made now (``_threat``), a
 cooperative act under "will/would not" the REJECT made now (``_refusal``). The readings
 of a sentence are then folded into one event per act (``_acts``).
