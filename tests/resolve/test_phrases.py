@@ -102,3 +102,18 @@ def test_merging_an_entity_moves_its_phrases_and_undo_puts_them_back(store_url):
         with store.writer() as w:
             undo.undo_last(Graph(w.conn))
         assert phrase_entities() == [cuba]
+
+
+# Ours: an office named by its title only, acting on a day its holder is known.
+CHANCELLOR = "On March 27 the German Chancellor met Volodymyr Zelensky in Paris."
+
+
+def test_phrases_an_office_takes_part_as_its_holder_at_the_date(store_url):
+    ents = [("Germany", "GPE", ["German"], {"iso3166": "DE"}), ("Volodymyr Zelensky", "PERSON", ["Volodymyr Zelensky"]),
+            ("the German Chancellor", "NOMINAL", ["the German Chancellor"], None, "e1")]
+    rec = record(CHANCELLOR, ents, "2025-04-02", [_whole(event("CONSULT", ["e3"], ["e2"], "2025-03-27"), CHANCELLOR, "met")])
+    with Store(store_url) as store:
+        store_record(store, rec, outlet="NG")
+        (found,) = q.search_events(store)
+        (actor,) = found.reports[0].actors
+        assert (actor.name, actor.phrase) == ("Olaf Scholz", "the German Chancellor")  # in office until 2025-05-06

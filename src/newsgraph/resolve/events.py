@@ -4,7 +4,9 @@ Participants. A record event's actors and targets are entity ids of its record. 
 entities are corpus entities (``resolve_entities``). NOMINAL entities, participants the text
 names by a phrase ("riot police", "the Cuban government"), are kept to the report as
 ``event_phrases`` rows, never corpus entities, so they never meet across articles. A phrase
-whose ``refers_to`` names an entity of the record takes part as that entity's corpus entity:
+naming an office the role table knows ("the German Chancellor") takes part as its holder at
+the event's date, else at the publication date (Olaf Scholz on 2025-03-27, resolve/roles.py).
+A phrase whose ``refers_to`` names an entity of the record takes part as that entity's corpus entity:
 it is a participant (edges, filters, merging), and its phrase is kept for display. A phrase
 without ``refers_to`` is display only: no edge, no filter, no merge.
 
@@ -92,6 +94,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..store.graph import Graph
+from .entities import entity_for_name
+from .roles import holder
 from ..store.rows import PHRASE_TYPE, enclosing_quote, phrase_in
 
 __all__ = ["resolve_events", "refresh_event", "contradictions", "WINDOW_DAYS", "NEAR_KM", "SYMMETRIC",
@@ -178,7 +182,11 @@ class _Sides:
         return [(e, "actor") for e in self.actors] + [(e, "target") for e in self.targets]
 
 
-def _sides(ev: dict, nominal: dict[str, dict], entity_ids: dict[str, int]) -> _Sides:
+def _sides(ev: dict, nominal: dict[str, dict], entity_ids: dict[str, int],
+           holder_of: Callable[[str], int | None] = lambda text: None) -> _Sides:
+    """``holder_of`` gives the corpus entity of the person holding an office a phrase names
+    ("the German Chancellor" on 2025-03-27 -> Olaf Scholz); it wins over the state the
+    analysis gave the phrase (refers_to), since the holder is who acted."""
     sides = _Sides()
     sentence = ev.get("sentence") or {}
     for role, keys, into in (("actor", ev.get("actors"), sides.actors), ("target", ev.get("targets"), sides.targets)):
@@ -187,7 +195,7 @@ def _sides(ev: dict, nominal: dict[str, dict], entity_ids: dict[str, int]) -> _S
                 into.add(entity_ids[key])
             elif key in nominal:
                 text, start, end = phrase_in(nominal[key], sentence)
-                refers = entity_ids.get(nominal[key].get("refers_to") or "")
+                refers = holder_of(nominal[key].get("name") or text) or entity_ids.get(nominal[key].get("refers_to") or "")
                 sides.phrases.append({"role": role, "text": text, "start": start, "end": end, "entity_id": refers})
                 if refers is not None:
                     into.add(refers)
@@ -247,6 +255,11 @@ def _pick(graph: Graph, article_id: str, etype: str, when: str | None, window, s
     return ranked[0][0]
 
 
+def _holder(graph: Graph, phrase: str, day: str | None) -> int | None:
+    name = holder(phrase, day)
+    return entity_for_name(graph, name) if name else None
+
+
 def resolve_events(graph: Graph, article_id: str, record: dict, entity_ids: dict[str, int],
                    published: str | None = None) -> list[int]:
     """Attach an article's record events to corpus events; the ids of the events it reports.
@@ -261,8 +274,9 @@ def resolve_events(graph: Graph, article_id: str, record: dict, entity_ids: dict
     quotes = record.get("quotes") or []
     mine: list[int] = []
     for ev in record.get("events") or []:
-        sides = _sides(ev, nominal, entity_ids)
         time_value = (ev.get("time") or {}).get("value")
+        day = _day(known_date(time_value)) or published
+        sides = _sides(ev, nominal, entity_ids, lambda text: _holder(graph, text, day))
         when = known_date(time_value)
         place = entity_ids.get(ev.get("place") or "")
         modality = ev.get("modality") or "asserted"
