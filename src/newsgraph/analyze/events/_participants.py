@@ -250,12 +250,10 @@ class Participants:
                   and (e := self.owner_of(c)) is not None]
         if owners:
             return list(dict.fromkeys(owners))
-        out: list[Participant] = []
-        for prep in t.children:  # "the ruling by the INS"
-            if prep.dep_ == "prep" and prep.lower_ == "by":
-                out.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in self._one(pobj, depth + 1))
+        out = self._by_agents(t, depth)  # "the ruling by the INS"
         if out:
-            return list(dict.fromkeys(out))
+            return out
+        out = []
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
@@ -263,6 +261,11 @@ class Participants:
                         out.extend(self._one(pobj, depth + 1))
                         out.extend(p for c in pobj.conjuncts for p in self._one(c, depth + 1))
         return list(dict.fromkeys(out))
+
+    def _by_agents(self, t: Token, depth: int) -> list[Participant]:
+        found = [p for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                 for pobj in prep.children if pobj.dep_ == "pobj" for p in self._one(pobj, depth + 1)]
+        return list(dict.fromkeys(found))
 
     def _modified(self, t: Token) -> bool:
         """A role noun with a modifier of its own ("the German Chancellor") names an office, not
@@ -293,11 +296,6 @@ class Participants:
     def _of_owners(self, t: Token, depth: int) -> list[Participant]:
         """Named entities in the head's "of" phrase: "the leaders of Britain, France and Germany"."""
         out: list[Participant] = []
-        for prep in t.children:  # "the ruling by the INS"
-            if prep.dep_ == "prep" and prep.lower_ == "by":
-                out.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in self._one(pobj, depth + 1))
-        if out:
-            return list(dict.fromkeys(out))
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
