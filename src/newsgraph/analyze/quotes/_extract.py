@@ -39,9 +39,10 @@ Limits (read before trusting the output):
   ("told reporters", ``quote_addressee_verbs.txt``), a phrase saying when or on what
   occasion ("in an interview", "Tuesday", ``quote_occasions.txt``) and a closing
   ", which ..." aside (``_bounds``).
-- Beliefs and intentions ("X thinks", "X wants to") are reported as indirect
-  quotes when their verb is listed; nested attributions inside a content are not
-  reported separately.
+- Beliefs, intentions and stances ("X thinks", "X wants to", "X opposes Y") are
+  reported as indirect quotes when their word is listed, each with its
+  ``attribution`` (``_attribution``): only speech is what someone said. Nested
+  attributions inside a content are not reported separately.
 - Single quotation marks are ignored (they double as apostrophes); short quoted
   phrases without a cue (scare quotes, titles) are not quotes.
 - A multi-paragraph quote keeps the opening marks of its continuation paragraphs.
@@ -50,6 +51,7 @@ Limits (read before trusting the output):
 from __future__ import annotations
 
 from ..lexicons import words
+from ._attribution import attribution
 from ._bounds import without_trailing_aside
 from .cues import Cue, find_cues, has_own_subject, token_span
 from ._heads import colon_cues
@@ -100,6 +102,9 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
     for kind, (start, end), cue, same_quotation in _sentence_parts(doc, items):
         if kind in ("indirect", "mixed"):
             start, end = without_trailing_aside(doc, start, end)
+        attributed = attribution(doc, kind, cue, start, end, lang)
+        if attributed is None:
+            continue  # a speech cue whose content only names someone: nothing was reported
         if cue is not None:
             speaker = resolver.resolve(cue.speaker, cue.speaker_span)
             cue_span = (cue.start, cue.end, text[cue.start:cue.end])
@@ -109,7 +114,7 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
         if previous is not None and (same_quotation or _continues(text, previous, start, cue_span)):
             part_of = previous.part_of if previous.part_of is not None else len(out) - 1
         score = cue.score if cue is not None else previous.score if previous is not None else None
-        record = QuoteRecord(kind, start, end, text[start:end], cue_span, speaker, part_of, score)
+        record = QuoteRecord(kind, start, end, text[start:end], cue_span, speaker, part_of, score, attributed)
         out.append(record)
         previous = record
     return out

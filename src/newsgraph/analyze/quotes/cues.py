@@ -57,13 +57,16 @@ class Cue:
     speaker_span: tuple[int, int] | None
     content: tuple[int, int] | None
     lemma: str
-    klass: str  # speech, belief, intention
+    klass: str  # speech, belief, intention, stance: the class of the cue word (reporting_verbs.txt)
     dep: str = ""  # the cue verb's dependency label ("relcl" for "which Moscow called ...")
     score: float | None = None  # the learned model's probability, for a cue it proposed
     # The content's other side when a parenthetical cue splits it: "Many of the closures,
     # he said, have involved public courses" (content "have involved ...", other part
     # "Many of the closures"); reported as a second part of the same quotation.
     other_part: tuple[int, int] | None = None
+    # The frame of reporting_verbs.txt (or quote_nouns.tsv) the content was found by: "that",
+    # "to", "obj", "oprd", a preposition; "" when the content is the clause a cue hangs on.
+    frame: str = ""
 
 
 @lru_cache(maxsize=None)
@@ -110,7 +113,7 @@ def find_cues(doc, lang: str = "en") -> list[Cue]:
         elif tok.dep_ == "advmod" and tok.lower_ in words(lang, "quote_adverbs"):
             cue = _adverb_cue(doc, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
-            cue = _noun_cue(doc, tok, nouns[tok.lemma_.lower()])
+            cue = _noun_cue(doc, tok, *nouns[tok.lemma_.lower()])
         else:
             continue
         if cue is not None:
@@ -175,17 +178,17 @@ def _sentence_rest(doc, first: int, last: int) -> tuple[int, int] | None:
     return None
 
 
-def _noun_cue(doc, tok, frames: tuple[str, ...]) -> Cue | None:
+def _noun_cue(doc, tok, frames: tuple[str, ...], klass: str) -> Cue | None:
     parts = noun_parts(tok, frames)
     if parts is None:
         return None
-    speaker, (first, last) = parts
+    speaker, (first, last), frame = parts
     content = token_span(doc, first, last)
     if content is None:
         return None
     span = token_span(doc, speaker.left_edge.i, speaker.i) if speaker is not None else None
     return Cue(tok.idx, tok.idx + len(tok), None, speaker.i if speaker is not None else None, span, content,
-               tok.lemma_.lower(), "stance", tok.dep_)
+               tok.lemma_.lower(), klass, tok.dep_, frame=frame)
 
 
 def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue | None:
@@ -203,9 +206,11 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
                               or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")):
         return None  # "is known", "is expected to", "known as": nobody's belief in particular
     content = other = None
+    found_by = ""
     for frame in frames:
         content = _complement(doc, tok, frame, after_only=expletive)
         if content is not None:
+            found_by = frame
             if frame == "quoted":
                 speaker = next((c for c in tok.children if c.dep_ == "dobj"), None)
             break
@@ -213,8 +218,10 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
         # A clausal complement is reported content whatever the verb's usual frames
         # ("she knows that ...", "he observed that ...").
         content = _complement(doc, tok, "that", after_only=expletive)
+        found_by = "that" if content is not None else ""
     if content is None and "obj" in frames:
         content = _passive_subject(doc, tok)  # "The story was first reported by the Post"
+        found_by = "obj" if content is not None else ""
     if content is None and "that" in frames and tok.dep_ in _PARENTHETICAL and tok.head.i != tok.i \
             and tok.head.pos_ in ("VERB", "AUX") and (tok.dep_ != "conj" or tok.head.i > tok.i) \
             and not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in verb_frames(lang)) \
@@ -224,7 +231,7 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
         content, other = _hung_on(doc, tok, tok.head)
     speaker, span = speaker_mention(doc, tok, speaker, content)
     return Cue(tok.idx, tok.idx + len(tok), tok.i, speaker.i if speaker is not None else None, span, content,
-               tok.lemma_.lower(), klass, tok.dep_, other_part=other)
+               tok.lemma_.lower(), klass, tok.dep_, other_part=other, frame=found_by)
 
 
 def speaker_mention(doc, tok, speaker, content: tuple[int, int] | None):

@@ -1,0 +1,83 @@
+"""What kind of attribution each quote is: speech, belief, intention, stance (sentences of our own; loads spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.analyze.entities import extract_entities
+from newsgraph.analyze.quotes import extract_quotes
+
+pytestmark = pytest.mark.slow
+
+
+def _quotes(nlp, text: str):
+    doc = nlp(text)
+    return extract_quotes(doc, extract_entities(doc))
+
+
+def _find(quotes, starting: str):
+    found = [q for q in quotes if q.text.startswith(starting)]
+    assert found, f"no quote starts with {starting!r}: {[q.text for q in quotes]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, starting, attribution",
+    [
+        # ours: speech, by a verb, "according to", quotation marks
+        ("The mayor said the arena would close in March.", "the arena would close", "speech"),
+        ("Police told reporters that the driver had fled.", "the driver had fled", "speech"),
+        ("The league announced that the season would start late.", "the season would start", "speech"),
+        ("The fire started in the kitchen, according to the fire chief.", "The fire started", "speech"),
+        ('"We are not going anywhere," the coach said after the game.', "We are not going anywhere", "speech"),
+        # ours: belief
+        ("The coach believes the team can still make the playoffs.", "the team can still make", "belief"),
+        ("Residents fear that the plant will close next year.", "the plant will close", "belief"),
+        # ours: intention
+        ("The council plans to cut the arena budget by half.", "to cut the arena budget", "intention"),
+        ("The minister wants to double the number of nurses.", "to double the number", "intention"),
+        # ours: stance (an evaluation, a position)
+        ("The union criticized the hospital for its staffing levels.", "its staffing levels", "stance"),
+        ("Most residents support the new bike lanes on Main Street.", "the new bike lanes", "stance"),
+        ("The senator opposes the pipeline through the reserve.", "the pipeline", "stance"),
+    ],
+)
+def test_attribution_classes(nlp, text, starting, attribution):
+    assert _find(_quotes(nlp, text), starting).attribution == attribution
+
+
+@pytest.mark.parametrize(
+    "text, starting",
+    [
+        # ours: a speech verb reporting a thing, not a proposition, is no speech
+        ("The club thanked her parents for their support.", "her parents"),
+        ("City staff explained the numbers at the meeting.", "the numbers"),
+        ("The two players talked about the upcoming season.", "the upcoming season"),
+    ],
+)
+def test_attribution_of_a_thing_is_no_speech(nlp, text, starting):
+    assert _find(_quotes(nlp, text), starting).attribution != "speech"
+
+
+@pytest.mark.parametrize("text", [
+    # ours: whom one talks about, or whom one asked, is not what was said
+    "I was talking about Alfonso Espinos yesterday.",
+    "I'm talking about Alfonso Espinos, who like Montalban was born in Mexico.",
+    "The coach never mentioned Justin Trudeau.",
+])
+def test_attribution_a_name_alone_is_no_quote(nlp, text):
+    assert not any(q.text.startswith(("Alfonso", "Justin")) for q in _quotes(nlp, text))
+
+
+def test_attribution_parts_of_a_quotation_are_all_speech(nlp):
+    # ours: a quotation over two sentences, then split around its cue
+    text = ('"We found that a little misleading. Two of the arenas will be taken away," '
+            'Marty Jones told the paper. "You are only getting one new rink."')
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 3 and {q.attribution for q in quotes} == {"speech"}
+
+
+def test_attribution_is_in_the_record(nlp):
+    doc = nlp("The mayor said the arena would close in March.")
+    quote = extract_quotes(doc, extract_entities(doc))[0]
+    assert quote.as_dict([])["attribution"] == "speech"
