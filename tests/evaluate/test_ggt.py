@@ -103,3 +103,16 @@ def test_ggt_evaluate_on_real_articles(nlp):
     assert figures["all_gold"] == sum(len(gold[d]) for d in first)
     assert figures["tune_gold"] + figures["other_gold"] == figures["all_gold"]
     assert 0.0 < figures["all_f1"] <= 1.0 and figures["all_predicted"] <= figures["all_any_predicted"]
+
+
+def test_ggt_marks_figures_join_parts_inside_one_pair_of_marks():
+    # ours: a quotation of two sentences, then a second quotation after the attribution
+    text = '"We are ready. The players are healthy," Ruiz said. "We start Monday."'
+    parts = [_span("We are ready.", text), _span("The players are healthy,", text), _span("We start Monday.", text)]
+    record = {"quotes": [
+        {"start": parts[0][0][0], "end": parts[0][0][1], "kind": "direct", "part_of": None, "attribution": "speech"},
+        {"start": parts[1][0][0], "end": parts[1][0][1], "kind": "direct", "part_of": 0, "attribution": "speech"},
+        {"start": parts[2][0][0], "end": parts[2][0][1], "kind": "direct", "part_of": 0, "attribution": "speech"},
+    ]}
+    joined = ggt.joined_in_marks(text, ggt.predictions(record), record)
+    assert [p.spans for p in joined] == [parts[0] + parts[1], parts[2]]

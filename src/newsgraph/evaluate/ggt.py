@@ -17,7 +17,10 @@ coders resolved it (``speaker_ref``). Scoring follows the rule in ``ggt/README.m
 The figures come for the 45 articles (``all_*``) and for two fixed halves: the doc ids sorted,
 ``tune_*`` scores the even positions (0, 2, 4, ...), on which rules may be tuned, and
 ``other_*`` the odd ones, reported as unseen. ``any_*`` scores every attribution (speech,
-belief, intention, stance) against the same gold, to show what the speech filter removes.
+belief, intention, stance) against the same gold, to show what the speech filter removes;
+``marks_*`` joins the parts of a quotation that lie inside one pair of quotation marks, the
+unit the coders mostly mark a long direct quotation as (the record gives one part per
+sentence), to show what that difference of convention costs.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..analyze.constants import DOUBLE_MARKS
 from ..errors import ConfigError, InputError
 from ..model import Article
 from .events import halves
@@ -34,7 +38,7 @@ from .matching import prf
 from .polnear import GoldQuote as _Span
 from .polnear import match as _match
 
-__all__ = ["NAME", "DESCRIPTION", "GoldQuote", "Predicted", "load_gold", "predictions", "last_name",
+__all__ = ["NAME", "DESCRIPTION", "GoldQuote", "Predicted", "load_gold", "predictions", "joined_in_marks", "last_name",
            "speaker_right", "match", "score", "evaluate", "HALF", "LOOSE"]
 
 NAME = "ggt"
@@ -89,6 +93,22 @@ def predictions(record: dict, speech_only: bool = True) -> list[Predicted]:
     return out
 
 
+def joined_in_marks(text: str, predicted: list[Predicted], record: dict) -> list[Predicted]:
+    """The predictions with the parts of one quotation that lie inside one pair of quotation marks
+    joined (the coders' usual unit for a long direct quotation); parts the attribution splits stay apart."""
+    quotes = [q for q in record.get("quotes") or [] if q.get("attribution", "speech") == "speech"]
+    out: list[Predicted] = []
+    for p, q in zip(predicted, quotes):
+        if out and q.get("part_of") is not None and q.get("kind") == "direct":
+            last = out[-1]
+            between = text[last.spans[-1][1]:p.spans[0][0]]
+            if not any(mark in between for mark in DOUBLE_MARKS) and "\n\n" not in between:
+                out[-1] = Predicted(last.spans + p.spans, last.speaker_name, last.attribution)
+                continue
+        out.append(p)
+    return out
+
+
 def last_name(full: str) -> str:
     """The last word of a full name, suffixes aside: "Darian Lonechild" -> "lonechild"."""
     words = [w.lower() for w in _WORD.findall(full)]
@@ -131,8 +151,9 @@ def score(docs, least: float = HALF) -> dict[str, float]:
             "gold": float(n_gold), "predicted": float(n_pred), "matched": float(n_match)}
 
 
-def _figures(docs, any_docs) -> dict[str, float]:
+def _figures(docs, any_docs, marks_docs) -> dict[str, float]:
     figures = score(docs)
+    figures.update({f"marks_{k}": v for k, v in score(marks_docs).items() if k in ("precision", "recall", "f1")})
     figures.update({f"loose_{k}": v for k, v in score(docs, LOOSE).items() if k in ("precision", "recall", "f1")})
     figures.update({f"any_{k}": v for k, v in score(any_docs).items() if k in ("precision", "recall", "f1", "predicted")})
     return figures
@@ -164,5 +185,6 @@ def evaluate(analyzer, data_dir: Path, limit: int | None = None) -> dict[str, fl
         ids = [d for d in ids if d in records]
         speech = [(texts[d], gold[d], predictions(records[d])) for d in ids]
         every = [(texts[d], gold[d], predictions(records[d], speech_only=False)) for d in ids]
-        figures.update({f"{part}_{k}": v for k, v in _figures(speech, every).items()})
+        marks = [(text, g, joined_in_marks(text, p, records[d])) for d, (text, g, p) in zip(ids, speech)]
+        figures.update({f"{part}_{k}": v for k, v in _figures(speech, every, marks).items()})
     return figures

@@ -81,3 +81,43 @@ def test_attribution_is_in_the_record(nlp):
     doc = nlp("The mayor said the arena would close in March.")
     quote = extract_quotes(doc, extract_entities(doc))[0]
     assert quote.as_dict([])["attribution"] == "speech"
+
+
+def test_attribution_a_quoted_term_is_no_quote(nlp):
+    # ours: scare quotes under a cue that is no speech are words being named, not said
+    quotes = _quotes(nlp, 'Schools around the country hold what are known as "blackouts" during exams.')
+    assert not any(q.text == "blackouts" for q in quotes)
+
+
+@pytest.mark.parametrize("text, starting", [
+    # ours: an intention with quoted words in it is still an intention
+    ('The diocese promised to take appropriate action "up to and including expulsion."', "to take appropriate"),
+    ('The group intends to launch a campaign next month to pressure the government to enact "Audrey\'s '
+     'amendment," which would allow advance consent.', "to launch a campaign"),
+])
+def test_attribution_a_mixed_quote_takes_its_cue_class(nlp, text, starting):
+    quote = _find(_quotes(nlp, text), starting)
+    assert quote.kind == "mixed" and quote.attribution == "intention"
+
+
+def test_link_lines_give_no_quotes(nlp):
+    # ours: a line linking to another story is that story's headline, not this article's reporting
+    text = ("The school closed its doors on Tuesday.\n\n"
+            "READ MORE: Trump says students at the rally were treated unfairly\n\n"
+            "WATCH: Mayor says the city will rebuild the arena\n\n"
+            "The principal said classes would resume on Monday.")
+    quotes = _quotes(nlp, text)
+    assert [q.text for q in quotes] == ["classes would resume on Monday"]
+
+
+@pytest.mark.parametrize("text", [
+    # ours: the reporter asked; the one asked is not the asker
+    "When asked whether he was overstating the debt, McCallum said the figures were public.",
+    "Asked if other locations would vote, Traeger said it was too early to tell.",
+])
+def test_the_reporters_question_has_no_speaker(nlp, text):
+    quotes = _quotes(nlp, text)
+    asked = [q for q in quotes if q.cue and q.cue[2].lower() == "asked"]
+    assert asked and all(q.speaker is None for q in asked)
+    said = [q for q in quotes if q.cue and q.cue[2] == "said"]
+    assert said and said[0].speaker.text in ("McCallum", "Traeger")

@@ -50,6 +50,9 @@ Limits (read before trusting the output):
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ..lexicons import words
 from ._attribution import attribution
 from ._bounds import without_trailing_aside
@@ -96,6 +99,9 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
         for cue in learned_cues(doc, inside, [span for _, span, _ in items], lang):
             items.extend(_with_marks(text, cue, marks, used_marks))
     items.sort(key=lambda item: item[1][0])
+    links = _link_lines(text, lang)
+    if links:
+        items = [item for item in items if not any(a <= item[1][0] < b for a, b in links)]
     resolver = SpeakerResolver(doc, entities, lang, text)
     out: list[QuoteRecord] = []
     previous = None
@@ -118,6 +124,22 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
         out.append(record)
         previous = record
     return out
+
+
+@lru_cache(maxsize=None)
+def _link_label(lang: str) -> re.Pattern:
+    labels = sorted(words(lang, "quote_link_labels"), key=len, reverse=True)
+    return re.compile(r"^[ \t]*(?:" + "|".join(re.escape(label) for label in labels) + r")[ \t]*:", re.I | re.M)
+
+
+def _link_lines(text: str, lang: str) -> list[tuple[int, int]]:
+    """Lines that link to another story ("READ MORE: Trump says ..."): its headline, not this
+    article's reporting (``quote_link_labels.txt``)."""
+    found = []
+    for m in _link_label(lang).finditer(text):
+        end = text.find("\n", m.end())
+        found.append((m.start(), len(text) if end == -1 else end))
+    return found
 
 
 def _sentence_parts(doc, items):

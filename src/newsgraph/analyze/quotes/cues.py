@@ -195,6 +195,11 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
     speaker = _subject(tok, verb_frames(lang))
     if speaker is not None and speaker.dep_ == "nsubjpass" and speaker.head.i == tok.i and klass in _ACTS_ON_SUBJECT:
         speaker = None  # "Bin Laden is accused of ...", "Clinton was asked about ...": the one it was said of
+    elif speaker is not None and _asked_of(tok, lang):
+        # "When asked whether ..., McCallum said": the reporter asked, not McCallum; "Asked by
+        # Stephanopoulos to ...": the agent asked
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     expletive = speaker is None and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children)
     if expletive:  # "it was reported that ...": the outlet named before it, if any
         speaker = _outlet_before(tok, lang)
@@ -232,6 +237,13 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
     speaker, span = speaker_mention(doc, tok, speaker, content)
     return Cue(tok.idx, tok.idx + len(tok), tok.i, speaker.i if speaker is not None else None, span, content,
                tok.lemma_.lower(), klass, tok.dep_, other_part=other, frame=found_by)
+
+
+def _asked_of(tok, lang: str) -> bool:
+    """A verb of asking as a participle with no subject of its own ("When asked if ..."): whoever
+    asked is not named; the subject it would borrow is the one asked (``quote_question_verbs.txt``)."""
+    return tok.tag_ == "VBN" and tok.lemma_.lower() in words(lang, "quote_question_verbs") \
+        and not any(c.dep_ in SUBJECTS for c in tok.children)
 
 
 def speaker_mention(doc, tok, speaker, content: tuple[int, int] | None):
