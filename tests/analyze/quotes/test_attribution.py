@@ -121,3 +121,35 @@ def test_the_reporters_question_has_no_speaker(nlp, text):
     assert asked and all(q.speaker is None for q in asked)
     said = [q for q in quotes if q.cue and q.cue[2] == "said"]
     assert said and said[0].speaker.text in ("McCallum", "Traeger")
+
+
+@pytest.mark.parametrize("text, starting, attribution", [
+    # ours: "agree" reports speech with a clause, an intention with an infinitive
+    ("The union agreed that the talks had been fair.", "the talks had been fair", "speech"),
+    ("China Eastern agreed to purchase twenty Airbus jets.", "to purchase twenty", "intention"),
+    # ours: "to" as a preposition takes no proposition
+    ("The 29-year-old pleaded guilty to six counts of first-degree murder.", "six counts", "stance"),
+])
+def test_attribution_by_the_frame_that_found_the_content(nlp, text, starting, attribution):
+    assert _find(_quotes(nlp, text), starting).attribution == attribution
+
+
+@pytest.mark.parametrize("text", [
+    # ours: a name given is nothing said
+    "Apple unveiled a video calling feature called FaceTime.",
+    'Five billion applications, commonly called "apps," have been sold.',
+    "The antenna trouble, dubbed Antennagate by the press, did not hurt sales.",
+])
+def test_naming_participles_give_no_quote(nlp, text):
+    assert _quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # ours: the one quoted is the speaker, what the saying reports the content
+    ("Kuchma was quoted by the Interfax news agency as saying that Ukraine would not join NATO.", "Kuchma"),
+    ("The agency quoted an official as saying that the border would stay closed.", "an official"),
+])
+def test_quoted_as_saying(nlp, text, speaker):
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 1 and quotes[0].speaker.text == speaker
+    assert quotes[0].text in ("Ukraine would not join NATO", "the border would stay closed")

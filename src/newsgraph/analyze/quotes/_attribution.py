@@ -29,9 +29,11 @@ from .cues import Cue, verb_frames
 __all__ = ["ATTRIBUTIONS", "attribution"]
 
 ATTRIBUTIONS = ("speech", "belief", "intention", "stance")
-# Frames whose content is a proposition whatever words it has: a clause, an infinitive, what
-# something was called, a question, "X appears to Y", "quoted as saying".
-_PROPOSITION_FRAMES = frozenset({"that", "to", "toinf", "oprd", "whether", "if", "raise", "quoted"})
+# Frames whose content is a proposition whatever words it has: a clause, what something was
+# called, a question, "X appears to Y", "quoted as saying". An infinitive ("to") is one when
+# its content is headed by a verb: the frame also takes "to" as a preposition ("pleaded guilty
+# to six counts").
+_PROPOSITION_FRAMES = frozenset({"that", "oprd", "whether", "if", "raise", "quoted"})
 # Entity types of a content that only names someone: no proposition.
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # A quoted stretch shorter than this under a cue that is no speech ("known as "blackouts"",

@@ -75,8 +75,22 @@ def verb_frames(lang: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     table = {}
     for line in words(lang, "reporting_verbs"):
         lemma, klass, frames = line.split()
-        table[lemma] = (klass, tuple(frames.split(",")))
+        table[lemma] = (klass, tuple(frame.partition(":")[0] for frame in frames.split(",")))
     return table
+
+
+@lru_cache(maxsize=None)
+def frame_classes(lang: str) -> dict[tuple[str, str], str]:
+    """(lemma, frame) -> class, where a frame of reporting_verbs.txt names a class of its own
+    ("agree ... that,to:intention": "agreed to buy" is an intention, "agreed that" speech)."""
+    found = {}
+    for line in words(lang, "reporting_verbs"):
+        lemma, _, frames = line.split()
+        for frame in frames.split(","):
+            name, _, klass = frame.partition(":")
+            if klass:
+                found[(lemma, name)] = klass
+    return found
 
 
 def token_span(doc, first: int, last: int) -> tuple[int, int] | None:
@@ -192,6 +206,11 @@ def _noun_cue(doc, tok, frames: tuple[str, ...], klass: str) -> Cue | None:
 
 
 def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue | None:
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() == "quote":
+        return None  # "quoted as saying that ...": the cue "quoted" reports it, with its speaker
+    if tok.tag_ == "VBN" and tok.lemma_.lower() in words(lang, "quote_naming_verbs") \
+            and (tok.dep_ in ("acl", "amod") or not any(c.dep_ in ("nsubj", "agent") for c in tok.children)):
+        return None  # "a feature called FaceTime", "a row dubbed X by the press": a name given, nothing said
     speaker = _subject(tok, verb_frames(lang))
     if speaker is not None and speaker.dep_ == "nsubjpass" and speaker.head.i == tok.i and klass in _ACTS_ON_SUBJECT:
         speaker = None  # "Bin Laden is accused of ...", "Clinton was asked about ...": the one it was said of
@@ -216,8 +235,8 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
         content = _complement(doc, tok, frame, after_only=expletive)
         if content is not None:
             found_by = frame
-            if frame == "quoted":
-                speaker = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if frame == "quoted":  # "quoted X as saying", "X was quoted as saying": X
+                speaker = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
             break
     if content is None and "that" not in frames:
         # A clausal complement is reported content whatever the verb's usual frames
@@ -235,6 +254,7 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
         # in "Officials said a device was found", "found" must not claim "Officials said".
         content, other = _hung_on(doc, tok, tok.head)
     speaker, span = speaker_mention(doc, tok, speaker, content)
+    klass = frame_classes(lang).get((tok.lemma_.lower(), found_by), klass)
     return Cue(tok.idx, tok.idx + len(tok), tok.i, speaker.i if speaker is not None else None, span, content,
                tok.lemma_.lower(), klass, tok.dep_, other_part=other, frame=found_by)
 
@@ -332,6 +352,12 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         for child in list(tok.children) + (list(obj.children) if obj is not None else []):
             if child.dep_ == "prep" and child.lower_ in ("about", "as", "on"):
+                said = next((c for c in child.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"
+                             and c.lemma_.lower() in verb_frames(doc.lang_)), None)
+                if said is not None:  # "as saying (in a statement) that ...": what the saying reports
+                    reported = _complement(doc, said, "that")
+                    if reported is not None:
+                        return reported
                 return token_span(doc, child.i + 1, child.right_edge.i)
         return None
     if frame == "that":
