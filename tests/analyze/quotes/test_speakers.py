@@ -46,3 +46,28 @@ def test_speakers_unresolved_mentions_keep_text_and_no_name(nlp):
     # an indefinite source is not guessed to be anybody
     text, name = _speakers(nlp, "A source close to the talks said that a deal was near.")[-1]
     assert text.startswith("A source") and name is None
+
+
+@pytest.mark.parametrize(
+    "text, expected_last",
+    [
+        # ours: a surname alone is the person introduced in full before it
+        ("Damon Green spent five years as the caddie of Zach Johnson. Green said the split was hard on both of them.",
+         ("Green", "Damon Green")),
+        ("The union is led by Jeff Traeger. Traeger said roughly 65 per cent of the employees voted in favour.",
+         ("Traeger", "Jeff Traeger")),
+        # ours: a title before the surname is no part of the name
+        ("Justin Trudeau spoke in Halifax on Tuesday. Mr. Trudeau said the issue would come up in the campaign.",
+         ("Mr. Trudeau", "Justin Trudeau")),
+        ("Dr. Wei Li runs the clinic in Markham. Dr. Li said the waiting list had doubled.",
+         ("Dr. Li", "Wei Li")),
+        # ours: a first name alone is the person introduced with it
+        ("Ollie Schniederjans finished second at the Wyndham. Ollie said he was grateful for the help.",
+         ("Ollie", "Ollie Schniederjans")),
+        # ours: a name in apposition to the mention
+        ("Campbell's partner, Jason Louth, said most places will not print fewer than 1,000 copies.",
+         ("Campbell's partner, Jason Louth", "Jason Louth")),
+    ],
+)
+def test_speakers_by_full_name(nlp, text, expected_last):
+    assert _speakers(nlp, text)[-1] == expected_last

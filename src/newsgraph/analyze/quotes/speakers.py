@@ -3,7 +3,11 @@
 There is no coreference model; a speaker mention is resolved, in text order, by
 these rules, first match wins:
 
-1. its head word lies in a named-entity mention -> that entity;
+1. its head word lies in a named-entity mention -> that entity; a surname or a
+   first name alone ("Lincicome", "Green", "Dr. Li", also where the tagger marked no
+   name) -> the person introduced before it by a full name ending (or, for a first
+   name, starting) with it; a name in apposition to the mention ("Campbell's
+   partner, Jason Louth") -> that name;
 2. a personal pronoun ("he", "she", "him") -> the latest person that spoke or
    was the subject of a clause before it; "they"/"them" -> the latest
    organisation, state or group that spoke;
@@ -47,6 +51,7 @@ class SpeakerResolver:
         self.role_nouns = {w.lower() for w in words(lang, "role_nouns")}
         self.media = words(lang, "speaker_media_nouns")
         self.offices = words(lang, "speaker_office_nouns")
+        self.titles = words(lang, "entity_titles")
         self.ent_at = [None] * len(self.text)
         for idx, ent in enumerate(entities):
             for m in ent.mentions:
@@ -66,7 +71,7 @@ class SpeakerResolver:
         text = self.text[start:end]
         entity, name = self._resolve(self.doc[head_i])
         if entity is not None:
-            name = self.entities[entity].name
+            name = name or self.entities[entity].name
             self.spoke.append((start, entity))
         return SpeakerRecord(start, end, text, entity, name)
 
@@ -90,6 +95,14 @@ class SpeakerResolver:
     def _resolve(self, head) -> tuple[int | None, str | None]:
         low = head.lower_
         entity = self._entity_of(head)
+        if entity is None:
+            entity = self._appositive(head)
+        if entity is None and head.pos_ == "PROPN":
+            entity = self._by_name(head)
+        if (entity is None and head.pos_ == "PROPN") or (entity is not None and self._lone_name(entity)):
+            written = self._written_in_full(head)
+            if written is not None:
+                return entity, written
         if entity is not None:
             return entity, None
         kind = self.pronouns.get(low)
@@ -119,7 +132,65 @@ class SpeakerResolver:
         for other, ent in enumerate(self.entities):
             if other != idx and ent.type == _PERSON and " " in ent.name and name.endswith(" " + ent.name):
                 return other
+        if self.entities[idx].type == _PERSON and " " not in name:
+            # A surname or first name alone ("Lincicome") is the person introduced by full name before it.
+            full = self._introduced(name, tok.idx, (_PERSON,))
+            return idx if full is None else full
         return idx
+
+    def _appositive(self, head) -> int | None:
+        """A name in apposition to the mention: "Campbell's partner, Jason Louth", "Wise's dad, Darrin"."""
+        for child in head.children:
+            if child.dep_ == "appos":
+                found = self._entity_of(child)
+                if found is None and child.pos_ == "PROPN":
+                    found = self._by_name(child)
+                if found is not None and self.entities[found].type in (_PERSON, *_GROUPS):
+                    return found
+        return None
+
+    def _by_name(self, head) -> int | None:
+        """A proper name the tagger left unmarked ("Green said", "Dr. Li said"): the person (or
+        organisation) introduced before it under a name that ends with it, or a person whose first
+        name it is. Titles before it ("Mr.", "Dr.") are no part of the name."""
+        words = [c.text for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and c.text not in self.titles] + [head.text]
+        name = " ".join(words).removesuffix("’s").removesuffix("'s")
+        if not name or not name[0].isupper():
+            return None
+        return self._introduced(name, head.idx, (_PERSON, "ORG"))
+
+    def _lone_name(self, entity: int) -> bool:
+        return self.entities[entity].type == _PERSON and " " not in self.entities[entity].name
+
+    def _written_in_full(self, head) -> str | None:
+        """A surname the tagger found no full name for: the full name written before it ("Damon
+        Green spent ... Green said"), a capitalised first name right before the same surname."""
+        if not head.text[:1].isupper() or head.text in self.titles:
+            return None
+        for tok in reversed(self.doc[:head.i]):
+            if tok.text != head.text or tok.i == 0 or tok.pos_ != "PROPN":
+                continue
+            first = self.doc[tok.i - 1]
+            if first.pos_ == "PROPN" and first.text[:1].isupper() and first.text not in self.titles \
+                    and first.head.i == tok.i and first.dep_ == "compound":
+                return f"{first.text} {tok.text}"
+        return None
+
+    def _introduced(self, name: str, before: int, types: tuple[str, ...]) -> int | None:
+        """The entity of these types named by a longer name ending with ``name`` (for a person, also
+        starting with it: a first name) with a mention before ``before``; the latest so mentioned."""
+        best = (-1, None)
+        for idx, ent in enumerate(self.entities):
+            if ent.type not in types or ent.name == name or " " not in ent.name:
+                continue
+            if not (ent.name.endswith(" " + name) or ent.type == _PERSON and ent.name.startswith(name + " ")
+                    and " " not in name):
+                continue
+            last = max((m.start for m in ent.mentions if m.start < before), default=-1)
+            if last > best[0]:
+                best = (last, idx)
+        return best[1]
 
     def _latest(self, before: int, person: bool) -> int | None:
         best = (-1, None)
