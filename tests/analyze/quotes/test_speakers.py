@@ -71,3 +71,26 @@ def test_speakers_unresolved_mentions_keep_text_and_no_name(nlp):
 )
 def test_speakers_by_full_name(nlp, text, expected_last):
     assert _speakers(nlp, text)[-1] == expected_last
+
+
+@pytest.mark.parametrize(
+    "text, expected_last",
+    [
+        # ours: a document speaks for whoever issued it, where the text says
+        ("UFCW Local 832 sent a release to media late Friday. The release said most workers voted yes.",
+         ("The release", "UFCW Local 832")),
+        ("A release sent to media from UFCW Local 832 said most workers voted yes.",
+         ("A release sent to media from UFCW Local 832", "UFCW Local 832")),
+        # ours: and stays unresolved where it does not
+        ("The lawsuit alleges that the league did too little to protect its players.", ("The lawsuit", None)),
+        # ours: "the diocese" is the diocese named before
+        ("Parents called the Roman Catholic Diocese of Covington on Monday. "
+         "The diocese said a third-party investigation would look into the matter.",
+         ("The diocese", "Roman Catholic Diocese of Covington")),
+        # ours: a person named by an epithet is the person who spoke before
+        ("Alfonso Espinos founded Studiocomix Press last year. Espinos said he prints anything by anyone. "
+         "The affable proprietor said the minimum order is one copy.", ("The affable proprietor", "Alfonso Espinos")),
+    ],
+)
+def test_speakers_organisations_documents_and_epithets(nlp, text, expected_last):
+    assert _speakers(nlp, text)[-1] == expected_last

@@ -20,6 +20,13 @@ these rules, first match wins:
    enforcement official said ... the official said"); else the latest person
    that spoke. A plural ("the officials") is nobody in particular.
 
+6. a document ("the statement", "a release from UFCW Local 832", "the lawsuit";
+   ``speaker_document_nouns.txt``) -> whoever issued it, where the text says: a
+   "from"/"by" phrase or a possessor on it, or the subject that issued, released or
+   filed the same kind of document before;
+7. a definite singular common noun ("the city", "the diocese") -> the organisation or
+   place named before with that word in its name ("the City of Surrey").
+
 Anything else keeps its mention with entity and name None: no guessing.
 Limits: no gender or number agreement (pronouns take the latest person), no
 cataphora ("In his speech, Trump said"), no plural groups of people ("the
@@ -52,6 +59,7 @@ class SpeakerResolver:
         self.media = words(lang, "speaker_media_nouns")
         self.offices = words(lang, "speaker_office_nouns")
         self.titles = words(lang, "entity_titles")
+        self.documents = words(lang, "speaker_document_nouns")
         self.ent_at = [None] * len(self.text)
         for idx, ent in enumerate(entities):
             for m in ent.mentions:
@@ -120,7 +128,48 @@ class SpeakerResolver:
             if unnamed > max((pos for pos, _ in self.roles.get(lemma, []) if pos < head.idx), default=-1):
                 return None, None  # "a law enforcement official said ... the official said": nobody named
             return (found if found is not None else self._latest(head.idx, person=True)), None
+        if lemma in self.documents and head.tag_ not in ("NNS", "NNPS"):
+            return self._issuer(head)
+        if head.pos_ == "NOUN" and self._definite(head) and head.tag_ not in ("NNS", "NNPS"):
+            return self._named_organisation(lemma, head.idx), None
         return None, None
+
+    def _issuer(self, head, depth: int = 0) -> tuple[int | None, str | None]:
+        """Who issued a document that speaks ("the statement", "a release from UFCW Local 832", "the
+        union's release"): a "from"/"by" phrase, a possessor or a name on it, or else the subject
+        that issued, released or filed the same kind of document earlier ("The diocese issued a
+        statement ... The statement said"). None where the text does not say."""
+        issuer = next((c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")), None)
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+            issuer = next((c for c in prep.children if c.dep_ == "pobj"), issuer)
+        if issuer is None:
+            for verb in (t.head for t in reversed(self.doc[:head.i]) if t.lemma_ == head.lemma_ and t.dep_ == "dobj"):
+                issuer = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS), None)
+                if issuer is not None:
+                    break
+        if issuer is None or depth > 1:
+            return None, None
+        if issuer.lemma_.lower() in self.documents:
+            return self._issuer(issuer, depth + 1)
+        entity, name = self._resolve(issuer)
+        if entity is None and name is None and issuer.pos_ == "PROPN":
+            # a name the tagger left unmarked ("UFCW Local 832"): the name as written
+            words = [t for t in issuer.subtree if t.i == issuer.i or t.dep_ in ("compound", "nummod", "flat")
+                     and t.head.i == issuer.i]
+            name = self.text[words[0].idx:words[-1].idx + len(words[-1])]
+        return entity, name
+
+    def _named_organisation(self, noun: str, before: int) -> int | None:
+        """"the city", "the diocese", "the board": the organisation or place named before with that
+        word in its name ("the City of Surrey", "the Roman Catholic Diocese of Covington"), the latest."""
+        best = (-1, None)
+        for idx, ent in enumerate(self.entities):
+            if ent.type not in _GROUPS or noun not in ent.name.lower().split():
+                continue
+            last = max((m.start for m in ent.mentions if m.start < before), default=-1)
+            if last > best[0]:
+                best = (last, idx)
+        return best[1]
 
     def _entity_of(self, tok) -> int | None:
         idx = self.ent_at[tok.idx] if tok.idx < len(self.ent_at) else None
