@@ -23,13 +23,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..analyze.constants import DOUBLE_MARKS
 from ..analyze.quotes.cues import verb_frames
 from ..errors import ConfigError, InputError
 from ..model import Article
 from ..quotations import quotation_groups
+from .matching import prf
 
 __all__ = ["NAME", "DESCRIPTION", "evaluate", "GoldQuote", "load_gold", "predictions", "match", "score",
-           "speech_flags", "score_speech"]
+           "speech_flags", "score_speech", "direct_flags", "score_direct"]
 
 NAME = "polnear"
 DESCRIPTION = "quote content P/R/F1 and speaker accuracy on PolNeAR (2016 US election news) attributions"
@@ -69,7 +71,32 @@ def evaluate(analyzer, data_dir: Path, limit: int | None = None, split: str = "d
                     if k in ("content_precision", "content_recall", "content_f1", "speaker_accuracy")})
     said = [speech_flags(record["quotes"]) for _, record in records]
     figures.update(score_speech(joined, _speech_cues(analyzer.nlp, joined), said))
+    figures.update(score_direct(joined, [direct_flags(record["quotes"]) for _, record in records]))
     return figures
+
+
+def direct_flags(quotes: list[dict]) -> list[bool]:
+    """Whether each prediction, as ``predictions(join_parts=True)`` lists them, is a direct quotation."""
+    return [quotes[group[0]].get("kind") == "direct" for group in quotation_groups(quotes)]
+
+
+def score_direct(joined, predicted_direct: list[list[bool]]) -> dict[str, float]:
+    """Direct quotations alone: recall over the gold contents that open with a quotation mark,
+    precision over our direct quotations (each matched as in ``score``)."""
+    gold_n = gold_hit = pred_n = pred_hit = 0
+    for (text, gold, predicted), flags in zip(joined, predicted_direct):
+        pairs = match(text, gold, predicted)
+        gold_matched = {gi for gi, _ in pairs}
+        pred_matched = {pi for _, pi in pairs}
+        for gi, g in enumerate(gold):
+            if g.content and text[g.content[0][0]:g.content[0][1]].lstrip()[:1] in DOUBLE_MARKS:
+                gold_n += 1
+                gold_hit += gi in gold_matched
+        for pi, direct in enumerate(flags):
+            pred_n += direct
+            pred_hit += direct and pi in pred_matched
+    precision, recall, f1 = prf(pred_hit, pred_n, gold_n, gold_hit)
+    return {"direct_gold": float(gold_n), "direct_precision": precision, "direct_recall": recall, "direct_f1": f1}
 
 
 def predictions(quotes: list[dict], join_parts: bool) -> list[tuple[Spans, tuple[int, int] | None]]:

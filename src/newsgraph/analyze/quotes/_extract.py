@@ -73,6 +73,8 @@ _MIN_WORDS_SPLIT = 5
 # How far into the next sentence a cue for a quotation ending the sentence before may sit:
 # '"...." US Senator Jeff Sessions said'.
 _TRAILING_CUE_REACH = 80
+# How far on in its paragraph a quotation with no cue still continues the speaker of the one before.
+_SAME_SPEAKER_REACH = 400
 # Cue classes that make an attribution of their own inside another's content, in a relative clause.
 _OWN_IN_RELATIVE = frozenset({"speech", "belief"})
 _SPACE_AND_MARKS = " \t\u00a0" + QUOTATION_MARKS
@@ -322,7 +324,11 @@ def _direct(doc, text: str, marks, used: set[int], cues: list[Cue], lang: str):
             opens_paragraph = not text[max(0, text.rfind("\n", 0, start)):start - 1].strip()
             next_paragraph = opens_paragraph and text.count("\n", previous_end, start) <= 2
             same_paragraph = "\n" not in text[previous_end:start] and (
-                start - previous_end < 80 or not text[previous_sent_end:start].strip(_SPACE_AND_MARKS))
+                start - previous_end < 80 or not text[previous_sent_end:start].strip(_SPACE_AND_MARKS)
+                # '"A," says X. A sentence of the reporter's. "B."': B is still X's, when nobody
+                # else is given words in between
+                or start - previous_end < _SAME_SPEAKER_REACH
+                and not any(previous_sent_end <= c.start < start for c in cues))
             if previous_end < 0 or not (next_paragraph or same_paragraph):
                 continue  # no cue: a scare quote, a title or an unattributed quotation
             if len(text[start:end].split()) < _MIN_WORDS_ALONE:

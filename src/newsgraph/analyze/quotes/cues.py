@@ -310,7 +310,8 @@ def subject_of(tok, lang: str = "en"):
 
 def _subject(tok, frames, depth: int = 0):
     """The speaker: subject, agent of a passive, or the subject of the cue this one is coordinated with."""
-    subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+    # not a quotation mark the parser took for a subject ('...,’’ says the founder')
+    subj = next((c for c in tok.children if c.dep_ in SUBJECTS and not c.is_punct), None)
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
