@@ -94,3 +94,18 @@ def test_speakers_by_full_name(nlp, text, expected_last):
 )
 def test_speakers_organisations_documents_and_epithets(nlp, text, expected_last):
     assert _speakers(nlp, text)[-1] == expected_last
+
+
+@pytest.mark.parametrize(
+    "text, expected_last",
+    [
+        # ours: "she" skips a man who spoke later and takes the woman before him
+        ("Laura Bennett said the clinic would stay open. Peter Hansen said nurses were leaving. "
+         "She added that the budget had grown.", ("She", "Laura Bennett")),
+        # ours: a name that does not tell the gender is never skipped
+        ("Laura Bennett said the clinic would stay open. Jordan Webb said nurses were leaving. "
+         "She added that the budget had grown.", ("She", "Jordan Webb")),
+    ],
+)
+def test_speaker_pronouns_skip_people_of_the_other_gender(nlp, text, expected_last):
+    assert _speakers(nlp, text)[-1] == expected_last

@@ -28,7 +28,11 @@ these rules, first match wins:
    place named before with that word in its name ("the City of Surrey").
 
 Anything else keeps its mention with entity and name None: no guessing.
-Limits: no gender or number agreement (pronouns take the latest person), no
+A speaker pronoun ("she") skips people whose first name is one of the other gender's
+(``person_first_names.tsv``); people whose name does not tell are never skipped.
+
+Limits: no number agreement, and gender only from common first names (pronouns take
+the latest person), no
 cataphora ("In his speech, Trump said"), no plural groups of people ("the
 officials") resolved to organisations, and roles only from titles and appositions.
 """
@@ -55,6 +59,9 @@ class SpeakerResolver:
         self.text = doc.text if text is None else text  # Doc.text re-joins every token: read it once
         self.entities = entities
         self.pronouns = {row[0]: row[1] for row in table(lang, "quote_pronouns")}
+        self.pronoun_gender = {row[0]: row[2] for row in table(lang, "quote_pronouns") if len(row) > 2 and row[2] != "-"}
+        self.first_names = {row[0]: row[1] for row in table(lang, "person_first_names")}
+        self._gendered = False
         self.role_nouns = {w.lower() for w in words(lang, "role_nouns")}
         self.media = words(lang, "speaker_media_nouns")
         self.offices = words(lang, "speaker_office_nouns")
@@ -77,7 +84,11 @@ class SpeakerResolver:
             return None
         start, end = span
         text = self.text[start:end]
-        entity, name = self._resolve(self.doc[head_i])
+        self._gendered = True  # a speaker pronoun skips people of the other gender (event participants do not)
+        try:
+            entity, name = self._resolve(self.doc[head_i])
+        finally:
+            self._gendered = False
         if entity is not None:
             name = name or self.entities[entity].name
             self.spoke.append((start, entity))
@@ -115,7 +126,8 @@ class SpeakerResolver:
             return entity, None
         kind = self.pronouns.get(low)
         if kind is not None:
-            return self._latest(head.idx, person=(kind == "person")), None
+            gender = self.pronoun_gender.get(low) if self._gendered else None
+            return self._latest(head.idx, person=(kind == "person"), gender=gender), None
         lemma = head.lemma_.lower()
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if (lemma in self.offices or low in self.offices) and owner is not None:
@@ -241,15 +253,21 @@ class SpeakerResolver:
                 best = (last, idx)
         return best[1]
 
-    def _latest(self, before: int, person: bool) -> int | None:
+    def _latest(self, before: int, person: bool, gender: str | None = None) -> int | None:
         best = (-1, None)
         pool = self.spoke + (self.subjects if person else [])
         for pos, ent in pool:
             if pos < before and pos > best[0]:
                 kind = self.entities[ent].type
-                if (kind == _PERSON) if person else (kind in _GROUPS):
+                if ((kind == _PERSON) if person else (kind in _GROUPS)) and not (
+                        gender and self._gender_of(ent) not in (None, gender)):
                     best = (pos, ent)
         return best[1]
+
+    def _gender_of(self, entity: int) -> str | None:
+        """A person's gender where the name tells it (``person_first_names.tsv``), else None."""
+        first = self.entities[entity].name.split()[0].lower() if self.entities[entity].name else ""
+        return self.first_names.get(first)
 
     def _latest_role(self, role: str, before: int) -> int | None:
         found = [ent for pos, ent in self.roles.get(role, []) if pos < before]
