@@ -28,7 +28,7 @@ import networkx as nx
 
 from .errors import AmbiguousNameError, ConfigError, NotFoundError
 from .query_records import (
-    CONFLICTUAL, COOPERATIVE, MODALITIES, PLOVER_TYPES, EntityProfile, EntityRef, EntitySummary, Event, EventReport,
+    ATTRIBUTIONS, CONFLICTUAL, COOPERATIVE, MODALITIES, PLOVER_TYPES, EntityProfile, EntityRef, EntitySummary, Event, EventReport,
     Participant, QuoteRef, Source, Statement, TextHit, lead_report, participant_label, polarity, who_to_whom,
 )
 from .resolve.names import entity_named
@@ -45,6 +45,7 @@ __all__ = [
     "correction_log", "who_said_what", "timeline", "search_events", "actor_network", "search_text",
     "iter_event_reports", "iter_records",
     "NETWORK_MODALITIES", "COUNT_CAPS", "COOPERATIVE", "CONFLICTUAL", "PLOVER_TYPES", "MODALITIES", "SHOWN",
+    "ATTRIBUTIONS",
     "Source", "EntityRef", "Participant", "QuoteRef", "Statement", "EventReport", "Event", "EntityProfile",
     "EntitySummary", "TextHit", "participant_label", "who_to_whom", "lead_report",
 ]
@@ -144,6 +145,19 @@ def _shown(value: str) -> str:
     if value not in SHOWN:
         raise ConfigError(f"shown {value!r} is not one of {', '.join(SHOWN)}")
     return value
+
+
+def parse_attributions(value: str | None) -> tuple[str, ...] | None:
+    """The attributions a who-said-what asks for: one of ATTRIBUTIONS, several joined by commas,
+    or "all" (None: no filter)."""
+    if value is None or value.strip().lower() == "all":
+        return None
+    chosen = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+    wrong = [v for v in chosen if v not in ATTRIBUTIONS]
+    if wrong or not chosen:
+        raise ConfigError(f"attribution {value!r} is not one of {', '.join(ATTRIBUTIONS)} or all "
+                          "(several joined by commas: speech,belief)")
+    return chosen
 
 
 def _modality(value: str | None) -> str | None:
@@ -285,15 +299,18 @@ def entity_profile(store: Store, entity: int | str, limit: int = 20) -> EntityPr
 def who_said_what(
     store: Store, speaker: int | str | None = None, about: int | str | None = None, since: str | None = None,
     until: str | None = None, outlet: str | None = None, limit: int = 50, offset: int = 0,
-    rules_only: bool = False,
+    rules_only: bool = False, attribution: str | None = "speech",
 ) -> list[Statement]:
     """Quotes, newest publication first: by a speaker, mentioning an entity inside the quote, or both.
 
     A speaker not (yet) resolved to an entity is matched by the analysis's speaker name.
     ``rules_only`` leaves out the quotes the learned model found (Statement.found_by "model").
+    ``attribution``: what was said (speech, the default), or belief, intention, stance, several
+    joined by commas, or "all". Quotes stored before the store kept it count as speech.
     """
     _page(limit, offset)
     _dates(since, until)
+    attributions = parse_attributions(attribution)
     with Q.reading(store) as conn:
         speaker_ids = speaker_names = None
         speaker_common = False
@@ -308,7 +325,7 @@ def who_said_what(
         common = about_ids is not None and _common(conn, about_ids[0])
         rows = Q.quotes_page(conn, speaker_ids=speaker_ids, speaker_names=speaker_names, about_ids=about_ids,
                              since=since, until=until, outlet=outlet, about_common=common,
-                             speaker_common=speaker_common, rules_only=rules_only,
+                             speaker_common=speaker_common, rules_only=rules_only, attributions=attributions,
                              limit=limit, offset=offset)
         return [Statement.of(r) for r in rows]
 

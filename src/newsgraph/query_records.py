@@ -11,7 +11,8 @@ import json
 from dataclasses import dataclass, field
 
 __all__ = ["Source", "EntityRef", "Participant", "QuoteRef", "Statement", "EventReport", "Event", "EntityProfile",
-           "EntitySummary", "TextHit", "COOPERATIVE", "CONFLICTUAL", "PLOVER_TYPES", "MODALITIES", "polarity",
+           "EntitySummary", "TextHit", "COOPERATIVE", "CONFLICTUAL", "PLOVER_TYPES", "MODALITIES", "ATTRIBUTIONS",
+           "polarity",
            "participant_label", "who_to_whom", "arrow", "quote_label", "lead_report"]
 
 # PLOVER's 16 event types split by what they do to the relation between actor and
@@ -23,6 +24,10 @@ COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
 CONFLICTUAL = ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 PLOVER_TYPES = COOPERATIVE + CONFLICTUAL
 MODALITIES = ("asserted", "planned", "hypothetical", "negated", "claimed")
+# What kind of attribution a quote is (the analysis record's attribution): only speech is
+# what someone said; a belief ("thinks"), an intention ("plans to") or a stance ("supports",
+# "criticised") is attributed to them but was not necessarily said.
+ATTRIBUTIONS = ("speech", "belief", "intention", "stance")
 
 
 def polarity(event_type: str) -> str:
@@ -137,7 +142,8 @@ class Statement:
     quotation share (source.article_id, quotation_start); continues is True for a later
     part. Both are None for quotes stored from an analysis that did not link parts.
     score is the learned model's probability for a quote it found (found_by "model"); None
-    for the rules' quotes (found_by "rules").
+    for the rules' quotes (found_by "rules"). attribution is speech, belief, intention or
+    stance (ATTRIBUTIONS); None for quotes stored before the store kept it (schema 8).
     """
     id: int
     kind: str
@@ -151,6 +157,7 @@ class Statement:
     continues: bool | None = None
     found_by: str = "rules"
     score: float | None = None
+    attribution: str | None = None
 
     @classmethod
     def of(cls, row: dict) -> "Statement":
@@ -160,7 +167,7 @@ class Statement:
                    row["speaker_entity_name"] or row["speaker_name"], speaker,
                    Source.of(row, row["start"], row["end"], row["text"]),
                    first, None if first is None else first != row["start"],
-                   "rules" if row.get("score") is None else "model", row.get("score"))
+                   "rules" if row.get("score") is None else "model", row.get("score"), row.get("attribution"))
 
 
 @dataclass(frozen=True)

@@ -290,6 +290,8 @@ def quotes_table(statements, title: str = "Who said what") -> Table:
     table = _table(title, "speaker", "said", "source")
     for s in statements:
         said = Text(s.text)
+        if s.attribution not in (None, "speech"):  # believed, intended or a stance: not what was said
+            said.append(f" [{s.attribution}]", style="dim")
         if s.found_by == "model":  # a reader must see which quotes a statistical model proposed
             said.append(f" [model {s.score:.2f}]", style="dim")
         table.add_row(Text(s.speaker_name or s.speaker_text or "?", style="bold"), said, _source(s.source))

@@ -11,6 +11,7 @@ from newsgraph.analyze import Analyzer
 REQUIRED_FLOORS = {
     "seed": {"quotes_found", "speakers_right", "entities", "timex_values", "money"},
     "polnear": {"content_f1", "speaker_accuracy"},
+    "ggt": {"tune_f1", "other_f1", "all_f1", "tune_speaker_accuracy", "other_speaker_accuracy", "all_speaker_accuracy"},
     "timebank": {"relaxed_f1", "strict_f1", "type_accuracy", "value_f1"},
     "meantime": {"mention_f1"},
     "meantime_xdoc": {"b3_f1"},

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate.polnear import GoldQuote, cue_texts, load_gold, match, predictions, score, score_speech
+from newsgraph.evaluate.polnear import GoldQuote, load_gold, match, predictions, score, score_speech, speech_flags
 
 TEXT = 'Smith said the plan "will fail badly next year." Jones, a senator, thinks it works.'
 #       0         1         2         3         4         5         6         7         8
@@ -82,19 +82,22 @@ def test_polnear_speech_figures_count_only_attributions_of_speech():
     text = "Smith said the plan would fail. Jones fears the bridge will fall."
     gold = [GoldQuote(((11, 30),), ((0, 5),), ((6, 10),)),  # speech: "said"
             GoldQuote(((44, 64),), ((32, 37),), ((38, 43),))]  # a fear: no speech
-    quotes = [{"start": 11, "end": 30, "speaker": None, "part_of": None, "cue": {"text": "said"}},
-              {"start": 44, "end": 64, "speaker": None, "part_of": None, "cue": {"text": "fears"}},
-              {"start": 0, "end": 5, "speaker": None, "part_of": None, "cue": {"text": "said"}}]  # a wrong one
-    cues = cue_texts(quotes)
-    assert cues == ["said", "fears", "said"]
-    figures = score_speech([(text, gold, predictions(quotes, join_parts=True))], frozenset({"said"}), [cues])
+    quotes = [{"start": 11, "end": 30, "speaker": None, "part_of": None, "cue": {"text": "said"},
+               "attribution": "speech"},
+              {"start": 44, "end": 64, "speaker": None, "part_of": None, "cue": {"text": "fears"},
+               "attribution": "belief"},
+              {"start": 0, "end": 5, "speaker": None, "part_of": None, "cue": {"text": "said"},
+               "attribution": "speech"}]  # a wrong one
+    flags = speech_flags(quotes)
+    assert flags == [True, False, True]
+    figures = score_speech([(text, gold, predictions(quotes, join_parts=True))], frozenset({"said"}), [flags])
     assert figures["speech_gold"] == 1 and figures["speech_recall"] == 1.0
-    assert figures["speech_precision"] == 0.5  # of the two predictions cued by "said", one matches
+    assert figures["speech_precision"] == 0.5  # of the two predictions of speech, one matches
 
 
-def test_polnear_cue_texts_follow_the_joined_predictions():
-    quotes = [{"start": 1, "end": 5, "speaker": None, "part_of": None, "cue": {"text": "said"}},
-              {"start": 9, "end": 15, "speaker": None, "part_of": 0, "cue": {"text": "said"}},
-              {"start": 20, "end": 25, "speaker": None, "part_of": None, "cue": None}]
-    assert cue_texts(quotes) == ["said", ""]
+def test_polnear_speech_flags_follow_the_joined_predictions():
+    quotes = [{"start": 1, "end": 5, "speaker": None, "part_of": None, "attribution": "speech"},
+              {"start": 9, "end": 15, "speaker": None, "part_of": 0, "attribution": "speech"},
+              {"start": 20, "end": 25, "speaker": None, "part_of": None, "attribution": "stance"}]
+    assert speech_flags(quotes) == [True, False]
     assert len(predictions(quotes, join_parts=True)) == 2

@@ -138,7 +138,10 @@ def test_store_version_7_is_refused_by_a_newsgraph_that_knows_6(store_url, monke
     """Phrases (event_phrases) and quote links are what version 7 adds: code that does not know them refuses."""
     from newsgraph.store import migrations
 
-    Store(store_url).close()
+    engine = create_engine(resolve_url(store_url))
+    with engine.begin() as conn:  # a database as version 7 left it
+        migrations.migrate(conn, store_url, target=7)
+    engine.dispose()
     monkeypatch.setattr(migrations, "LATEST", 6)
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:6])
     with pytest.raises(SchemaError, match="schema version 7, but this newsgraph knows versions up to 6"):

@@ -23,9 +23,10 @@ DOUBLE_MARKS = OPENING_MARKS + CLOSING_MARKS + '"'
 SINGLE_MARKS = "'`‘’"
 QUOTATION_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 
-# Tokens that can open or close a double quotation (the straight mark does both).
-OPENING_MARK_TOKENS = frozenset({*OPENING_MARKS, '"', "``"})
-CLOSING_MARK_TOKENS = frozenset({*CLOSING_MARKS, '"', "''"})
+# Tokens that can open or close a double quotation (the straight mark does both). Two
+# single curly marks stand for a double one in some copy ("‘‘Really,’’ he said").
+OPENING_MARK_TOKENS = frozenset({*OPENING_MARKS, '"', "``", "‘‘"})
+CLOSING_MARK_TOKENS = frozenset({*CLOSING_MARKS, '"', "''", "’’"})
 
 # Subjects in spaCy's English dependency labels (ClearNLP style). A passive clausal
 # subject (csubjpass, "Claiming X is designed to ...") is left out: the learned quote

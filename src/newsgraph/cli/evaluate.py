@@ -23,7 +23,7 @@ def evaluate_command(
     split: Annotated[str, typer.Option(help="PolNeAR split to score: dev, or a held-out split laid out the same way "
                                             "(polnear/<split>/text, .../attributions). Floors apply to dev.")] = "dev",
 ) -> None:
-    """Score the analysis against gold data (seed, PolNeAR, TimeBank/AQUAINT, MEANTIME, PLOVER, events) and check the floors."""
+    """Score the analysis against gold data (seed, PolNeAR, GGT, TimeBank/AQUAINT, MEANTIME, PLOVER, events) and check the floors."""
     with exit_on_error():
         root = evaluate.data_root(data)
         chosen = names or list(evaluate.EVALUATIONS)

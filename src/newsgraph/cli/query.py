@@ -61,10 +61,14 @@ def quotes(speaker: Annotated[Optional[str], typer.Option(help="Who spoke (name,
            since: Since = None, until: Until = None, outlet: Outlet = None, db: Db = None,
            rules_only: Annotated[bool, typer.Option(
                "--rules-only", help="Leave out the quotes the learned model found (marked 'model').")] = False,
+           attribution: Annotated[str, typer.Option(
+               help="What kind of attribution: speech (what was said), belief, intention, stance, several "
+                    "joined by commas, or all.")] = "speech",
            limit: Limit = 50, offset: Offset = 0, json_output: Json = False) -> None:
-    """Who said what about whom, newest first, each with its source."""
+    """Who said what about whom, newest first, each with its source (speech unless --attribution says otherwise)."""
     rows = reading(db, lambda s: q.who_said_what(s, speaker=speaker, about=about, since=since, until=until,
-                                                  outlet=outlet, limit=limit, offset=offset, rules_only=rules_only))
+                                                  outlet=outlet, limit=limit, offset=offset, rules_only=rules_only,
+                                                  attribution=attribution))
     show(rows, json_output, terminal.quotes_table)
 
 

@@ -24,6 +24,7 @@ __all__ = ["EVALUATIONS", "data_root", "floors", "run", "below_floor"]
 EVALUATIONS = {
     "seed": "newsgraph.evaluate.seed",
     "polnear": "newsgraph.evaluate.polnear",
+    "ggt": "newsgraph.evaluate.ggt",
     "timebank": "newsgraph.evaluate.timebank",
     "meantime": "newsgraph.evaluate.meantime",
     "meantime_xdoc": "newsgraph.evaluate.meantime_xdoc",

@@ -9,8 +9,9 @@ has a Source, the speaker is right when the predicted speaker mention overlaps i
 
 PolNeAR annotates beliefs, intentions and evaluations too ("X wants to", "a poll
 showed"), which is wider than speech: recall is measured against all of them. The
-``speech_*`` figures score the attributions of speech alone (a cue holding a speech
-verb of our reporting-verb list, or "according to"; the gold by its Cue span).
+``speech_*`` figures score the attributions of speech alone: the gold by its Cue span
+(a speech verb of our reporting-verb list, or "according to"), ours by their
+``attribution``.
 Develop on ``split="train"``; report on ``dev``.
 """
 
@@ -22,13 +23,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..analyze.constants import DOUBLE_MARKS
 from ..analyze.quotes.cues import verb_frames
 from ..errors import ConfigError, InputError
 from ..model import Article
 from ..quotations import quotation_groups
+from .matching import prf
 
 __all__ = ["NAME", "DESCRIPTION", "evaluate", "GoldQuote", "load_gold", "predictions", "match", "score",
-           "cue_texts", "score_speech"]
+           "speech_flags", "score_speech", "direct_flags", "score_direct"]
 
 NAME = "polnear"
 DESCRIPTION = "quote content P/R/F1 and speaker accuracy on PolNeAR (2016 US election news) attributions"
@@ -66,9 +69,34 @@ def evaluate(analyzer, data_dir: Path, limit: int | None = None, split: str = "d
     figures = score(joined)
     figures.update({f"{k}_parts": v for k, v in score(parts).items()
                     if k in ("content_precision", "content_recall", "content_f1", "speaker_accuracy")})
-    cues = [cue_texts(record["quotes"]) for _, record in records]
-    figures.update(score_speech(joined, _speech_cues(analyzer.nlp, joined, cues), cues))
+    said = [speech_flags(record["quotes"]) for _, record in records]
+    figures.update(score_speech(joined, _speech_cues(analyzer.nlp, joined), said))
+    figures.update(score_direct(joined, [direct_flags(record["quotes"]) for _, record in records]))
     return figures
+
+
+def direct_flags(quotes: list[dict]) -> list[bool]:
+    """Whether each prediction, as ``predictions(join_parts=True)`` lists them, is a direct quotation."""
+    return [quotes[group[0]].get("kind") == "direct" for group in quotation_groups(quotes)]
+
+
+def score_direct(joined, predicted_direct: list[list[bool]]) -> dict[str, float]:
+    """Direct quotations alone: recall over the gold contents that open with a quotation mark,
+    precision over our direct quotations (each matched as in ``score``)."""
+    gold_n = gold_hit = pred_n = pred_hit = 0
+    for (text, gold, predicted), flags in zip(joined, predicted_direct):
+        pairs = match(text, gold, predicted)
+        gold_matched = {gi for gi, _ in pairs}
+        pred_matched = {pi for _, pi in pairs}
+        for gi, g in enumerate(gold):
+            if g.content and text[g.content[0][0]:g.content[0][1]].lstrip()[:1] in DOUBLE_MARKS:
+                gold_n += 1
+                gold_hit += gi in gold_matched
+        for pi, direct in enumerate(flags):
+            pred_n += direct
+            pred_hit += direct and pi in pred_matched
+    precision, recall, f1 = prf(pred_hit, pred_n, gold_n, gold_hit)
+    return {"direct_gold": float(gold_n), "direct_precision": precision, "direct_recall": recall, "direct_f1": f1}
 
 
 def predictions(quotes: list[dict], join_parts: bool) -> list[tuple[Spans, tuple[int, int] | None]]:
@@ -136,8 +164,9 @@ class _Tokens:
         return frozenset(out)
 
 
-def match(text: str, gold: list[GoldQuote], predicted: list[tuple[Spans, tuple[int, int] | None]]):
-    """One-to-one (gold index, predicted index) pairs overlapping by at least half the longer."""
+def match(text: str, gold: list[GoldQuote], predicted: list[tuple[Spans, tuple[int, int] | None]],
+          least: float = 0.5):
+    """One-to-one (gold index, predicted index) pairs overlapping by at least ``least`` (half) of the longer."""
     tokens = _Tokens(text)
     g_sets = [tokens.of(g.content) for g in gold]
     p_sets = [tokens.of(p[0]) for p in predicted]
@@ -145,7 +174,7 @@ def match(text: str, gold: list[GoldQuote], predicted: list[tuple[Spans, tuple[i
     for gi, gs in enumerate(g_sets):
         for pi, ps in enumerate(p_sets):
             common = len(gs & ps)
-            if gs and ps and common * 2 >= max(len(gs), len(ps)):
+            if gs and ps and common >= least * max(len(gs), len(ps)):
                 pairs.append((common / max(len(gs), len(ps)), gi, pi))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))  # best overlap first, then text order
     used_g, used_p, out = set(), set(), []
@@ -183,17 +212,17 @@ def score(docs) -> dict[str, float]:
     }
 
 
-def cue_texts(quotes: list[dict]) -> list[str]:
-    """The cue text of each prediction as ``predictions(join_parts=True)`` lists them."""
-    return [(quotes[group[0]].get("cue") or {}).get("text") or "" for group in quotation_groups(quotes)]
+def speech_flags(quotes: list[dict]) -> list[bool]:
+    """Whether each prediction, as ``predictions(join_parts=True)`` lists them, is an attribution
+    of speech (its first part's ``attribution``)."""
+    return [quotes[group[0]].get("attribution") == "speech" for group in quotation_groups(quotes)]
 
 
-def _speech_cues(nlp, joined, predicted_cues: list[list[str]]) -> frozenset[str]:
-    """The cue texts (gold and predicted) whose words include a speech verb of the reporting
-    verbs list, or "according to": attributions of speech rather than of beliefs or stances."""
+def _speech_cues(nlp, joined) -> frozenset[str]:
+    """The gold cue texts whose words include a speech verb of the reporting verbs list, or
+    "according to": attributions of speech rather than of beliefs, intentions or stances."""
     speech = {lemma for lemma, (klass, _) in verb_frames("en").items() if klass == "speech"}
     texts = {" ".join(text[a:b] for a, b in g.cue) for text, gold, _ in joined for g in gold}
-    texts |= {c for cues in predicted_cues for c in cues}
     texts = sorted(t for t in texts if t.strip())
     found = set()
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=256)):
@@ -202,11 +231,11 @@ def _speech_cues(nlp, joined, predicted_cues: list[list[str]]) -> frozenset[str]
     return frozenset(found)
 
 
-def score_speech(joined, speech: frozenset[str], predicted_cues: list[list[str]]) -> dict[str, float]:
+def score_speech(joined, speech: frozenset[str], predicted_speech: list[list[bool]]) -> dict[str, float]:
     """Recall over the gold attributions whose cue is speech, precision over the predictions
-    whose cue is speech (each matched as in ``score``): the attributions a reader calls quotes."""
+    whose attribution is speech (each matched as in ``score``): the attributions a reader calls quotes."""
     gold_n = gold_hit = pred_n = pred_hit = 0
-    for (text, gold, predicted), cues in zip(joined, predicted_cues):
+    for (text, gold, predicted), flags in zip(joined, predicted_speech):
         pairs = match(text, gold, predicted)
         gold_matched = {gi for gi, _ in pairs}
         pred_matched = {pi for _, pi in pairs}
@@ -214,8 +243,8 @@ def score_speech(joined, speech: frozenset[str], predicted_cues: list[list[str]]
             if " ".join(text[a:b] for a, b in g.cue) in speech:
                 gold_n += 1
                 gold_hit += gi in gold_matched
-        for pi, cue in enumerate(cues):
-            if cue in speech:
+        for pi, said in enumerate(flags):
+            if said:
                 pred_n += 1
                 pred_hit += pi in pred_matched
     recall = gold_hit / gold_n if gold_n else 0.0

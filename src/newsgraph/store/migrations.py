@@ -332,6 +332,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (6, "quotes found by the learned model carry its score (quotes.score)", _step(6)),
     (7, "participants named by a phrase (event_phrases); the quote an event sits in (event_reports.quote_*)",
      _step(7, _v7_phrases_and_quotes)),
+    (8, "quotes say what kind of attribution they are: speech, belief, intention, stance (quotes.attribution)",
+     _step(8)),
 ]
 
 LATEST = MIGRATIONS[-1][0]

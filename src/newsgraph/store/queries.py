@@ -215,11 +215,15 @@ def mention_count(conn: Connection, entity_ids: Sequence[int], cap: int) -> int:
 def _quote_conditions(
     speaker_ids: Sequence[int] | None, speaker_names: Sequence[str] | None, about_ids: Sequence[int] | None,
     since: str | None, until: str | None, outlet: str | None, about_common: bool = False,
-    speaker_common: bool = False, rules_only: bool = False,
+    speaker_common: bool = False, rules_only: bool = False, attributions: Sequence[str] | None = None,
 ) -> list[ColumnElement]:
     conditions: list[ColumnElement] = []
     if rules_only:
         conditions.append(quotes.c.score.is_(None))
+    if attributions is not None:
+        kinds = quotes.c.attribution.in_(list(attributions))
+        # Quotes stored before schema 8 say nothing: they count with speech until analysed again.
+        conditions.append(or_(kinds, quotes.c.attribution.is_(None)) if "speech" in attributions else kinds)
     if speaker_ids is not None or speaker_names is not None:
         who = []
         if speaker_ids and speaker_common:
@@ -245,8 +249,10 @@ def quotes_page(
     about_ids: Sequence[int] | None = None, since: str | None = None, until: str | None = None,
     outlet: str | None = None, about_common: bool = False, speaker_common: bool = False,
     limit: int = 50, offset: int = 0, undated_apart: bool = False, rules_only: bool = False,
+    attributions: Sequence[str] | None = None,
 ) -> list[dict]:
-    """Quotes with their sources, newest publication first (``rules_only``: none the learned model found).
+    """Quotes with their sources, newest publication first (``rules_only``: none the learned model found;
+    ``attributions``: only these kinds, speech, belief, intention, stance; None: all).
 
     ``undated_apart``: read dated and undated quotes apart on PostgreSQL (see
     :func:`newest_first_ids`); the same rows, fastest for a walk of a common entity.
@@ -255,7 +261,7 @@ def quotes_page(
     page = (
         select(quotes.c.id).join(articles, articles.c.id == quotes.c.article_id)
         .where(*_quote_conditions(speaker_ids, speaker_names, about_ids, since, until, outlet, about_common,
-                                  speaker_common, rules_only))
+                                  speaker_common, rules_only, attributions))
     )
     if undated_apart:
         ids = newest_first_ids(conn, page, quotes.c.id, limit, offset)
@@ -268,7 +274,7 @@ def quotes_page(
         select(
             quotes.c.id, quotes.c.kind, quotes.c.start, quotes.c.end, quotes.c.text, quotes.c.cue,
             quotes.c.speaker_text, quotes.c.speaker_name, quotes.c.speaker_entity_id, quotes.c.quotation_start,
-            quotes.c.score, entities.c.name.label("speaker_entity_name"), *SOURCE_COLUMNS,
+            quotes.c.score, quotes.c.attribution, entities.c.name.label("speaker_entity_name"), *SOURCE_COLUMNS,
         )
         .join(articles, articles.c.id == quotes.c.article_id)
         .outerjoin(entities, entities.c.id == quotes.c.speaker_entity_id)
@@ -285,7 +291,7 @@ def quote_count(conn: Connection, cap: int, **filters) -> int:
         .where(*_quote_conditions(
             filters.get("speaker_ids"), filters.get("speaker_names"), filters.get("about_ids"),
             filters.get("since"), filters.get("until"), filters.get("outlet"), filters.get("about_common", False),
-            rules_only=filters.get("rules_only", False),
+            rules_only=filters.get("rules_only", False), attributions=filters.get("attributions"),
         ))
         .limit(cap)
         .subquery()

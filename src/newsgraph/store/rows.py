@@ -67,7 +67,7 @@ def analysis_rows(article_id: str, record: dict) -> dict[str, list[dict]]:
             "article_id": article_id, "kind": q["kind"], "start": q["start"], "end": q["end"], "text": q["text"],
             "cue": (q.get("cue") or {}).get("text"), "speaker_text": speaker.get("text"),
             "speaker_entity_key": key, "speaker_name": speaker.get("name") or names.get(key),
-            "quotation_start": quotation_start, "score": q.get("score"),
+            "quotation_start": quotation_start, "score": q.get("score"), "attribution": q.get("attribution"),
         })
     timexes = [
         {"article_id": article_id, "start": t["start"], "end": t["end"], "text": t["text"], "type": t["type"],

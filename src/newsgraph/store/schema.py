@@ -138,6 +138,10 @@ quotes = Table(
     # record's score, found_by "model"); NULL for quotes the rules found, which are all
     # the quotes stored before version 6.
     Column("score", Float, info={"since": 6}),
+    # Version 8: what kind of attribution the quote is (the analysis record's attribution):
+    # speech, belief, intention or stance. NULL for quotes stored before version 8, whose
+    # records did not say; who-said-what counts them with speech until they are analysed again.
+    Column("attribution", String(16), info={"since": 8}),
     Index("ix_quotes_article", "article_id"),
     Index("ix_quotes_speaker_entity", "speaker_entity_id"),
     Index("ix_quotes_speaker_name", "speaker_name"),

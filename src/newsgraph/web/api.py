@@ -62,9 +62,12 @@ def entity(request: Request, ref: str, limit: Annotated[int, Query(ge=1, le=MAX_
 def quotes(request: Request, speaker: Text = None, about: Text = None, since: Since = None, until: Until = None,
            outlet: Text = None, rules_only: Annotated[bool, Query(
                description="Leave out the quotes the learned model found (found_by 'model').")] = False,
+           attribution: Annotated[str, Query(
+               max_length=64, description="What kind of attribution: speech (what was said), belief, intention, "
+                                          "stance, several joined by commas, or all.")] = "speech",
            limit: Limit = 50, offset: Offset = 0) -> dict:
     items = views.quotes(_store(request), limit, offset, speaker=speaker, about=about, since=since, until=until,
-                         outlet=outlet, rules_only=rules_only)
+                         outlet=outlet, rules_only=rules_only, attribution=attribution)
     return views.page(items, limit, offset, "/api/quotes", _params(request))
 
 

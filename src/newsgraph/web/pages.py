@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..query_records import MODALITIES, PLOVER_TYPES
+from ..query import parse_attributions
+from ..query_records import ATTRIBUTIONS, MODALITIES, PLOVER_TYPES
 from . import views
 from .reader import parse_span, read_article
 from .views import MAX_LIMIT
@@ -36,10 +37,13 @@ def articles(request: Request, limit: Limit = 50, offset: Offset = 0):
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, article_id: str, span: Annotated[Optional[str], Query(max_length=40)] = None):
+def article(request: Request, article_id: str, span: Annotated[Optional[str], Query(max_length=40)] = None,
+            attribution: Annotated[Optional[str], Query(max_length=64)] = None):
     meta, record = views.article(request.app.state.store, article_id)
-    reading = read_article(meta["text"], record, parse_span(span, len(meta["text"])))
-    return _render(request, "article.html", article=meta, reading=reading, analysed=record is not None)
+    shown = parse_attributions(attribution or "speech")
+    reading = read_article(meta["text"], record, parse_span(span, len(meta["text"])), shown)
+    return _render(request, "article.html", article=meta, reading=reading, analysed=record is not None,
+                   attributions=ATTRIBUTIONS, span=span)
 
 
 @router.get("/entities/{ref:path}")

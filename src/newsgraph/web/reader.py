@@ -53,6 +53,10 @@ class Reading:
     # is one quote per part (the record's part_of), listed here together:
     # {index, parts: [quote], text (the parts joined, quotation_text), kind, cue, speaker, speaker_text, score}
     quotations: list[dict] = field(default_factory=list)
+    # The attributions shown (None: all) and how many quotations of each kind the article has,
+    # for the panel's filter: {"speech": 12, "belief": 2, ...}.
+    shown: tuple[str, ...] | None = ("speech",)
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 def _participant_labels(entities: list[dict]) -> dict[str, str]:
@@ -73,7 +77,11 @@ def parse_span(value: str | None, length: int) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
-def read_article(text: str, record: dict | None, target: tuple[int, int] | None = None) -> Reading:
+def read_article(text: str, record: dict | None, target: tuple[int, int] | None = None,
+                 shown: tuple[str, ...] | None = ("speech",)) -> Reading:
+    """The article cut for the reader. Quotes whose attribution is not in ``shown`` (None: every
+    kind) are neither marked in the text nor listed; by default only speech, what was said.
+    A record from before quotes carried their attribution counts each quote as speech."""
     record = record or {}
     n = len(text)
 
@@ -85,8 +93,12 @@ def read_article(text: str, record: dict | None, target: tuple[int, int] | None 
     quotes: list[dict] = []
     quotations: list[dict] = []
     by_position: dict[int, dict] = {}  # the record's quote index -> the shown quote
+    counts: dict[str, int] = {}
+    kinds = [q.get("attribution") or "speech" for q in record.get("quotes", [])]
+    for group in quotation_groups(record.get("quotes", [])):
+        counts[kinds[group[0]]] = counts.get(kinds[group[0]], 0) + 1
     for position, q in enumerate(record.get("quotes", [])):
-        if not ok(q):
+        if not ok(q) or (shown is not None and kinds[position] not in shown):
             continue
         who = (q.get("speaker") or {})
         name = who.get("name") or who.get("text")
@@ -98,7 +110,7 @@ def read_article(text: str, record: dict | None, target: tuple[int, int] | None 
         quote = {"index": len(quotes), "text": text[q["start"]:q["end"]], "kind": q.get("kind"),
                  "cue": (q.get("cue") or {}).get("text"), "speaker": speaker, "speaker_text": who.get("text"),
                  "speaker_name": who.get("name"),
-                 "start": q["start"], "end": q["end"], "score": q.get("score")}
+                 "start": q["start"], "end": q["end"], "score": q.get("score"), "attribution": kinds[position]}
         quotes.append(quote)
         by_position[position] = quote
         if speaker:
@@ -114,6 +126,7 @@ def read_article(text: str, record: dict | None, target: tuple[int, int] | None 
         quotation["text"] = quotation_text(text, [(p["start"], p["end"]) for p in parts])
         quotation["kind"] = parts[0]["kind"]
         quotation["score"] = parts[0]["score"]  # the learned model's, for a quote it found
+        quotation["attribution"] = parts[0]["attribution"]
         quotation["cue"] = next((p["cue"] for p in parts if p["cue"]), None)
         quotation["speaker"] = next((p["speaker"] for p in parts if p["speaker"]), None)
         quotation["speaker_text"] = next((p["speaker_text"] for p in parts if p["speaker_text"]), None)
@@ -162,4 +175,4 @@ def read_article(text: str, record: dict | None, target: tuple[int, int] | None 
         if target and target[0] <= a < target[1]:
             seg.target, seg.target_start = True, a == target[0]
         segments.append(seg)
-    return Reading(segments, quotes, list(speakers.values()), events, quotations)
+    return Reading(segments, quotes, list(speakers.values()), events, quotations, shown, counts)

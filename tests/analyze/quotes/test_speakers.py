@@ -46,3 +46,66 @@ def test_speakers_unresolved_mentions_keep_text_and_no_name(nlp):
     # an indefinite source is not guessed to be anybody
     text, name = _speakers(nlp, "A source close to the talks said that a deal was near.")[-1]
     assert text.startswith("A source") and name is None
+
+
+@pytest.mark.parametrize(
+    "text, expected_last",
+    [
+        # ours: a surname alone is the person introduced in full before it
+        ("Damon Green spent five years as the caddie of Zach Johnson. Green said the split was hard on both of them.",
+         ("Green", "Damon Green")),
+        ("The union is led by Jeff Traeger. Traeger said roughly 65 per cent of the employees voted in favour.",
+         ("Traeger", "Jeff Traeger")),
+        # ours: a title before the surname is no part of the name
+        ("Justin Trudeau spoke in Halifax on Tuesday. Mr. Trudeau said the issue would come up in the campaign.",
+         ("Mr. Trudeau", "Justin Trudeau")),
+        ("Dr. Wei Li runs the clinic in Markham. Dr. Li said the waiting list had doubled.",
+         ("Dr. Li", "Wei Li")),
+        # ours: a first name alone is the person introduced with it
+        ("Ollie Schniederjans finished second at the Wyndham. Ollie said he was grateful for the help.",
+         ("Ollie", "Ollie Schniederjans")),
+        # ours: a name in apposition to the mention
+        ("Campbell's partner, Jason Louth, said most places will not print fewer than 1,000 copies.",
+         ("Campbell's partner, Jason Louth", "Jason Louth")),
+    ],
+)
+def test_speakers_by_full_name(nlp, text, expected_last):
+    assert _speakers(nlp, text)[-1] == expected_last
+
+
+@pytest.mark.parametrize(
+    "text, expected_last",
+    [
+        # ours: a document speaks for whoever issued it, where the text says
+        ("UFCW Local 832 sent a release to media late Friday. The release said most workers voted yes.",
+         ("The release", "UFCW Local 832")),
+        ("A release sent to media from UFCW Local 832 said most workers voted yes.",
+         ("A release sent to media from UFCW Local 832", "UFCW Local 832")),
+        # ours: and stays unresolved where it does not
+        ("The lawsuit alleges that the league did too little to protect its players.", ("The lawsuit", None)),
+        # ours: "the diocese" is the diocese named before
+        ("Parents called the Roman Catholic Diocese of Covington on Monday. "
+         "The diocese said a third-party investigation would look into the matter.",
+         ("The diocese", "Roman Catholic Diocese of Covington")),
+        # ours: a person named by an epithet is the person who spoke before
+        ("Alfonso Espinos founded Studiocomix Press last year. Espinos said he prints anything by anyone. "
+         "The affable proprietor said the minimum order is one copy.", ("The affable proprietor", "Alfonso Espinos")),
+    ],
+)
+def test_speakers_organisations_documents_and_epithets(nlp, text, expected_last):
+    assert _speakers(nlp, text)[-1] == expected_last
+
+
+@pytest.mark.parametrize(
+    "text, expected_last",
+    [
+        # ours: "she" skips a man who spoke later and takes the woman before him
+        ("Laura Bennett said the clinic would stay open. Peter Hansen said nurses were leaving. "
+         "She added that the budget had grown.", ("She", "Laura Bennett")),
+        # ours: a name that does not tell the gender is never skipped
+        ("Laura Bennett said the clinic would stay open. Jordan Webb said nurses were leaving. "
+         "She added that the budget had grown.", ("She", "Jordan Webb")),
+    ],
+)
+def test_speaker_pronouns_skip_people_of_the_other_gender(nlp, text, expected_last):
+    assert _speakers(nlp, text)[-1] == expected_last

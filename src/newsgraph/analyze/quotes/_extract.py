@@ -39,9 +39,10 @@ Limits (read before trusting the output):
   ("told reporters", ``quote_addressee_verbs.txt``), a phrase saying when or on what
   occasion ("in an interview", "Tuesday", ``quote_occasions.txt``) and a closing
   ", which ..." aside (``_bounds``).
-- Beliefs and intentions ("X thinks", "X wants to") are reported as indirect
-  quotes when their verb is listed; nested attributions inside a content are not
-  reported separately.
+- Beliefs, intentions and stances ("X thinks", "X wants to", "X opposes Y") are
+  reported as indirect quotes when their word is listed, each with its
+  ``attribution`` (``_attribution``): only speech is what someone said. Nested
+  attributions inside a content are not reported separately.
 - Single quotation marks are ignored (they double as apostrophes); short quoted
   phrases without a cue (scare quotes, titles) are not quotes.
 - A multi-paragraph quote keeps the opening marks of its continuation paragraphs.
@@ -49,7 +50,11 @@ Limits (read before trusting the output):
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ..lexicons import words
+from ._attribution import attribution
 from ._bounds import without_trailing_aside
 from .cues import Cue, find_cues, has_own_subject, token_span
 from ._heads import colon_cues
@@ -68,6 +73,8 @@ _MIN_WORDS_SPLIT = 5
 # How far into the next sentence a cue for a quotation ending the sentence before may sit:
 # '"...." US Senator Jeff Sessions said'.
 _TRAILING_CUE_REACH = 80
+# How far on in its paragraph a quotation with no cue still continues the speaker of the one before.
+_SAME_SPEAKER_REACH = 400
 # Cue classes that make an attribution of their own inside another's content, in a relative clause.
 _OWN_IN_RELATIVE = frozenset({"speech", "belief"})
 _SPACE_AND_MARKS = " \t\u00a0" + QUOTATION_MARKS
@@ -94,12 +101,18 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
         for cue in learned_cues(doc, inside, [span for _, span, _ in items], lang):
             items.extend(_with_marks(text, cue, marks, used_marks))
     items.sort(key=lambda item: item[1][0])
+    links = _link_lines(text, lang)
+    if links:
+        items = [item for item in items if not any(a <= item[1][0] < b for a, b in links)]
     resolver = SpeakerResolver(doc, entities, lang, text)
     out: list[QuoteRecord] = []
     previous = None
     for kind, (start, end), cue, same_quotation in _sentence_parts(doc, items):
         if kind in ("indirect", "mixed"):
             start, end = without_trailing_aside(doc, start, end)
+        attributed = attribution(doc, kind, cue, start, end, lang)
+        if attributed is None:
+            continue  # a speech cue whose content only names someone: nothing was reported
         if cue is not None:
             speaker = resolver.resolve(cue.speaker, cue.speaker_span)
             cue_span = (cue.start, cue.end, text[cue.start:cue.end])
@@ -109,10 +122,26 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
         if previous is not None and (same_quotation or _continues(text, previous, start, cue_span)):
             part_of = previous.part_of if previous.part_of is not None else len(out) - 1
         score = cue.score if cue is not None else previous.score if previous is not None else None
-        record = QuoteRecord(kind, start, end, text[start:end], cue_span, speaker, part_of, score)
+        record = QuoteRecord(kind, start, end, text[start:end], cue_span, speaker, part_of, score, attributed)
         out.append(record)
         previous = record
     return out
+
+
+@lru_cache(maxsize=None)
+def _link_label(lang: str) -> re.Pattern:
+    labels = sorted(words(lang, "quote_link_labels"), key=len, reverse=True)
+    return re.compile(r"^[ \t]*(?:" + "|".join(re.escape(label) for label in labels) + r")[ \t]*:", re.I | re.M)
+
+
+def _link_lines(text: str, lang: str) -> list[tuple[int, int]]:
+    """Lines that link to another story ("READ MORE: Trump says ..."): its headline, not this
+    article's reporting (``quote_link_labels.txt``)."""
+    found = []
+    for m in _link_label(lang).finditer(text):
+        end = text.find("\n", m.end())
+        found.append((m.start(), len(text) if end == -1 else end))
+    return found
 
 
 def _sentence_parts(doc, items):
@@ -295,7 +324,11 @@ def _direct(doc, text: str, marks, used: set[int], cues: list[Cue], lang: str):
             opens_paragraph = not text[max(0, text.rfind("\n", 0, start)):start - 1].strip()
             next_paragraph = opens_paragraph and text.count("\n", previous_end, start) <= 2
             same_paragraph = "\n" not in text[previous_end:start] and (
-                start - previous_end < 80 or not text[previous_sent_end:start].strip(_SPACE_AND_MARKS))
+                start - previous_end < 80 or not text[previous_sent_end:start].strip(_SPACE_AND_MARKS)
+                # '"A," says X. A sentence of the reporter's. "B."': B is still X's, when nobody
+                # else is given words in between
+                or start - previous_end < _SAME_SPEAKER_REACH
+                and not any(previous_sent_end <= c.start < start for c in cues))
             if previous_end < 0 or not (next_paragraph or same_paragraph):
                 continue  # no cue: a scare quote, a title or an unattributed quotation
             if len(text[start:end].split()) < _MIN_WORDS_ALONE:

@@ -19,20 +19,19 @@ __all__ = ["noun_frames", "noun_parts", "noun_speaker"]
 
 
 @lru_cache(maxsize=None)
-def noun_frames(lang: str) -> dict[str, tuple[str, ...]]:
-    return {row[0]: tuple(row[1].split(",")) for row in table(lang, "quote_nouns")}
+def noun_frames(lang: str) -> dict[str, tuple[tuple[str, ...], str]]:
+    """lemma -> (frames, class) from the language's quote_nouns.tsv."""
+    return {row[0]: (tuple(row[1].split(",")), row[2]) for row in table(lang, "quote_nouns")}
 
 
 def noun_parts(tok, frames: tuple[str, ...]):
-    """(speaker token or None, (first, last) content token range) for a noun cue, or None."""
-    content = None
+    """(speaker token or None, (first, last) content token range, the frame that found it) for a
+    noun cue, or None."""
     for frame in frames:
         content = _content(tok, frame)
         if content is not None:
-            break
-    if content is None:
-        return None
-    return noun_speaker(tok), content
+            return noun_speaker(tok), content, frame
+    return None
 
 
 def _content(tok, frame: str):

@@ -57,13 +57,16 @@ class Cue:
     speaker_span: tuple[int, int] | None
     content: tuple[int, int] | None
     lemma: str
-    klass: str  # speech, belief, intention
+    klass: str  # speech, belief, intention, stance: the class of the cue word (reporting_verbs.txt)
     dep: str = ""  # the cue verb's dependency label ("relcl" for "which Moscow called ...")
     score: float | None = None  # the learned model's probability, for a cue it proposed
     # The content's other side when a parenthetical cue splits it: "Many of the closures,
     # he said, have involved public courses" (content "have involved ...", other part
     # "Many of the closures"); reported as a second part of the same quotation.
     other_part: tuple[int, int] | None = None
+    # The frame of reporting_verbs.txt (or quote_nouns.tsv) the content was found by: "that",
+    # "to", "obj", "oprd", a preposition; "" when the content is the clause a cue hangs on.
+    frame: str = ""
 
 
 @lru_cache(maxsize=None)
@@ -72,8 +75,22 @@ def verb_frames(lang: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     table = {}
     for line in words(lang, "reporting_verbs"):
         lemma, klass, frames = line.split()
-        table[lemma] = (klass, tuple(frames.split(",")))
+        table[lemma] = (klass, tuple(frame.partition(":")[0] for frame in frames.split(",")))
     return table
+
+
+@lru_cache(maxsize=None)
+def frame_classes(lang: str) -> dict[tuple[str, str], str]:
+    """(lemma, frame) -> class, where a frame of reporting_verbs.txt names a class of its own
+    ("agree ... that,to:intention": "agreed to buy" is an intention, "agreed that" speech)."""
+    found = {}
+    for line in words(lang, "reporting_verbs"):
+        lemma, _, frames = line.split()
+        for frame in frames.split(","):
+            name, _, klass = frame.partition(":")
+            if klass:
+                found[(lemma, name)] = klass
+    return found
 
 
 def token_span(doc, first: int, last: int) -> tuple[int, int] | None:
@@ -110,7 +127,7 @@ def find_cues(doc, lang: str = "en") -> list[Cue]:
         elif tok.dep_ == "advmod" and tok.lower_ in words(lang, "quote_adverbs"):
             cue = _adverb_cue(doc, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
-            cue = _noun_cue(doc, tok, nouns[tok.lemma_.lower()])
+            cue = _noun_cue(doc, tok, *nouns[tok.lemma_.lower()])
         else:
             continue
         if cue is not None:
@@ -175,23 +192,33 @@ def _sentence_rest(doc, first: int, last: int) -> tuple[int, int] | None:
     return None
 
 
-def _noun_cue(doc, tok, frames: tuple[str, ...]) -> Cue | None:
+def _noun_cue(doc, tok, frames: tuple[str, ...], klass: str) -> Cue | None:
     parts = noun_parts(tok, frames)
     if parts is None:
         return None
-    speaker, (first, last) = parts
+    speaker, (first, last), frame = parts
     content = token_span(doc, first, last)
     if content is None:
         return None
     span = token_span(doc, speaker.left_edge.i, speaker.i) if speaker is not None else None
     return Cue(tok.idx, tok.idx + len(tok), None, speaker.i if speaker is not None else None, span, content,
-               tok.lemma_.lower(), "stance", tok.dep_)
+               tok.lemma_.lower(), klass, tok.dep_, frame=frame)
 
 
 def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue | None:
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() == "quote":
+        return None  # "quoted as saying that ...": the cue "quoted" reports it, with its speaker
+    if tok.tag_ == "VBN" and tok.lemma_.lower() in words(lang, "quote_naming_verbs") \
+            and (tok.dep_ in ("acl", "amod") or not any(c.dep_ in ("nsubj", "agent") for c in tok.children)):
+        return None  # "a feature called FaceTime", "a row dubbed X by the press": a name given, nothing said
     speaker = _subject(tok, verb_frames(lang))
     if speaker is not None and speaker.dep_ == "nsubjpass" and speaker.head.i == tok.i and klass in _ACTS_ON_SUBJECT:
         speaker = None  # "Bin Laden is accused of ...", "Clinton was asked about ...": the one it was said of
+    elif speaker is not None and _asked_of(tok, lang):
+        # "When asked whether ..., McCallum said": the reporter asked, not McCallum; "Asked by
+        # Stephanopoulos to ...": the agent asked
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     expletive = speaker is None and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children)
     if expletive:  # "it was reported that ...": the outlet named before it, if any
         speaker = _outlet_before(tok, lang)
@@ -203,18 +230,22 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
                               or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")):
         return None  # "is known", "is expected to", "known as": nobody's belief in particular
     content = other = None
+    found_by = ""
     for frame in frames:
         content = _complement(doc, tok, frame, after_only=expletive)
         if content is not None:
-            if frame == "quoted":
-                speaker = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            found_by = frame
+            if frame == "quoted":  # "quoted X as saying", "X was quoted as saying": X
+                speaker = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
             break
     if content is None and "that" not in frames:
         # A clausal complement is reported content whatever the verb's usual frames
         # ("she knows that ...", "he observed that ...").
         content = _complement(doc, tok, "that", after_only=expletive)
+        found_by = "that" if content is not None else ""
     if content is None and "obj" in frames:
         content = _passive_subject(doc, tok)  # "The story was first reported by the Post"
+        found_by = "obj" if content is not None else ""
     if content is None and "that" in frames and tok.dep_ in _PARENTHETICAL and tok.head.i != tok.i \
             and tok.head.pos_ in ("VERB", "AUX") and (tok.dep_ != "conj" or tok.head.i > tok.i) \
             and not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in verb_frames(lang)) \
@@ -223,8 +254,16 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
         # in "Officials said a device was found", "found" must not claim "Officials said".
         content, other = _hung_on(doc, tok, tok.head)
     speaker, span = speaker_mention(doc, tok, speaker, content)
+    klass = frame_classes(lang).get((tok.lemma_.lower(), found_by), klass)
     return Cue(tok.idx, tok.idx + len(tok), tok.i, speaker.i if speaker is not None else None, span, content,
-               tok.lemma_.lower(), klass, tok.dep_, other_part=other)
+               tok.lemma_.lower(), klass, tok.dep_, other_part=other, frame=found_by)
+
+
+def _asked_of(tok, lang: str) -> bool:
+    """A verb of asking as a participle with no subject of its own ("When asked if ..."): whoever
+    asked is not named; the subject it would borrow is the one asked (``quote_question_verbs.txt``)."""
+    return tok.tag_ == "VBN" and tok.lemma_.lower() in words(lang, "quote_question_verbs") \
+        and not any(c.dep_ in SUBJECTS for c in tok.children)
 
 
 def speaker_mention(doc, tok, speaker, content: tuple[int, int] | None):
@@ -271,7 +310,8 @@ def subject_of(tok, lang: str = "en"):
 
 def _subject(tok, frames, depth: int = 0):
     """The speaker: subject, agent of a passive, or the subject of the cue this one is coordinated with."""
-    subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+    # not a quotation mark the parser took for a subject ('...,’’ says the founder')
+    subj = next((c for c in tok.children if c.dep_ in SUBJECTS and not c.is_punct), None)
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -313,6 +353,12 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         for child in list(tok.children) + (list(obj.children) if obj is not None else []):
             if child.dep_ == "prep" and child.lower_ in ("about", "as", "on"):
+                said = next((c for c in child.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"
+                             and c.lemma_.lower() in verb_frames(doc.lang_)), None)
+                if said is not None:  # "as saying (in a statement) that ...": what the saying reports
+                    reported = _complement(doc, said, "that")
+                    if reported is not None:
+                        return reported
                 return token_span(doc, child.i + 1, child.right_edge.i)
         return None
     if frame == "that":

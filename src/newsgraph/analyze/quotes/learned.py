@@ -114,7 +114,7 @@ def _cue(doc, proposal: Proposal, score: float, lang: str) -> Cue:
     speaker, span = speaker_mention(doc, tok, speaker, proposal.content)
     return Cue(tok.idx, tok.idx + len(tok), tok.i if tok.pos_ == "VERB" else None,
                speaker.i if speaker is not None else None, span, proposal.content, tok.lemma_.lower(), "stance",
-               tok.dep_, score)
+               tok.dep_, score, frame=proposal.relation)
 
 
 def _holder(tok, lang: str):

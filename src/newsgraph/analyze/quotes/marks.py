@@ -1,10 +1,12 @@
 """Direct-quote spans found from quotation marks alone, before any parsing.
 
 A span is the text between an opening and a closing mark, without the marks.
-Curly (“ ” „ « »), straight (") and typewriter (``'' or '' '') double marks are
-paired; single marks are not, since they double as apostrophes. A quotation that runs over several
+Curly (“ ” „ « »), straight (") and typewriter (``'' or '' '') double marks, and
+two curly single marks standing for one (‘‘...’’), are paired; single marks are not, since they double as apostrophes. A quotation that runs over several
 paragraphs follows the press convention: a paragraph ends without a closing
-mark and the next one opens again; it is returned as one span. A mark left
+mark and the next one opens again; it is returned as one span. Marks of the other
+kind inside a quotation (a title «...» inside “...”, or “...” inside «...») are part
+of it, not a quotation of their own. A mark left
 open at a paragraph end that is not continued is closed there.
 """
 
@@ -17,37 +19,52 @@ from ..constants import CLOSING_MARKS, DOUBLE_MARKS, OPENING_MARKS
 __all__ = ["quote_spans"]
 
 STRAIGHT = '"'
-_MARK = re.compile("''|``|[" + re.escape(DOUBLE_MARKS) + "\n]")
+# Two single marks stand for a double one: typewriter ``...'' and curly ‘‘...’’.
+_PAIRED_SINGLES = {"''": STRAIGHT, "``": OPENING_MARKS[0], "’’": CLOSING_MARKS[0], "‘‘": OPENING_MARKS[0]}
+_MARK = re.compile("''|``|’’|‘‘|[" + re.escape(DOUBLE_MARKS) + "\n]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quoted passage, inner text only, whitespace trimmed."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    outer = inner = None  # the marks that opened the quotation, and a quotation of the other kind in it
     for m in _MARK.finditer(text):
         ch, pos = m.group(), m.start()
-        if ch in ("''", "``"):
-            ch = STRAIGHT if ch == "''" else OPENING_MARKS[0]
+        ch = _PAIRED_SINGLES.get(ch, ch)
         if ch == "\n":
             if open_at is not None and not _continues(text, pos):
                 _add(spans, text, open_at, pos)
-                open_at = None
+                open_at = inner = None
             continue
         if open_at is None:
             if ch in OPENING_MARKS or (ch == STRAIGHT and _can_open(text, pos, m.end())):
-                open_at = m.end()
+                open_at, outer = m.end(), ch
+            continue
+        if inner is not None:
+            if ch in _NESTED_CLOSERS[inner]:
+                inner = None  # '“... the book «War and Peace» is ...”': the title ends, the quotation goes on
+                continue
+        elif ch in _NESTED_OPENERS.get(outer, ""):
+            inner = ch
             continue
         if ch not in CLOSING_MARKS and text.rfind("\n", open_at, pos) != -1 and _line_start(text, pos):
             continue  # the paragraph-continuation opener of a multi-paragraph quote
         if ch in CLOSING_MARKS or ch == STRAIGHT:
             _add(spans, text, open_at, pos)
-            open_at = None
+            open_at = inner = None
         else:
             # A second opener inside an open quote: the first was never closed; restart here.
-            open_at = m.end()
+            open_at, outer = m.end(), ch
     if open_at is not None:
         _add(spans, text, open_at, len(text))
     return spans
+
+
+# Marks of another kind opening inside a quotation (a title, a quotation within it) and what
+# closes them: guillemets inside curly or straight marks, curly marks inside guillemets.
+_NESTED_OPENERS = {"“": "«", "„": "«", STRAIGHT: "«", "«": "“„"}
+_NESTED_CLOSERS = {"«": "»", "“": "”", "„": "“”"}
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
@@ -75,4 +92,4 @@ def _line_start(text: str, pos: int) -> bool:
 def _continues(text: str, newline: int) -> bool:
     """Whether the paragraph after this line break opens with a quotation mark."""
     rest = text[newline + 1 : newline + 40].lstrip()
-    return bool(rest) and (rest[0] in OPENING_MARKS or rest[0] == STRAIGHT or rest.startswith(("''", "``")))
+    return bool(rest) and (rest[0] in OPENING_MARKS or rest[0] == STRAIGHT or rest.startswith(("''", "``", "‘‘")))

@@ -3,7 +3,11 @@
 There is no coreference model; a speaker mention is resolved, in text order, by
 these rules, first match wins:
 
-1. its head word lies in a named-entity mention -> that entity;
+1. its head word lies in a named-entity mention -> that entity; a surname or a
+   first name alone ("Lincicome", "Green", "Dr. Li", also where the tagger marked no
+   name) -> the person introduced before it by a full name ending (or, for a first
+   name, starting) with it; a name in apposition to the mention ("Campbell's
+   partner, Jason Louth") -> that name;
 2. a personal pronoun ("he", "she", "him") -> the latest person that spoke or
    was the subject of a clause before it; "they"/"them" -> the latest
    organisation, state or group that spoke;
@@ -16,8 +20,19 @@ these rules, first match wins:
    enforcement official said ... the official said"); else the latest person
    that spoke. A plural ("the officials") is nobody in particular.
 
+6. a document ("the statement", "a release from UFCW Local 832", "the lawsuit";
+   ``speaker_document_nouns.txt``) -> whoever issued it, where the text says: a
+   "from"/"by" phrase or a possessor on it, or the subject that issued, released or
+   filed the same kind of document before;
+7. a definite singular common noun ("the city", "the diocese") -> the organisation or
+   place named before with that word in its name ("the City of Surrey").
+
 Anything else keeps its mention with entity and name None: no guessing.
-Limits: no gender or number agreement (pronouns take the latest person), no
+A speaker pronoun ("she") skips people whose first name is one of the other gender's
+(``person_first_names.tsv``); people whose name does not tell are never skipped.
+
+Limits: no number agreement, and gender only from common first names (pronouns take
+the latest person), no
 cataphora ("In his speech, Trump said"), no plural groups of people ("the
 officials") resolved to organisations, and roles only from titles and appositions.
 """
@@ -44,9 +59,14 @@ class SpeakerResolver:
         self.text = doc.text if text is None else text  # Doc.text re-joins every token: read it once
         self.entities = entities
         self.pronouns = {row[0]: row[1] for row in table(lang, "quote_pronouns")}
+        self.pronoun_gender = {row[0]: row[2] for row in table(lang, "quote_pronouns") if len(row) > 2 and row[2] != "-"}
+        self.first_names = {row[0]: row[1] for row in table(lang, "person_first_names")}
+        self._gendered = False
         self.role_nouns = {w.lower() for w in words(lang, "role_nouns")}
         self.media = words(lang, "speaker_media_nouns")
         self.offices = words(lang, "speaker_office_nouns")
+        self.titles = words(lang, "entity_titles")
+        self.documents = words(lang, "speaker_document_nouns")
         self.ent_at = [None] * len(self.text)
         for idx, ent in enumerate(entities):
             for m in ent.mentions:
@@ -64,9 +84,13 @@ class SpeakerResolver:
             return None
         start, end = span
         text = self.text[start:end]
-        entity, name = self._resolve(self.doc[head_i])
+        self._gendered = True  # a speaker pronoun skips people of the other gender (event participants do not)
+        try:
+            entity, name = self._resolve(self.doc[head_i])
+        finally:
+            self._gendered = False
         if entity is not None:
-            name = self.entities[entity].name
+            name = name or self.entities[entity].name
             self.spoke.append((start, entity))
         return SpeakerRecord(start, end, text, entity, name)
 
@@ -90,11 +114,20 @@ class SpeakerResolver:
     def _resolve(self, head) -> tuple[int | None, str | None]:
         low = head.lower_
         entity = self._entity_of(head)
+        if entity is None:
+            entity = self._appositive(head)
+        if entity is None and head.pos_ == "PROPN":
+            entity = self._by_name(head)
+        if (entity is None and head.pos_ == "PROPN") or (entity is not None and self._lone_name(entity)):
+            written = self._written_in_full(head)
+            if written is not None:
+                return entity, written
         if entity is not None:
             return entity, None
         kind = self.pronouns.get(low)
         if kind is not None:
-            return self._latest(head.idx, person=(kind == "person")), None
+            gender = self.pronoun_gender.get(low) if self._gendered else None
+            return self._latest(head.idx, person=(kind == "person"), gender=gender), None
         lemma = head.lemma_.lower()
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if (lemma in self.offices or low in self.offices) and owner is not None:
@@ -107,7 +140,48 @@ class SpeakerResolver:
             if unnamed > max((pos for pos, _ in self.roles.get(lemma, []) if pos < head.idx), default=-1):
                 return None, None  # "a law enforcement official said ... the official said": nobody named
             return (found if found is not None else self._latest(head.idx, person=True)), None
+        if lemma in self.documents and head.tag_ not in ("NNS", "NNPS"):
+            return self._issuer(head)
+        if head.pos_ == "NOUN" and self._definite(head) and head.tag_ not in ("NNS", "NNPS"):
+            return self._named_organisation(lemma, head.idx), None
         return None, None
+
+    def _issuer(self, head, depth: int = 0) -> tuple[int | None, str | None]:
+        """Who issued a document that speaks ("the statement", "a release from UFCW Local 832", "the
+        union's release"): a "from"/"by" phrase, a possessor or a name on it, or else the subject
+        that issued, released or filed the same kind of document earlier ("The diocese issued a
+        statement ... The statement said"). None where the text does not say."""
+        issuer = next((c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")), None)
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+            issuer = next((c for c in prep.children if c.dep_ == "pobj"), issuer)
+        if issuer is None:
+            for verb in (t.head for t in reversed(self.doc[:head.i]) if t.lemma_ == head.lemma_ and t.dep_ == "dobj"):
+                issuer = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS), None)
+                if issuer is not None:
+                    break
+        if issuer is None or depth > 1:
+            return None, None
+        if issuer.lemma_.lower() in self.documents:
+            return self._issuer(issuer, depth + 1)
+        entity, name = self._resolve(issuer)
+        if entity is None and name is None and issuer.pos_ == "PROPN":
+            # a name the tagger left unmarked ("UFCW Local 832"): the name as written
+            words = [t for t in issuer.subtree if t.i == issuer.i or t.dep_ in ("compound", "nummod", "flat")
+                     and t.head.i == issuer.i]
+            name = self.text[words[0].idx:words[-1].idx + len(words[-1])]
+        return entity, name
+
+    def _named_organisation(self, noun: str, before: int) -> int | None:
+        """"the city", "the diocese", "the board": the organisation or place named before with that
+        word in its name ("the City of Surrey", "the Roman Catholic Diocese of Covington"), the latest."""
+        best = (-1, None)
+        for idx, ent in enumerate(self.entities):
+            if ent.type not in _GROUPS or noun not in ent.name.lower().split():
+                continue
+            last = max((m.start for m in ent.mentions if m.start < before), default=-1)
+            if last > best[0]:
+                best = (last, idx)
+        return best[1]
 
     def _entity_of(self, tok) -> int | None:
         idx = self.ent_at[tok.idx] if tok.idx < len(self.ent_at) else None
@@ -119,17 +193,81 @@ class SpeakerResolver:
         for other, ent in enumerate(self.entities):
             if other != idx and ent.type == _PERSON and " " in ent.name and name.endswith(" " + ent.name):
                 return other
+        if self.entities[idx].type == _PERSON and " " not in name:
+            # A surname or first name alone ("Lincicome") is the person introduced by full name before it.
+            full = self._introduced(name, tok.idx, (_PERSON,))
+            return idx if full is None else full
         return idx
 
-    def _latest(self, before: int, person: bool) -> int | None:
+    def _appositive(self, head) -> int | None:
+        """A name in apposition to the mention: "Campbell's partner, Jason Louth", "Wise's dad, Darrin"."""
+        for child in head.children:
+            if child.dep_ == "appos":
+                found = self._entity_of(child)
+                if found is None and child.pos_ == "PROPN":
+                    found = self._by_name(child)
+                if found is not None and self.entities[found].type in (_PERSON, *_GROUPS):
+                    return found
+        return None
+
+    def _by_name(self, head) -> int | None:
+        """A proper name the tagger left unmarked ("Green said", "Dr. Li said"): the person (or
+        organisation) introduced before it under a name that ends with it, or a person whose first
+        name it is. Titles before it ("Mr.", "Dr.") are no part of the name."""
+        words = [c.text for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and c.text not in self.titles] + [head.text]
+        name = " ".join(words).removesuffix("’s").removesuffix("'s")
+        if not name or not name[0].isupper():
+            return None
+        return self._introduced(name, head.idx, (_PERSON, "ORG"))
+
+    def _lone_name(self, entity: int) -> bool:
+        return self.entities[entity].type == _PERSON and " " not in self.entities[entity].name
+
+    def _written_in_full(self, head) -> str | None:
+        """A surname the tagger found no full name for: the full name written before it ("Damon
+        Green spent ... Green said"), a capitalised first name right before the same surname."""
+        if not head.text[:1].isupper() or head.text in self.titles:
+            return None
+        for tok in reversed(self.doc[:head.i]):
+            if tok.text != head.text or tok.i == 0 or tok.pos_ != "PROPN":
+                continue
+            first = self.doc[tok.i - 1]
+            if first.pos_ == "PROPN" and first.text[:1].isupper() and first.text not in self.titles \
+                    and first.head.i == tok.i and first.dep_ == "compound":
+                return f"{first.text} {tok.text}"
+        return None
+
+    def _introduced(self, name: str, before: int, types: tuple[str, ...]) -> int | None:
+        """The entity of these types named by a longer name ending with ``name`` (for a person, also
+        starting with it: a first name) with a mention before ``before``; the latest so mentioned."""
+        best = (-1, None)
+        for idx, ent in enumerate(self.entities):
+            if ent.type not in types or ent.name == name or " " not in ent.name:
+                continue
+            if not (ent.name.endswith(" " + name) or ent.type == _PERSON and ent.name.startswith(name + " ")
+                    and " " not in name):
+                continue
+            last = max((m.start for m in ent.mentions if m.start < before), default=-1)
+            if last > best[0]:
+                best = (last, idx)
+        return best[1]
+
+    def _latest(self, before: int, person: bool, gender: str | None = None) -> int | None:
         best = (-1, None)
         pool = self.spoke + (self.subjects if person else [])
         for pos, ent in pool:
             if pos < before and pos > best[0]:
                 kind = self.entities[ent].type
-                if (kind == _PERSON) if person else (kind in _GROUPS):
+                if ((kind == _PERSON) if person else (kind in _GROUPS)) and not (
+                        gender and self._gender_of(ent) not in (None, gender)):
                     best = (pos, ent)
         return best[1]
+
+    def _gender_of(self, entity: int) -> str | None:
+        """A person's gender where the name tells it (``person_first_names.tsv``), else None."""
+        first = self.entities[entity].name.split()[0].lower() if self.entities[entity].name else ""
+        return self.first_names.get(first)
 
     def _latest_role(self, role: str, before: int) -> int | None:
         found = [ent for pos, ent in self.roles.get(role, []) if pos < before]

@@ -1,0 +1,84 @@
+"""What kind of attribution a quote is: speech, belief, intention or stance.
+
+- A quotation in quotation marks (kind direct) is speech; under a cue that is no
+  speech, a quoted stretch of under four words is a term ("known as "blackouts"",
+  "refers to "yeet""), no quote.
+- Otherwise the cue says it, for a paraphrase with quoted words in it (mixed) too:
+  a verb's class in ``reporting_verbs.txt`` ("said": speech, "believes": belief,
+  "plans": intention, "criticised", "supports": stance),
+  a noun's in ``quote_nouns.tsv`` ("the claim that": speech, "a plan to":
+  intention); "according to", "reportedly", a poll and a headline colon are speech.
+  A word the learned model proposed takes its class when it is a listed verb, else
+  it is a stance: the model learned PolNeAR's attributions of stances and acts.
+- Speech needs a proposition. A speech verb whose content is only a thing
+  ("announced his resignation", "talked about the economy", "thanked her parents")
+  says what was talked about, not what was said: it is a stance. Its content is a
+  proposition when the verb reports a clause, an infinitive or what something was
+  called ("called him a liar"), or when the content is headed by a verb ("talked
+  about being excited"; not "talked about X, who ...").
+- A content that is only a name or a pronoun is no quote of speech at all
+  ("talking about Alfonso Espinos"): ``attribution`` returns None and the quote is
+  left out.
+"""
+
+from __future__ import annotations
+
+from ..constants import DOUBLE_MARKS
+from .cues import Cue, verb_frames
+
+__all__ = ["ATTRIBUTIONS", "attribution"]
+
+ATTRIBUTIONS = ("speech", "belief", "intention", "stance")
+# Frames whose content is a proposition whatever words it has: a clause, what something was
+# called, a question, "X appears to Y", "quoted as saying". An infinitive ("to") is one when
+# its content is headed by a verb: the frame also takes "to" as a preposition ("pleaded guilty
+# to six counts").
+_PROPOSITION_FRAMES = frozenset({"that", "oprd", "whether", "if", "raise", "quoted"})
+# Entity types of a content that only names someone: no proposition.
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+# A quoted stretch shorter than this under a cue that is no speech ("known as "blackouts"",
+# "refers to "yeet"") is a term, not a quotation.
+_MIN_QUOTED_WORDS = 4
+# Relations the learned proposals report through, as the frames of the word lists.
+_LEARNED_FRAMES = {"dobj": "obj", "ccomp": "that", "that": "that", "xcomp": "to", "toinf": "to"}
+
+
+def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str = "en") -> str | None:
+    """The attribution of a quote with this kind, cue and content span; None when it is no quote:
+    a speech cue's content that only names someone, a quoted term ("known as "blackouts"")."""
+    if cue is None:
+        return "speech"  # a quote with no cue is a quotation going on from the one before
+    klass, frame = _class_and_frame(cue, lang)
+    if kind == "direct":
+        if klass != "speech" and len(doc.text[start:end].split()) < _MIN_QUOTED_WORDS:
+            return None  # a term or a name in quotation marks, not a quotation
+        return "speech"
+    if kind == "mixed" or klass != "speech" or not frame or frame in _PROPOSITION_FRAMES:
+        return klass
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or any(c in DOUBLE_MARKS for c in doc.text[start:end]):
+        return klass
+    if _only_a_name(span):
+        return None
+    if span.root.pos_ in ("VERB", "AUX"):
+        return klass
+    return "stance"
+
+
+def _class_and_frame(cue: Cue, lang: str) -> tuple[str, str]:
+    """The cue's class and the frame its content was found by; a learned proposal takes the class
+    of its word when that is a listed verb, else it is a stance."""
+    if cue.score is None:
+        return cue.klass, cue.frame
+    listed = verb_frames(lang).get(cue.lemma)
+    return (listed[0] if listed is not None else "stance"), _LEARNED_FRAMES.get(cue.frame,
+                                                                               cue.frame.removeprefix("prep_"))
+
+
+def _only_a_name(span) -> bool:
+    """A name ("Alfonso Espinos", "the Washington Examiner") or a pronoun ("him", "it", "what")."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if len(words) == 1 and words[0].pos_ == "PRON":
+        return True
+    return bool(words) and all(t.ent_type_ in _NAMES or t.pos_ in ("PROPN", "DET") for t in words) \
+        and any(t.pos_ == "PROPN" for t in words)

@@ -1,0 +1,155 @@
+"""What kind of attribution each quote is: speech, belief, intention, stance (sentences of our own; loads spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.analyze.entities import extract_entities
+from newsgraph.analyze.quotes import extract_quotes
+
+pytestmark = pytest.mark.slow
+
+
+def _quotes(nlp, text: str):
+    doc = nlp(text)
+    return extract_quotes(doc, extract_entities(doc))
+
+
+def _find(quotes, starting: str):
+    found = [q for q in quotes if q.text.startswith(starting)]
+    assert found, f"no quote starts with {starting!r}: {[q.text for q in quotes]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, starting, attribution",
+    [
+        # ours: speech, by a verb, "according to", quotation marks
+        ("The mayor said the arena would close in March.", "the arena would close", "speech"),
+        ("Police told reporters that the driver had fled.", "the driver had fled", "speech"),
+        ("The league announced that the season would start late.", "the season would start", "speech"),
+        ("The fire started in the kitchen, according to the fire chief.", "The fire started", "speech"),
+        ('"We are not going anywhere," the coach said after the game.', "We are not going anywhere", "speech"),
+        # ours: belief
+        ("The coach believes the team can still make the playoffs.", "the team can still make", "belief"),
+        ("Residents fear that the plant will close next year.", "the plant will close", "belief"),
+        # ours: intention
+        ("The council plans to cut the arena budget by half.", "to cut the arena budget", "intention"),
+        ("The minister wants to double the number of nurses.", "to double the number", "intention"),
+        # ours: stance (an evaluation, a position)
+        ("The union criticized the hospital for its staffing levels.", "its staffing levels", "stance"),
+        ("Most residents support the new bike lanes on Main Street.", "the new bike lanes", "stance"),
+        ("The senator opposes the pipeline through the reserve.", "the pipeline", "stance"),
+    ],
+)
+def test_attribution_classes(nlp, text, starting, attribution):
+    assert _find(_quotes(nlp, text), starting).attribution == attribution
+
+
+@pytest.mark.parametrize(
+    "text, starting",
+    [
+        # ours: a speech verb reporting a thing, not a proposition, is no speech
+        ("The club thanked her parents for their support.", "her parents"),
+        ("City staff explained the numbers at the meeting.", "the numbers"),
+        ("The two players talked about the upcoming season.", "the upcoming season"),
+    ],
+)
+def test_attribution_of_a_thing_is_no_speech(nlp, text, starting):
+    assert _find(_quotes(nlp, text), starting).attribution != "speech"
+
+
+@pytest.mark.parametrize("text", [
+    # ours: whom one talks about, or whom one asked, is not what was said
+    "I was talking about Alfonso Espinos yesterday.",
+    "I'm talking about Alfonso Espinos, who like Montalban was born in Mexico.",
+    "The coach never mentioned Justin Trudeau.",
+])
+def test_attribution_a_name_alone_is_no_quote(nlp, text):
+    assert not any(q.text.startswith(("Alfonso", "Justin")) for q in _quotes(nlp, text))
+
+
+def test_attribution_parts_of_a_quotation_are_all_speech(nlp):
+    # ours: a quotation over two sentences, then split around its cue
+    text = ('"We found that a little misleading. Two of the arenas will be taken away," '
+            'Marty Jones told the paper. "You are only getting one new rink."')
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 3 and {q.attribution for q in quotes} == {"speech"}
+
+
+def test_attribution_is_in_the_record(nlp):
+    doc = nlp("The mayor said the arena would close in March.")
+    quote = extract_quotes(doc, extract_entities(doc))[0]
+    assert quote.as_dict([])["attribution"] == "speech"
+
+
+def test_attribution_a_quoted_term_is_no_quote(nlp):
+    # ours: scare quotes under a cue that is no speech are words being named, not said
+    quotes = _quotes(nlp, 'Schools around the country hold what are known as "blackouts" during exams.')
+    assert not any(q.text == "blackouts" for q in quotes)
+
+
+@pytest.mark.parametrize("text, starting", [
+    # ours: an intention with quoted words in it is still an intention
+    ('The diocese promised to take appropriate action "up to and including expulsion."', "to take appropriate"),
+    ('The group intends to launch a campaign next month to pressure the government to enact "Audrey\'s '
+     'amendment," which would allow advance consent.', "to launch a campaign"),
+])
+def test_attribution_a_mixed_quote_takes_its_cue_class(nlp, text, starting):
+    quote = _find(_quotes(nlp, text), starting)
+    assert quote.kind == "mixed" and quote.attribution == "intention"
+
+
+def test_link_lines_give_no_quotes(nlp):
+    # ours: a line linking to another story is that story's headline, not this article's reporting
+    text = ("The school closed its doors on Tuesday.\n\n"
+            "READ MORE: Trump says students at the rally were treated unfairly\n\n"
+            "WATCH: Mayor says the city will rebuild the arena\n\n"
+            "The principal said classes would resume on Monday.")
+    quotes = _quotes(nlp, text)
+    assert [q.text for q in quotes] == ["classes would resume on Monday"]
+
+
+@pytest.mark.parametrize("text", [
+    # ours: the reporter asked; the one asked is not the asker
+    "When asked whether he was overstating the debt, McCallum said the figures were public.",
+    "Asked if other locations would vote, Traeger said it was too early to tell.",
+])
+def test_the_reporters_question_has_no_speaker(nlp, text):
+    quotes = _quotes(nlp, text)
+    asked = [q for q in quotes if q.cue and q.cue[2].lower() == "asked"]
+    assert asked and all(q.speaker is None for q in asked)
+    said = [q for q in quotes if q.cue and q.cue[2] == "said"]
+    assert said and said[0].speaker.text in ("McCallum", "Traeger")
+
+
+@pytest.mark.parametrize("text, starting, attribution", [
+    # ours: "agree" reports speech with a clause, an intention with an infinitive
+    ("The union agreed that the talks had been fair.", "the talks had been fair", "speech"),
+    ("China Eastern agreed to purchase twenty Airbus jets.", "to purchase twenty", "intention"),
+    # ours: "to" as a preposition takes no proposition
+    ("The 29-year-old pleaded guilty to six counts of first-degree murder.", "six counts", "stance"),
+])
+def test_attribution_by_the_frame_that_found_the_content(nlp, text, starting, attribution):
+    assert _find(_quotes(nlp, text), starting).attribution == attribution
+
+
+@pytest.mark.parametrize("text", [
+    # ours: a name given is nothing said
+    "Apple unveiled a video calling feature called FaceTime.",
+    'Five billion applications, commonly called "apps," have been sold.',
+    "The antenna trouble, dubbed Antennagate by the press, did not hurt sales.",
+])
+def test_naming_participles_give_no_quote(nlp, text):
+    assert _quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # ours: the one quoted is the speaker, what the saying reports the content
+    ("Kuchma was quoted by the Interfax news agency as saying that Ukraine would not join NATO.", "Kuchma"),
+    ("The agency quoted an official as saying that the border would stay closed.", "an official"),
+])
+def test_quoted_as_saying(nlp, text, speaker):
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 1 and quotes[0].speaker.text == speaker
+    assert quotes[0].text in ("Ukraine would not join NATO", "the border would stay closed")
