@@ -1,0 +1,140 @@
+"""Russian entities: natasha's names, in the nominative, under the canonical names English uses.
+
+Steps (data in ``lexicons/ru/`` and ``lexicons/public_figures.tsv``):
+  1. mention spans: natasha's NER (PER, LOC, ORG); an organisation followed by the place it
+     belongs to grows to hold it ("Министерства обороны" + "Украины"), and a known place
+     inside an organisation's name is a mention of its own too ("мэрии Москвы": the city
+     hall and Moscow), as factRuEval marks nested names;
+  2. each mention put in the nominative (``norm.py``) and resolved: a public figure by a
+     Cyrillic alias or by the English spelling of the name (``translit.py``: "Зеленского" ->
+     "Зеленский" -> Volodymyr Zelensky); a place or organisation by its Russian name
+     (``gazetteer.py``: "Киеве" -> Kyiv, "НАТО" -> NATO); a person nobody knows keeps the
+     English spelling of the name as its canonical name ("Юрий Кнутов" -> Yuri Knutov, as
+     English reports write it) and the nominative as ``native``; an unknown place or
+     organisation keeps its nominative ("Тверская площадь");
+  3. a capital or country used as an actor ("Москва заявила") is a mention of the state,
+     with ``role="state"`` (``roles.py``);
+  4. grouping by (name, type), then a lone surname folds into the one full name ending with it.
+Limits: no NORP entities (nationality adjectives are left out); no coreference; natasha's
+NER does not find names it never learnt to tag (products, events).
+"""
+
+from __future__ import annotations
+
+from ..entities.gazetteer import Known, gazetteer, name_key
+from ..types import EntityRecord, MentionRecord
+from .gazetteer import ru_gazetteer
+from .nlp import load_ru
+from .norm import nominative
+from .roles import used_as_actor
+from .translit import has_cyrillic, romanise
+
+__all__ = ["extract_entities", "resolve_name"]
+
+_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+
+
+def extract_entities(doc) -> list[EntityRecord]:
+    morph = load_ru().morph
+    groups: dict[tuple[str, str], EntityRecord] = {}
+    for span in _mention_spans(doc):
+        normal = nominative(span, morph, span.label_)
+        name, type_, ids, role, native = resolve_name(normal, span.label_, span)
+        record = groups.setdefault((name, type_), EntityRecord(name, type_))
+        record.ids.update(ids)
+        if native and not record.native:
+            record.native = native
+        record.mentions.append(MentionRecord(span.start_char, span.end_char, span.text, role))
+    _fold_surnames(groups)
+    ordered = sorted(groups.values(), key=lambda e: min(m.start for m in e.mentions))
+    for entity in ordered:
+        entity.mentions.sort(key=lambda m: m.start)
+    return ordered
+
+
+def _mention_spans(doc) -> list:
+    """NER spans, organisations grown over the place they belong to, and places nested in names."""
+    ents = list(doc.ents)
+    out = []
+    skip = set()
+    for i, ent in enumerate(ents):
+        if i in skip:
+            continue
+        after = ents[i + 1] if i + 1 < len(ents) else None
+        if (ent.label_ == "ORG" and after is not None and after.label_ == "LOC" and after.start == ent.end
+                and after.root.head.i in range(ent.start, ent.end) and "Gen" in after.root.morph.get("Case")):
+            grown = doc[ent.start:after.end]
+            grown.label_ = "ORG"
+            out.extend([grown, after])
+            skip.add(i + 1)
+            continue
+        out.append(ent)
+        if ent.label_ == "ORG":
+            out.extend(_nested_places(doc, ent))
+    return out
+
+
+def _nested_places(doc, ent) -> list:
+    """Known places named inside an organisation's name: "мэрии Москвы" holds Moscow."""
+    rgaz = ru_gazetteer()
+    found = []
+    for token in ent[1:]:
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and rgaz.place(token.lemma_) is not None:
+            span = doc[token.i:token.i + 1]
+            span.label_ = "LOC"
+            found.append(span)
+    return found
+
+
+def resolve_name(normal: str, label: str, span=None) -> tuple[str, str, dict, str | None, str | None]:
+    """(canonical name, type, ids, role, native nominative) of a mention in the nominative."""
+    gaz, rgaz = gazetteer(), ru_gazetteer()
+    if label == "PER":
+        known = _person(normal)
+        if known is not None:
+            return known.name, "PERSON", {}, None, normal
+        return (romanise(normal) if has_cyrillic(normal) else normal), "PERSON", {}, None, normal
+    place = rgaz.place(normal) or (None if has_cyrillic(normal) else gaz.place(normal))
+    org = rgaz.org(normal) or (None if has_cyrillic(normal) else gaz.org(normal, tagged_org=label == "ORG"))
+    if label == "ORG" and org is not None:
+        return org.name, org.type, {}, None, normal
+    if place is not None and (label == "LOC" or place.kind == "country"):
+        name, type_, ids, role = _place(place, span)
+        return name, type_, ids, role, (None if role else normal)
+    if org is not None:
+        return org.name, org.type, {}, None, normal
+    return normal, _TYPES.get(label, label), {}, None, None
+
+
+def _person(normal: str) -> Known | None:
+    """A public figure by the nominative as written, then by its English spelling."""
+    gaz = gazetteer()
+    known = gaz.people.get(name_key(normal))
+    if known is None and has_cyrillic(normal):
+        latin = romanise(normal)
+        known = gaz.person(latin) if " " in latin else gaz.people.get(name_key(latin))
+    words = normal.split()
+    if known is None and len(words) > 1:  # a first name pymorphy cannot inflect: "Анналеной Бербок"
+        by_surname = gaz.people.get(name_key(words[-1]))
+        if by_surname is not None and by_surname.name[:1] == romanise(words[0])[:1]:
+            known = by_surname
+    return known
+
+
+def _place(known: Known, span) -> tuple[str, str, dict, str | None]:
+    """A place, or the state when a capital or a country is used as an actor."""
+    if span is not None and known.kind in ("country", "city") and (known.kind == "country" or known.capital_of):
+        if used_as_actor(span):
+            state = gazetteer().country_entry(known.capital_of or known.country or "") or known
+            return state.name, state.type, dict(state.ids), "state"
+    return known.name, known.type, dict(known.ids), None
+
+
+def _fold_surnames(groups: dict[tuple[str, str], EntityRecord]) -> None:
+    """Merge a one-word person name into the single full person name ending with it."""
+    full = [key for key in groups if key[1] == "PERSON" and " " in key[0]]
+    for key in [k for k in groups if k[1] == "PERSON" and " " not in k[0]]:
+        owners = [f for f in full if f[0].split()[-1] == key[0]
+                  or (groups[f].native and groups[f].native.split()[-1] == (groups[key].native or ""))]
+        if len(owners) == 1:  # ambiguous surnames stay apart rather than being guessed
+            groups[owners[0]].mentions.extend(groups.pop(key).mentions)
