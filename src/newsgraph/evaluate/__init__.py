@@ -29,6 +29,7 @@ EVALUATIONS = {
     "meantime_xdoc": "newsgraph.evaluate.meantime_xdoc",
     "plover": "newsgraph.evaluate.plover",
     "events": "newsgraph.evaluate.events",
+    "factrueval": "newsgraph.evaluate.factrueval",
 }
 
 ENV_VAR = "NEWSGRAPH_DATA"
