@@ -1,7 +1,8 @@
 """Russian entities: natasha's names, in the nominative, under the canonical names English uses.
 
 Steps (data in ``lexicons/ru/`` and ``lexicons/public_figures.tsv``):
-  1. mention spans: natasha's NER (PER, LOC, ORG); an organisation followed by the place it
+  1. mention spans: natasha's NER (PER, LOC, ORG), and single words it left out that name a
+     known public figure, place or organisation ("Зеленский призвал"); an organisation followed by the place it
      belongs to grows to hold it ("Министерства обороны" + "Украины"), and a known place
      inside an organisation's name is a mention of its own too ("мэрии Москвы": the city
      hall and Moscow), as factRuEval marks nested names;
@@ -71,7 +72,31 @@ def _mention_spans(doc) -> list:
         out.append(ent)
         if ent.label_ == "ORG":
             out.extend(_nested_places(doc, ent))
-    return out
+    return out + _known_names(doc, ents)
+
+
+def _known_names(doc, ents) -> list:
+    """Single words the NER left out that name a known public figure, place or organisation
+    ("Зеленский призвал", "НАТО", "в Киеве"), capitalised as names are."""
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    gaz, rgaz = gazetteer(), ru_gazetteer()
+    found = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok.text) < 2:
+            continue
+        lemma = tok.lemma_
+        label = None
+        if gaz.people.get(name_key(lemma.capitalize())) or gaz.people.get(name_key(tok.text)):
+            label = "PER"
+        elif rgaz.org(tok.text) or rgaz.org(lemma):
+            label = "ORG"
+        elif rgaz.place(lemma) or rgaz.place(tok.text):
+            label = "LOC"
+        if label is not None:
+            span = doc[tok.i:tok.i + 1]
+            span.label_ = label
+            found.append(span)
+    return found
 
 
 def _nested_places(doc, ent) -> list:
