@@ -69,12 +69,13 @@ def _given_publication_date(doc, article) -> str | None:
 
 
 def _ru_stages() -> tuple[Stage, ...]:
-    from .ru import entities
+    from .ru import entities, quotes
 
     return (
         Stage("published", ("doc", "article"), "published", _given_publication_date, recorded=False),
         Stage("sentences", ("doc",), "sentences", sentence_spans),
         Stage("entities", ("doc",), "entities", entities.extract_entities),
+        Stage("quotes", ("doc", "entities"), "quotes", quotes.extract_quotes),
     )
 
 

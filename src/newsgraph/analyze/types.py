@@ -93,6 +93,8 @@ class QuoteRecord:
     part_of: int | None = None
     # The learned model's probability for a quote it found (quotes.learned); None when rules found it.
     score: float | None = None
+    # What kind of attribution it is: speech, belief, intention or stance (quotes._attribution).
+    attribution: str = "speech"
 
     def as_dict(self, entity_ids: list[str]) -> dict:
         speaker = None
@@ -104,7 +106,7 @@ class QuoteRecord:
         return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text,
                 "cue": cue, "speaker": speaker, "part_of": self.part_of,
                 "found_by": "rules" if self.score is None else "model",
-                "score": None if self.score is None else round(self.score, 3)}
+                "score": None if self.score is None else round(self.score, 3), "attribution": self.attribution}
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ EVALUATIONS = {
     "plover": "newsgraph.evaluate.plover",
     "events": "newsgraph.evaluate.events",
     "factrueval": "newsgraph.evaluate.factrueval",
+    "ruquotes": "newsgraph.evaluate.ruquotes",
 }
 
 ENV_VAR = "NEWSGRAPH_DATA"
