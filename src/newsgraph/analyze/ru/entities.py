@@ -16,6 +16,7 @@ Steps (data in ``lexicons/ru/`` and ``lexicons/public_figures.tsv``):
   3. a capital or country used as an actor ("Москва заявила") is a mention of the state,
      with ``role="state"`` (``roles.py``);
   4. grouping by (name, type), then a lone surname folds into the one full name ending with it.
+Words of ``ru/entity_not_names.txt`` ("СМИ") are never entities.
 Limits: no NORP entities (nationality adjectives are left out); no coreference; natasha's
 NER does not find names it never learnt to tag (products, events).
 """
@@ -23,6 +24,7 @@ NER does not find names it never learnt to tag (products, events).
 from __future__ import annotations
 
 from ..entities.gazetteer import Known, gazetteer, name_key
+from ..lexicons import words
 from ..types import EntityRecord, MentionRecord
 from .gazetteer import ru_gazetteer
 from .nlp import load_ru
@@ -40,6 +42,8 @@ def extract_entities(doc) -> list[EntityRecord]:
     groups: dict[tuple[str, str], EntityRecord] = {}
     for span in _mention_spans(doc):
         normal = nominative(span, morph, span.label_)
+        if normal.lower() in words("ru", "entity_not_names"):
+            continue
         name, type_, ids, role, native = resolve_name(normal, span.label_, span)
         record = groups.setdefault((name, type_), EntityRecord(name, type_))
         record.ids.update(ids)
@@ -123,6 +127,8 @@ def resolve_name(normal: str, label: str, span=None) -> tuple[str, str, dict, st
     org = rgaz.org(normal) or (None if has_cyrillic(normal) else gaz.org(normal, tagged_org=label == "ORG"))
     if label == "ORG" and org is not None:
         return org.name, org.type, {}, None, normal
+    if place is None and org is None and gaz.people.get(name_key(normal)) is not None:
+        return gaz.people[name_key(normal)].name, "PERSON", {}, None, normal  # "Стармера" tagged LOC
     if place is not None and (label == "LOC" or place.kind == "country"):
         name, type_, ids, role = _place(place, span)
         return name, type_, ids, role, (None if role else normal)

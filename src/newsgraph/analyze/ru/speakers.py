@@ -1,8 +1,10 @@
 """Who a Russian quote's speaker is: a name, a pronoun, a surname or a role noun, resolved.
 
-- A name: the entity whose mention holds the speaker's head, or a name in apposition to it
-  ("президент Украины Владимир Зеленский": Zelensky, not Ukraine); a lone surname is its
-  person already (``entities.py`` folds it).
+- A name: the entity whose mention holds the speaker's head, or a person named in the
+  nominative in its phrase or an apposition ("президент Украины Владимир Зеленский": Zelensky,
+  not Ukraine; "военный эксперт, историк войск ПВО Юрий Кнутов"); a lone surname is its
+  person already (``entities.py`` folds it); an office of ``ru/speaker_office_nouns.txt``
+  speaks for its owner ("канцелярия Стармера": Starmer), a capital acting for its state.
 - A pronoun of ``lexicons/ru/quote_pronouns.tsv`` ("он", "она", "по его словам"): the nearest
   person of its gender named in its sentence or the one before, else the last speaker of its
   gender, else the nearest person of its gender named before it.
@@ -42,21 +44,30 @@ class Speakers:
         self.entities = entities
         self.by_char: dict[int, int] = {}
         for index, entity in enumerate(entities):
-            for m in entity.mentions:
-                if m.role:
-                    continue
+            for m in entity.mentions:  # "заверил Лондон": the state, as the mention's entity
                 for c in range(m.start, m.end):
                     self.by_char.setdefault(c, index)
         self.said: list[tuple[int, int]] = []  # (char offset, entity index) of resolved speakers so far
 
     def gender(self, index: int) -> str | None:
+        """A person's grammatical gender, by vote over the words of their mentions and the
+        past-tense verbs they are the subject of ("Бербок заявила": feminine)."""
+        votes: dict[str, int] = {}
+
+        def vote(genders, weight: int) -> None:
+            for g in genders:
+                votes[g] = votes.get(g, 0) + weight
+
         for m in self.entities[index].mentions:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             for tok in span or ():
-                g = tok.morph.get("Gender")
-                if g:
-                    return g[0]
-        return None
+                vote(tok.morph.get("Gender"), 1)
+                up = tok
+                while up.dep_ in ("appos", "flat:name", "flat") and up.head.i != up.i:
+                    up = up.head  # "глава МИД Анналена Бербок заявила": the subject is "глава"
+                if up.dep_ == "nsubj" and "Past" in up.head.morph.get("Tense"):
+                    vote(up.head.morph.get("Gender"), 3)
+        return max(votes, key=votes.get) if votes else None
 
     def resolve(self, head, at: int) -> SpeakerRecord | None:
         """The speaker whose head token is ``head``, for a quote at character ``at``."""
@@ -66,6 +77,8 @@ class Speakers:
         text = self.doc.text[start:end]
         index = self._named(head)
         lemma = _POSSESSIVE_OWNER.get(head.lower_, head.lemma_.lower())
+        if index is None and lemma in words("ru", "speaker_office_nouns"):
+            index = self._owner(head)  # "канцелярия Стармера" speaks for Starmer
         if index is None and lemma in _pronouns():
             index = self._antecedent(min(at, head.idx), *_pronouns()[lemma])
         elif index is None and (lemma in words("ru", "role_nouns") or _person_noun(head)):
@@ -78,7 +91,7 @@ class Speakers:
 
     def previous(self, at: int) -> int | None:
         """The entity of the last speaker before ``at``."""
-        before = [i for pos, i in self.said if pos < at]
+        before = [i for pos, i in sorted(self.said) if pos < at]
         return before[-1] if before else None
 
     def _extent(self, head) -> tuple[int, int]:
@@ -102,17 +115,25 @@ class Speakers:
         first = min(tokens, key=lambda t: t.i)
         return first.idx, last.idx + len(last.text)
 
+    def _owner(self, head) -> int | None:
+        for child in head.children:
+            index = self.by_char.get(child.idx)
+            if child.dep_ == "nmod" and index is not None and self.entities[index].type in ("PERSON", "ORG", "GPE"):
+                return index
+        return None
+
     def _named(self, head) -> int | None:
         """The entity the speaker's head names, or the person named in the nominative later in
         its phrase ("писатель и журналист Виктор Шендерович"; not "пресс-служба президента Виктора Януковича")."""
         index = self.by_char.get(head.idx)
         if index is not None and self.entities[index].type in ("PERSON", "ORG", "GPE"):
             return index
-        start, end = self._extent(head)
         named = None
-        for tok in self.doc.char_span(start, end, alignment_mode="expand") or ():
+        for tok in self.doc[head.i + 1:head.sent.end]:  # the phrase and its appositions
+            if tok.text in "–—«»„“\"" and tok.text not in "«»" or tok.pos_ in ("VERB", "AUX") or tok.text in ".;:":
+                break
             index = self.by_char.get(tok.idx)
-            if (index is not None and tok.i > head.i and self.entities[index].type == "PERSON"
+            if (index is not None and self.entities[index].type == "PERSON"
                     and not set(tok.morph.get("Case")) - {"Nom"}):
                 named = index
         return named
@@ -147,7 +168,7 @@ class Speakers:
         near = self._last_person(at, fits=fits, since=self._sentence_before(at))
         if near is not None:
             return near
-        for pos, index in reversed(self.said):
+        for pos, index in sorted(self.said, reverse=True):
             if pos < at and fits(index):
                 return index
         return self._last_person(at, fits=fits)
@@ -159,7 +180,7 @@ class Speakers:
 
     def _last_person(self, at: int, quoted_first: bool = False, fits=None, since: int = -1) -> int | None:
         if quoted_first:
-            people = [i for pos, i in self.said if pos < at and self.entities[i].type == "PERSON"]
+            people = [i for pos, i in sorted(self.said) if pos < at and self.entities[i].type == "PERSON"]
             if people:
                 return people[-1]
         best, best_pos = None, since - 1
