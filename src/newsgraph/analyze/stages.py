@@ -69,13 +69,15 @@ def _given_publication_date(doc, article) -> str | None:
 
 
 def _ru_stages() -> tuple[Stage, ...]:
-    from .ru import entities, quotes
+    from .ru import entities, quantities, quotes, timexes
 
     return (
         Stage("published", ("doc", "article"), "published", _given_publication_date, recorded=False),
         Stage("sentences", ("doc",), "sentences", sentence_spans),
         Stage("entities", ("doc",), "entities", entities.extract_entities),
         Stage("quotes", ("doc", "entities"), "quotes", quotes.extract_quotes),
+        Stage("timexes", ("doc", "published"), "timexes", timexes.extract_timexes),
+        Stage("quantities", ("doc",), "quantities", quantities.extract_quantities),
     )
 
 
