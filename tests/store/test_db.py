@@ -138,9 +138,12 @@ def test_store_version_7_is_refused_by_a_newsgraph_that_knows_6(store_url, monke
     """Phrases (event_phrases) and quote links are what version 7 adds: code that does not know them refuses."""
     from newsgraph.store import migrations
 
+    every = migrations.MIGRATIONS
+    monkeypatch.setattr(migrations, "LATEST", 7)
+    monkeypatch.setattr(migrations, "MIGRATIONS", every[:7])
     Store(store_url).close()
     monkeypatch.setattr(migrations, "LATEST", 6)
-    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:6])
+    monkeypatch.setattr(migrations, "MIGRATIONS", every[:6])
     with pytest.raises(SchemaError, match="schema version 7, but this newsgraph knows versions up to 6"):
         Store(store_url)
 

@@ -21,26 +21,13 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from ...errors import ConfigError
+from ...morph_ru import dictionary_path, fix_pymorphy2
 
 __all__ = ["RussianNLP", "load_ru", "models_description"]
 
 _lock = threading.Lock()
 _instance: "RussianNLP | None" = None
 _PACKAGES = ("natasha", "slovnet", "navec", "razdel", "pymorphy2", "pymorphy2-dicts-ru")
-
-
-def _fix_pymorphy2_for_python_311() -> None:
-    """pymorphy2 0.9.1 calls ``inspect.getargspec``, gone since Python 3.11: the fix yargy applies."""
-    import inspect
-
-    from pymorphy2.units.base import BaseAnalyzerUnit
-
-    def param_names(klass):
-        if klass.__init__ is object.__init__:
-            return []
-        return sorted(inspect.getfullargspec(klass.__init__).args[1:])
-
-    BaseAnalyzerUnit._get_param_names = classmethod(lambda cls: param_names(cls))
 
 
 def models_description() -> str:
@@ -72,7 +59,6 @@ class RussianNLP:
 
     def __init__(self) -> None:
         try:
-            import pymorphy2_dicts_ru
             import spacy
             from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
             from natasha.morph.vocab import MorphForm, MorphVocab
@@ -80,13 +66,13 @@ class RussianNLP:
         except ImportError as exc:
             raise ConfigError(f"the Russian analysis needs natasha: install the pinned set with "
                               f"'pip install -r requirements.lock' ({exc})") from exc
-        _fix_pymorphy2_for_python_311()
+        fix_pymorphy2()
 
         class _Vocab(MorphVocab):
             # natasha's MorphVocab finds its dictionary through pkg_resources (setuptools),
             # which a plain venv lacks: give pymorphy2 the dictionary's path instead.
             def __init__(self) -> None:
-                MorphAnalyzer.__init__(self, path=pymorphy2_dicts_ru.get_path(), result_type=MorphForm)
+                MorphAnalyzer.__init__(self, path=dictionary_path(), result_type=MorphForm)
 
         self.segmenter = Segmenter()
         self.morph = _Vocab()
