@@ -5,7 +5,9 @@ Steps (data in ``lexicons/ru/`` and ``lexicons/public_figures.tsv``):
      known public figure, place or organisation ("Зеленский призвал"); an organisation followed by the place it
      belongs to grows to hold it ("Министерства обороны" + "Украины"), and a known place
      inside an organisation's name is a mention of its own too ("мэрии Москвы": the city
-     hall and Moscow), as factRuEval marks nested names;
+     hall and Moscow), as factRuEval marks nested names; a name in parentheses after another
+     is a mention of its own ("Ши Тао (Shi Tao)"); a mention holds the generic noun before its
+     name ("реки Славянки", "партии «Яблоко»", ``ru/entity_descriptors.tsv``), the name does not;
   2. each mention put in the nominative (``norm.py``) and resolved: a public figure by a
      Cyrillic alias or by the English spelling of the name (``translit.py``: "Зеленского" ->
      "Зеленский" -> Volodymyr Zelensky); a place or organisation by its Russian name
@@ -23,8 +25,10 @@ NER does not find names it never learnt to tag (products, events).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..entities.gazetteer import Known, gazetteer, name_key
-from ..lexicons import words
+from ..lexicons import table, words
 from ..types import EntityRecord, MentionRecord
 from .gazetteer import ru_gazetteer
 from .nlp import load_ru
@@ -40,11 +44,11 @@ _TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 def extract_entities(doc) -> list[EntityRecord]:
     morph = load_ru().morph
     groups: dict[tuple[str, str], EntityRecord] = {}
-    for span in _mention_spans(doc):
-        normal = nominative(span, morph, span.label_)
+    for span, named in _mention_spans(doc):
+        normal = nominative(named, morph, named.label_)
         if normal.lower() in words("ru", "entity_not_names"):
             continue
-        name, type_, ids, role, native = resolve_name(normal, span.label_, span)
+        name, type_, ids, role, native = resolve_name(normal, named.label_, named)
         record = groups.setdefault((name, type_), EntityRecord(name, type_))
         record.ids.update(ids)
         if native and not record.native:
@@ -57,8 +61,9 @@ def extract_entities(doc) -> list[EntityRecord]:
     return ordered
 
 
-def _mention_spans(doc) -> list:
-    """NER spans, organisations grown over the place they belong to, and places nested in names."""
+def _mention_spans(doc) -> list[tuple]:
+    """(mention, name) spans: NER spans, organisations grown over the place they belong to,
+    places nested in names, institutions of places, names in parentheses apart."""
     ents = list(doc.ents)
     out = []
     skip = set()
@@ -76,7 +81,63 @@ def _mention_spans(doc) -> list:
         out.append(ent)
         if ent.label_ == "ORG":
             out.extend(_nested_places(doc, ent))
-    return out + _known_names(doc, ents)
+    out = [span for ent in out for span in _parenthesised(doc, ent)]
+    out += _known_names(doc, ents)
+    out += _institutions(doc, out)
+    # The mention takes the generic noun before a name ("реки Славянки"); the name is read without it.
+    return [(_with_descriptor(doc, span), span) for span in out]
+
+
+def _parenthesised(doc, span) -> list:
+    """"Союз координационных советов (СКС)", "Ши Тао (Shi Tao)": two names, each a mention."""
+    opening = next((t for t in span if t.text == "("), None)
+    if opening is None or opening.i == span.start:
+        return [span]
+    closing = next((t for t in span if t.text == ")" and t.i > opening.i), None)
+    parts = [doc[span.start:opening.i], doc[opening.i + 1:closing.i if closing is not None else span.end]]
+    out = []
+    for part in parts:
+        part = doc[part.start:part.end]
+        while len(part) and (part[-1].is_space or part[-1].is_punct):
+            part = doc[part.start:part.end - 1]
+        if len(part):
+            part.label_ = span.label_
+            out.append(part)
+    return out or [span]
+
+
+def _with_descriptor(doc, span):
+    """A name with the generic noun before it that belongs to it: "реки Славянки", "партии «Яблоко"."""
+    i = span.start - 1
+    if i >= 0 and doc[i].text in "«„\"":
+        i -= 1
+    if i < 0:
+        return span
+    kind = _descriptors().get(doc[i].lemma_.lower())
+    if kind is None or kind not in (span.label_, "any"):
+        return span
+    grown = doc[i:span.end]
+    grown.label_ = span.label_
+    return grown
+
+
+def _institutions(doc, spans) -> list:
+    """"мэрии Москвы": an institution's noun and the place it belongs to, an organisation."""
+    out = []
+    for span in spans:
+        if span.label_ != "LOC" or span.start == 0 or span.root.dep_ != "nmod":
+            continue
+        noun = doc[span.start - 1]
+        if noun.i == span.root.head.i and noun.lemma_.lower() in words("ru", "entity_institutions"):
+            org = doc[noun.i:span.end]
+            org.label_ = "ORG"
+            out.append(org)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _descriptors() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("ru", "entity_descriptors")}
 
 
 def _known_names(doc, ents) -> list:
