@@ -81,9 +81,18 @@ class RussianNLP:
         self.syntax_parser = NewsSyntaxParser(embedding)
         self.ner_tagger = NewsNERTagger(embedding)
         self.vocab = spacy.blank("ru").vocab
+        # Slovnet multiplies small matrices (a batch of 8 sentences): BLAS threads only contend
+        # for the cores (eight times slower on a busy two-core machine), so they run on one.
+        from threadpoolctl import ThreadpoolController
+
+        self._blas = ThreadpoolController()
         self.description = models_description()
 
     def __call__(self, text: str):
+        with self._blas.limit(limits=1, user_api="blas"):
+            return self._parse(text)
+
+    def _parse(self, text: str):
         from natasha import Doc as NatashaDoc
         from natasha.doc import DocSent, DocToken
 
