@@ -17,7 +17,8 @@ Steps (data in ``lexicons/ru/`` and ``lexicons/public_figures.tsv``):
      organisation keeps its nominative ("Тверская площадь");
   3. a capital or country used as an actor ("Москва заявила") is a mention of the state,
      with ``role="state"`` (``roles.py``);
-  4. grouping by (name, type), then a lone surname folds into the one full name ending with it.
+  4. grouping by (name, type), then a lone surname folds into the one full name ending with it,
+     and an organisation's shorter name into the one longer name it starts ("Вооруженные силы").
 Words of ``ru/entity_not_names.txt`` ("СМИ") are never entities.
 Limits: no NORP entities (nationality adjectives are left out); no coreference; natasha's
 NER does not find names it never learnt to tag (products, events).
@@ -55,6 +56,7 @@ def extract_entities(doc) -> list[EntityRecord]:
             record.native = native
         record.mentions.append(MentionRecord(span.start_char, span.end_char, span.text, role))
     _fold_surnames(groups)
+    _fold_org_prefixes(groups)
     ordered = sorted(groups.values(), key=lambda e: min(m.start for m in e.mentions))
     for entity in ordered:
         entity.mentions.sort(key=lambda m: m.start)
@@ -229,4 +231,16 @@ def _fold_surnames(groups: dict[tuple[str, str], EntityRecord]) -> None:
         owners = [f for f in full if f[0].split()[-1] == key[0]
                   or (groups[f].native and groups[f].native.split()[-1] == (groups[key].native or ""))]
         if len(owners) == 1:  # ambiguous surnames stay apart rather than being guessed
+            groups[owners[0]].mentions.extend(groups.pop(key).mentions)
+
+
+def _fold_org_prefixes(groups: dict[tuple[str, str], EntityRecord]) -> None:
+    """Merge "Вооруженные силы" into the single organisation of the document whose Russian
+    name continues it ("Вооруженные силы Украины": Armed Forces of Ukraine)."""
+    orgs = [key for key in groups if key[1] == "ORG"]
+    for key in orgs:
+        name = (groups[key].native or key[0]).lower() if key in groups else ""
+        owners = [o for o in orgs if o != key and o in groups
+                  and (groups[o].native or o[0]).lower().startswith(name + " ")]
+        if name and len(owners) == 1 and key in groups:
             groups[owners[0]].mentions.extend(groups.pop(key).mentions)
