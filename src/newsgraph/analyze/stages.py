@@ -69,7 +69,7 @@ def _given_publication_date(doc, article) -> str | None:
 
 
 def _ru_stages() -> tuple[Stage, ...]:
-    from .ru import entities, quantities, quotes, timexes
+    from .ru import entities, events, quantities, quotes, timexes
 
     return (
         Stage("published", ("doc", "article"), "published", _given_publication_date, recorded=False),
@@ -78,6 +78,8 @@ def _ru_stages() -> tuple[Stage, ...]:
         Stage("quotes", ("doc", "entities"), "quotes", quotes.extract_quotes),
         Stage("timexes", ("doc", "published"), "timexes", timexes.extract_timexes),
         Stage("quantities", ("doc",), "quantities", quantities.extract_quantities),
+        Stage("events", ("doc", "entities", "quotes", "timexes", "quantities", "published"), "events",
+              events.extract_events),
     )
 
 
