@@ -63,3 +63,13 @@ def test_russian_corpus_search_finds_inflections(store, word, found):
         assert hits == []
     else:
         assert hits and any(found in h.source.text for h in hits)
+
+
+@pytest.mark.parametrize("type_, actor, english, russian", [
+    ("AID", "Annalena Baerbock", "assistance", "выделить"),
+    ("REQUEST", "Volodymyr Zelensky", "called", "призвал"),
+])
+def test_russian_corpus_one_event_reported_in_both_languages(store, type_, actor, english, russian):
+    events = q.search_events(store, type=type_, actor=actor)
+    both = [e for e in events if {r.trigger for r in e.reports} >= {english, russian}]
+    assert both and len({r.source.article_id for r in both[0].reports}) == 2

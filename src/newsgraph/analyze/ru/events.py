@@ -13,7 +13,7 @@ Modality, as English: negated ("не"), planned (future tense, "будет", a p
 "в ближайшие дни"), hypothetical ("может", "следует", "бы", "если"), claimed (inside a
 quote: the speaker is ``attributed_to``, never the actor, unless the act is the speaking
 itself: a request, accusation or threat), else asserted. A date in the trigger's clause or
-phrase dates it; quantities in its phrase belong to it. The readings of one type and
+phrase dates it (not one that bounds how long it lasts: "до 2029 года"); quantities in its phrase belong to it. The readings of one type and
 modality in a sentence are one event.
 Limits: a smaller lexicon than English and no sense checks ("акция" is a protest, also
 when it is a share); no accusations or refusals read from the content of speech; no
@@ -204,7 +204,8 @@ def _time(tok, timexes) -> int | None:
     clause = tok if tok.pos_ == "VERB" else tok.head if tok.head.pos_ == "VERB" else tok
     lo = min(t.idx for t in clause.subtree)
     hi = max(t.idx + len(t.text) for t in clause.subtree)
-    inside = [i for i, t in enumerate(timexes) if lo <= t.start and t.end <= hi]
+    inside = [i for i, t in enumerate(timexes) if lo <= t.start and t.end <= hi
+              and not t.text.lower().startswith(("до ", "с "))]  # "до 2029 года" bounds how long, not when
     return inside[0] if inside else None
 
 
