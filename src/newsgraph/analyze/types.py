@@ -34,6 +34,9 @@ class EntityRecord:
     mentions: list[MentionRecord] = field(default_factory=list)
     # Identifiers where a gazetteer knows the entity, e.g. {"iso3166": "UA"}.
     ids: dict[str, str] = field(default_factory=dict)
+    # The name in its own language and script, in the nominative, where the canonical
+    # name is another ("Юрий Кнутов" for "Yuri Knutov"); None for English.
+    native: str | None = None
 
     def span_covers(self, start: int, end: int) -> bool:
         return any(m.start < end and start < m.end for m in self.mentions)

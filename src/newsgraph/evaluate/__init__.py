@@ -30,6 +30,8 @@ EVALUATIONS = {
     "meantime_xdoc": "newsgraph.evaluate.meantime_xdoc",
     "plover": "newsgraph.evaluate.plover",
     "events": "newsgraph.evaluate.events",
+    "factrueval": "newsgraph.evaluate.factrueval",
+    "ruquotes": "newsgraph.evaluate.ruquotes",
 }
 
 ENV_VAR = "NEWSGRAPH_DATA"

@@ -54,7 +54,8 @@ def _locals(record: dict, published: str | None) -> list[_Local]:
         role_holder = holder(name, published) if label in ("PERSON", "ORG", "") else None
         if role_holder:  # a name that is a role phrase: the holder at the date
             name, label = role_holder, "PERSON"
-        surfaces = sorted({m["text"] for m in e["mentions"] if m.get("role") != "state"})
+        surfaces = sorted({m["text"] for m in e["mentions"] if m.get("role") != "state"}
+                          | ({e["native"]} if e.get("native") else set()))  # "Юрий Кнутов" for Yuri Knutov
         out.append(_Local(e["id"], name, label, corpus_type(label, name, e.get("ids")), dict(e.get("ids") or {}),
                           surfaces))
     return out

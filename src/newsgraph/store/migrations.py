@@ -102,6 +102,18 @@ def _v3_full_text(conn: Connection) -> None:
             conn.execute(text(f"CREATE INDEX ix_{table}_fts ON {table} USING gin (text_search)"))
 
 
+def _v9_russian_search(conn: Connection) -> None:
+    """Full-text search on Russian inflections. PostgreSQL: a second stored tsvector in the
+    'russian' configuration, beside the 'english' one, with its GIN index. SQLite: nothing to
+    store; the query side searches a Russian word's stem as a prefix (queries_text.fts5_query)."""
+    if conn.dialect.name == "sqlite":
+        return
+    for table in ("sentences", "quotes"):
+        conn.execute(text(f"ALTER TABLE {table} ADD COLUMN text_search_ru tsvector "
+                          "GENERATED ALWAYS AS (to_tsvector('russian', text)) STORED"))
+        conn.execute(text(f"CREATE INDEX ix_{table}_fts_ru ON {table} USING gin (text_search_ru)"))
+
+
 # REPORT_DATE (queries_events.py) over one report's columns: its TIMEX value when that is
 # a calendar value (starts with a digit), else its article's publication date.
 _DIGITS = ", ".join(f"'{d}'" for d in "0123456789")
@@ -310,7 +322,8 @@ def _records(conn: Connection, page: int = 200):
 
 
 # Columns that exist on one backend only, outside schema.py's portable description.
-BACKEND_COLUMNS = {"postgresql": {"sentences": {"text_search"}, "quotes": {"text_search"}}}
+BACKEND_COLUMNS = {"postgresql": {"sentences": {"text_search", "text_search_ru"},
+                                  "quotes": {"text_search", "text_search_ru"}}}
 
 
 def _step(version: int, data_step: Callable[[Connection], None] | None = None) -> Callable[[Connection], None]:
@@ -334,6 +347,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
      _step(7, _v7_phrases_and_quotes)),
     (8, "quotes say what kind of attribution they are: speech, belief, intention, stance (quotes.attribution)",
      _step(8)),
+    (9, "full-text search on Russian inflections (PostgreSQL: sentences/quotes.text_search_ru, 'russian')",
+     _step(9, _v9_russian_search)),
 ]
 
 LATEST = MIGRATIONS[-1][0]

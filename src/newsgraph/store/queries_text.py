@@ -1,8 +1,9 @@
 """Read SQL of the query API: full-text search, and the scans exports read.
 
 Search uses each backend's own full text (see migrations._v3_full_text): SQLite
-FTS5 tables ``sentences_fts`` / ``quotes_fts``; on PostgreSQL, GIN indexes on a
-stored ``text_search`` tsvector column. User input never reaches SQL text: on SQLite it
+FTS5 tables ``sentences_fts`` / ``quotes_fts`` (Russian words also searched by their stem,
+as a prefix); on PostgreSQL, GIN indexes on stored tsvector columns, ``text_search``
+('english') and ``text_search_ru`` ('russian', schema version 9). User input never reaches SQL text: on SQLite it
 becomes an FTS5 expression of quoted phrases (:func:`fts5_query`) passed as a bound
 parameter; on PostgreSQL ``websearch_to_tsquery`` parses it and never raises.
 """
@@ -30,12 +31,27 @@ def _phrase(words: str) -> str | None:
     return '"' + words.replace('"', '""') + '"'
 
 
+def _inflections(word: str) -> list[str]:
+    """A Russian word's other forms as a prefix term: "переговорах" also finds "переговоры".
+
+    FTS5's tokenizers do not stem Russian, so the word's stem (``morph_ru.stem``) is searched
+    as a prefix beside the word itself; PostgreSQL stems with its russian configuration.
+    """
+    if not word or not any("\u0400" <= ch <= "\u04ff" for ch in word):
+        return []
+    from ..morph_ru import stem
+
+    root = stem(word)
+    return [f'"{root}"*'] if root and root != word.lower() else []
+
+
 def fts5_query(query: str) -> str | None:
     """A safe FTS5 MATCH expression from what a user typed, in the spirit of web search.
 
     Words and "quoted phrases" must all occur (``AND`` may be written); ``a OR b`` allows either; ``-word``
-    excludes; ``word*`` matches a prefix. Anything else is taken literally. None when
-    nothing searchable remains (only punctuation, or only exclusions).
+    excludes; ``word*`` matches a prefix. Anything else is taken literally. A Russian word
+    also matches its inflections (its stem as a prefix). None when nothing searchable
+    remains (only punctuation, or only exclusions).
     """
     groups: list[list[str]] = []
     excluded: list[str] = []
@@ -62,10 +78,13 @@ def fts5_query(query: str) -> str | None:
             term += "*"
         if negative:
             excluded.append(term)
-        elif join_next:
-            groups[-1].append(term)
+            join_next = False
+            continue
+        terms = [term, *_inflections(raw if phrase is None and not prefix else "")]
+        if join_next:
+            groups[-1].extend(terms)
         else:
-            groups.append([term])
+            groups.append(terms)
         join_next = False
     if not groups:
         return None
@@ -95,21 +114,57 @@ _SQLITE_SNIPPETS = {
 # from the column's statistics instead of guessing a few thousand, which lets it scan
 # both tables with parallel workers. ts_headline only for the page.
 _PG_QUERY = "websearch_to_tsquery('english', :q)"
-_PG_HITS = f"""
+# Russian words through the russian configuration (schema version 9: text_search_ru), so
+# "переговорах" finds "переговоры"; a row matches in either language.
+_PG_QUERY_RU = "websearch_to_tsquery('russian', :q)"
+
+
+# Snowball's Russian stemmer leaves some names apart ("Кнутова" -> "кнутов", "Кнутов" ->
+# "кнут"): a query of Russian words only also matches their stems as prefixes of the words
+# as written, which the 'english' vector keeps unstemmed ("кнутов:*").
+_PG_PREFIX = "to_tsquery('simple', :prefix)"
+
+
+def _pg_found(kind: str, table: str, alias: str, prefix: bool) -> str:
+    extra = f" OR {alias}.text_search @@ {_PG_PREFIX}" if prefix else ""
+    return (f"SELECT '{kind}' AS kind, {alias}.id, {alias}.article_id, {alias}.text, "
+            f"GREATEST(ts_rank({alias}.text_search, {_PG_QUERY}), ts_rank({alias}.text_search_ru, {_PG_QUERY_RU})) "
+            f"AS rank, {alias}.text_search_ru @@ {_PG_QUERY_RU} AND NOT {alias}.text_search @@ {_PG_QUERY} AS ru "
+            f"FROM {table} {alias} WHERE {alias}.text_search @@ {_PG_QUERY} OR {alias}.text_search_ru @@ {_PG_QUERY_RU}"
+            + extra)
+
+
+def _pg_hits(prefix: bool) -> str:
+    return f"""
 WITH hits AS (
-  SELECT kind, id, article_id, text, rank FROM (
-    SELECT 'sentence' AS kind, s.id, s.article_id, s.text, ts_rank(s.text_search, {_PG_QUERY}) AS rank
-    FROM sentences s WHERE s.text_search @@ {_PG_QUERY}
+  SELECT kind, id, article_id, text, rank, ru FROM (
+    {_pg_found('sentence', 'sentences', 's', prefix)}
     UNION ALL
-    SELECT 'quote' AS kind, q.id, q.article_id, q.text, ts_rank(q.text_search, {_PG_QUERY}) AS rank
-    FROM quotes q WHERE q.text_search @@ {_PG_QUERY}
+    {_pg_found('quote', 'quotes', 'q', prefix)}
   ) found ORDER BY rank DESC, kind, id LIMIT :limit OFFSET :offset
 )
 SELECT h.kind, h.id, h.rank,
-  ts_headline('english', h.text, {_PG_QUERY},
-              'StartSel={SNIPPET_START}, StopSel={SNIPPET_END}, MaxWords=24, MinWords=10, MaxFragments=1') AS snippet
+  CASE WHEN h.ru THEN ts_headline('russian', h.text, {_PG_QUERY_RU},
+              'StartSel={SNIPPET_START}, StopSel={SNIPPET_END}, MaxWords=24, MinWords=10, MaxFragments=1')
+  ELSE ts_headline('english', h.text, {_PG_QUERY},
+              'StartSel={SNIPPET_START}, StopSel={SNIPPET_END}, MaxWords=24, MinWords=10, MaxFragments=1') END AS snippet
 FROM hits h ORDER BY h.rank DESC, h.kind, h.id
 """
+
+
+_PG_HITS = {prefix: _pg_hits(prefix) for prefix in (False, True)}
+_CYRILLIC_WORD = re.compile(r"[а-яё]+", re.I)
+
+
+def _pg_prefix(query: str) -> str | None:
+    """"кнутов:* & встреч:*" for a query of plain Russian words, else None."""
+    words = query.split()
+    if not words or not all(_CYRILLIC_WORD.fullmatch(w) for w in words):
+        return None
+    from ..morph_ru import stem
+
+    stems = [stem(w) or w.lower() for w in words]
+    return " & ".join(f"{s}:*" for s in stems)
 
 _DETAILS = {
     "sentence": """SELECT s.id, s.start, s."end", s.text, NULL AS speaker_name, NULL AS speaker_entity_id,
@@ -144,8 +199,9 @@ def search_hits(conn: Connection, query: str, limit: int, offset: int) -> list[d
     else:
         if not query.strip():
             return []
-        params = {"q": query, "limit": limit, "offset": offset}
-        hits = [dict(r._mapping) for r in conn.execute(text(_PG_HITS), params)]
+        prefix = _pg_prefix(query)
+        params = {"q": query, "limit": limit, "offset": offset, **({"prefix": prefix} if prefix else {})}
+        hits = [dict(r._mapping) for r in conn.execute(text(_PG_HITS[prefix is not None]), params)]
     details: dict[tuple[str, int], dict] = {}
     for kind, sql in _DETAILS.items():
         ids = [h["id"] for h in hits if h["kind"] == kind]

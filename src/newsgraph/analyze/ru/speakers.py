@@ -1,0 +1,193 @@
+"""Who a Russian quote's speaker is: a name, a pronoun, a surname or a role noun, resolved.
+
+- A name: the entity whose mention holds the speaker's head, or a person named in the
+  nominative in its phrase or an apposition ("президент Украины Владимир Зеленский": Zelensky,
+  not Ukraine; "военный эксперт, историк войск ПВО Юрий Кнутов"); a lone surname is its
+  person already (``entities.py`` folds it); an office of ``ru/speaker_office_nouns.txt``
+  speaks for its owner ("канцелярия Стармера": Starmer), a capital acting for its state.
+- A pronoun of ``lexicons/ru/quote_pronouns.tsv`` ("он", "она", "по его словам"): the nearest
+  person of its gender named in its sentence or the one before, else the last speaker of its
+  gender, else the nearest person of its gender named before it.
+- A role noun of ``lexicons/ru/role_nouns.txt`` ("эксперт", "аналитик", "собеседник «НГ»"),
+  or any animate singular common noun ("скульптор"): the person named beside the same noun
+  earlier ("скульптор Георгий Франгулян"), else the last person quoted, else the last named.
+Limits: no coreference beyond these; a role noun never names someone who was not named
+before it ("источник" stays unresolved unless a person was quoted before).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..lexicons import table, words
+from ..types import EntityRecord, SpeakerRecord
+
+__all__ = ["Speakers"]
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in table("ru", "quote_pronouns")}
+
+
+def _person_noun(token) -> bool:
+    """A common noun naming one person ("скульптор", "протоиерей"): animate and singular."""
+    return token.pos_ == "NOUN" and "Anim" in token.morph.get("Animacy") and "Sing" in token.morph.get("Number")
+
+
+_POSSESSIVE_OWNER = {"его": "он", "ее": "она", "её": "она", "их": "они"}  # "по его словам"
+
+
+class Speakers:
+    def __init__(self, doc, entities: list[EntityRecord]):
+        self.doc = doc
+        self.entities = entities
+        self.by_char: dict[int, int] = {}
+        for index, entity in enumerate(entities):
+            for m in entity.mentions:  # "заверил Лондон": the state, as the mention's entity
+                for c in range(m.start, m.end):
+                    self.by_char.setdefault(c, index)
+        self.said: list[tuple[int, int]] = []  # (char offset, entity index) of resolved speakers so far
+
+    def gender(self, index: int) -> str | None:
+        """A person's grammatical gender, by vote over the words of their mentions and the
+        past-tense verbs they are the subject of ("Бербок заявила": feminine)."""
+        votes: dict[str, int] = {}
+
+        def vote(genders, weight: int) -> None:
+            for g in genders:
+                votes[g] = votes.get(g, 0) + weight
+
+        for m in self.entities[index].mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            for tok in span or ():
+                vote(tok.morph.get("Gender"), 1)
+                up = tok
+                while up.dep_ in ("appos", "flat:name", "flat") and up.head.i != up.i:
+                    up = up.head  # "глава МИД Анналена Бербок заявила": the subject is "глава"
+                if up.dep_ == "nsubj" and "Past" in up.head.morph.get("Tense"):
+                    vote(up.head.morph.get("Gender"), 3)
+        return max(votes, key=votes.get) if votes else None
+
+    def resolve(self, head, at: int) -> SpeakerRecord | None:
+        """The speaker whose head token is ``head``, for a quote at character ``at``."""
+        if head is None:
+            return None
+        start, end = self._extent(head)
+        text = self.doc.text[start:end]
+        index = self._named(head)
+        lemma = _POSSESSIVE_OWNER.get(head.lower_, head.lemma_.lower())
+        if index is None and lemma in words("ru", "speaker_office_nouns"):
+            index = self._owner(head)  # "канцелярия Стармера" speaks for Starmer
+        if index is None and lemma in _pronouns():
+            index = self._antecedent(min(at, head.idx), *_pronouns()[lemma])
+        elif index is None and (lemma in words("ru", "role_nouns") or _person_noun(head)):
+            index = self._introduced_as(head, min(at, head.idx))
+            if index is None:
+                index = self._last_person(min(at, head.idx), quoted_first=True)
+        if index is not None:
+            self.said.append((head.idx, index))
+        return SpeakerRecord(start, end, text, index, self.entities[index].name if index is not None else None)
+
+    def previous(self, at: int) -> int | None:
+        """The entity of the last speaker before ``at``."""
+        before = [i for pos, i in sorted(self.said) if pos < at]
+        return before[-1] if before else None
+
+    def _extent(self, head) -> tuple[int, int]:
+        """The speaker phrase: its head's subtree up to the first comma, dash or clause."""
+        tokens = [head]
+        for tok in head.subtree:
+            if tok.i <= head.i:
+                continue
+            if tok.is_punct and tok.text not in "«»\"" or tok.is_space or tok.dep_ in ("acl", "acl:relcl"):
+                break
+            tokens.append(tok)
+        for tok in reversed([t for t in head.subtree if t.i < head.i]):
+            if tok.is_punct and tok.text not in "«»\"" or tok.is_space:
+                break
+            tokens.insert(0, tok)
+        tokens = [t for t in tokens if t.i - tokens[0].i < 40]
+        last = max(tokens, key=lambda t: t.i)
+        if last.text in "«„" and len(tokens) > 1:
+            tokens.remove(last)
+            last = max(tokens, key=lambda t: t.i)
+        first = min(tokens, key=lambda t: t.i)
+        return first.idx, last.idx + len(last.text)
+
+    def _owner(self, head) -> int | None:
+        for child in head.children:
+            index = self.by_char.get(child.idx)
+            if child.dep_ == "nmod" and index is not None and self.entities[index].type in ("PERSON", "ORG", "GPE"):
+                return index
+        return None
+
+    def _named(self, head) -> int | None:
+        """The entity the speaker's head names, or the person named in the nominative later in
+        its phrase ("писатель и журналист Виктор Шендерович"; not "пресс-служба президента Виктора Януковича")."""
+        index = self.by_char.get(head.idx)
+        if index is not None and self.entities[index].type in ("PERSON", "ORG", "GPE"):
+            return index
+        named = None
+        for tok in self.doc[head.i + 1:head.sent.end]:  # the phrase and its appositions
+            if tok.text in "–—«»„“\"" and tok.text not in "«»" or tok.pos_ in ("VERB", "AUX") or tok.text in ".;:":
+                break
+            index = self.by_char.get(tok.idx)
+            if (index is not None and self.entities[index].type == "PERSON"
+                    and not set(tok.morph.get("Case")) - {"Nom"}):
+                named = index
+        return named
+
+    def _introduced_as(self, head, at: int) -> int | None:
+        """The person the text named beside the same noun before: "протоиерей Всеволод Чаплин",
+        "Юрий Кнутов, военный эксперт", "собеседник «НГ»" after "в беседе с «НГ» ... Кнутов"."""
+        lemma = head.lemma_.lower()
+        best = None
+        for tok in self.doc:
+            if tok.idx >= at:
+                break
+            if tok.lemma_.lower() != lemma or tok.i == head.i:
+                continue
+            sent = tok.sent
+            window = self.doc[max(sent.start, tok.i - 6):min(sent.end, tok.i + 8)]
+            near = [self.by_char.get(t.idx) for t in window if not t.is_punct]
+            people = [i for i in near if i is not None and self.entities[i].type == "PERSON"]
+            if people:
+                best = people[0] if len(set(people)) == 1 else min(
+                    people, key=lambda i: min(abs(m.start - tok.idx) for m in self.entities[i].mentions))
+        return best
+
+    def _antecedent(self, at: int, gender: str, number: str) -> int | None:
+        """The person a pronoun stands for: the nearest fitting person named in its sentence or
+        the one before, else the last fitting speaker, else the nearest fitting person before."""
+        def fits(index: int) -> bool:
+            if self.entities[index].type != "PERSON":
+                return number == "Plur"
+            return gender == "-" or self.gender(index) in (None, gender)
+
+        near = self._last_person(at, fits=fits, since=self._sentence_before(at))
+        if near is not None:
+            return near
+        for pos, index in sorted(self.said, reverse=True):
+            if pos < at and fits(index):
+                return index
+        return self._last_person(at, fits=fits)
+
+    def _sentence_before(self, at: int) -> int:
+        """The start of the sentence before the one holding ``at``."""
+        starts = [s.start_char for s in self.doc.sents if s.start_char <= at]
+        return starts[-2] if len(starts) >= 2 else 0
+
+    def _last_person(self, at: int, quoted_first: bool = False, fits=None, since: int = -1) -> int | None:
+        if quoted_first:
+            people = [i for pos, i in sorted(self.said) if pos < at and self.entities[i].type == "PERSON"]
+            if people:
+                return people[-1]
+        best, best_pos = None, since - 1
+        for index, entity in enumerate(self.entities):
+            if entity.type != "PERSON" or (fits is not None and not fits(index)):
+                continue
+            for m in entity.mentions:
+                if best_pos < m.start < at:
+                    best, best_pos = index, m.start
+        return best
