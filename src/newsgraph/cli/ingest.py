@@ -23,6 +23,7 @@ from .. import terminal
 from ..errors import ConfigError, InputError
 from ..ingest import read_inputs
 from ..ingest.runner import analyze_inputs, run_ingest
+from ..ingest.ray_engine import import_ray, ray_ingest
 from ..ingest.workers import AnalysisPool, default_workers
 from ..model import ReadOptions
 from ..query import overview
@@ -47,6 +48,7 @@ RecordsJson = json_option("Print analysis records as JSON Lines.")
 
 FORMATS = ("auto", "text", "html", "jsonl", "warc", "feed")
 FIELDS = ("text", "title", "url", "published", "outlet", "author")
+ENGINES = ("local", "ray")
 SAMPLE_PUBLISHED = "2025-04-02"
 
 
@@ -122,11 +124,27 @@ def ingest(
         help="Analysis processes [default: the machine's cores]; 1 analyses in this process.")] = None,
     lock_timeout: Annotated[float, typer.Option(
         help="Seconds to wait while other processes write to the store.")] = DEFAULT_LOCK_TIMEOUT,
+    engine: Annotated[str, typer.Option(help="Where the analysis runs: local (processes here) or ray.")] = "local",
+    ray_address: Annotated[Optional[str], typer.Option(
+        help="The Ray cluster to use with --engine ray [default: $RAY_ADDRESS, else a local Ray].")] = None,
 ) -> None:
     """Read reports (text, Markdown, HTML, JSON Lines, WARC, RSS/Atom), analyse and store them."""
-    with exit_on_error(), Store(db, lock_timeout=lock_timeout) as store, _analysis(analyze, workers) as pipeline:
-        with terminal.IngestFeedback(quiet=quiet, log_json=log_json) as feedback:
-            report = run_ingest(read_inputs(paths, options), store, options, pipeline, batch_size, feedback)
+    with exit_on_error():
+        if engine not in ENGINES:
+            raise ConfigError(f"--engine {engine!r} is not one of {', '.join(ENGINES)}")
+        if engine == "ray" and not analyze:
+            raise ConfigError("--engine ray runs the analysis on Ray; store without analysis with --engine local")
+        if workers is not None and workers < 1:
+            raise ConfigError(f"--workers {workers} must be 1 or more")
+    with exit_on_error(), Store(db, lock_timeout=lock_timeout) as store:
+        if engine == "ray":
+            import_ray()  # before the progress bar: a missing extra is one error line
+            with terminal.IngestFeedback(quiet=quiet, log_json=log_json) as feedback:
+                report = ray_ingest(paths, store, options, ray_address, workers, batch_size, feedback)
+        else:
+            with _analysis(analyze, workers) as pipeline, \
+                    terminal.IngestFeedback(quiet=quiet, log_json=log_json) as feedback:
+                report = run_ingest(read_inputs(paths, options), store, options, pipeline, batch_size, feedback)
         feedback.summary(report)
     if report.interrupted:
         raise typer.Exit(130)
@@ -138,8 +156,6 @@ def ingest(
 def _analysis(analyze: bool, workers: int | None):
     """None (no analysis), the Analyzer of this process, or a pool of ``workers`` processes."""
     workers = default_workers() if workers is None else workers
-    if workers < 1:
-        raise ConfigError(f"--workers {workers} must be 1 or more")
     if not analyze:
         yield None
     elif workers == 1:
