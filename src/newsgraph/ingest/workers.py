@@ -45,7 +45,18 @@ def default_workers() -> int:
 
 
 def peak_rss() -> int:
-    """This process's peak resident memory, in bytes."""
+    """This process's peak resident memory, in bytes.
+
+    Linux's VmHWM, which starts afresh when a process execs; getrusage's ru_maxrss (elsewhere)
+    keeps the high-water mark of the process that spawned a worker.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
