@@ -255,6 +255,18 @@ class Graph:
         self.conn.execute(update(events).where(events.c.id == event_id).values(
             reports=reports, date=date, contradictions=json.dumps(contradictions) if contradictions else None))
 
+    def update_events(self, rows: list[tuple[int, int, str | None, list | None]]) -> None:
+        """``update_event`` for many events: one DELETE and one executemany UPDATE."""
+        gone = [event_id for event_id, reports, _date, _c in rows if reports == 0]
+        if gone:
+            self.conn.execute(delete(events).where(events.c.id.in_(gone)))
+        kept = [{"event": e, "event_reports": n, "event_date": d, "event_contradictions": json.dumps(c) if c else None}
+                for e, n, d, c in rows if n]
+        if kept:
+            self.conn.execute(update(events).where(events.c.id == bindparam("event")).values(
+                reports=bindparam("event_reports"), date=bindparam("event_date"),
+                contradictions=bindparam("event_contradictions")), kept)
+
     def event(self, event_id: int) -> dict | None:
         r = self.conn.execute(select(events).where(events.c.id == event_id)).first()
         if r is None:
