@@ -49,6 +49,27 @@ class Recorded:
         return [(a, self.records[a.id]) for a in articles]
 
 
+def _burn(_=None) -> float:
+    start = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - start
+
+
+def free_cores() -> float:
+    """How many cores two CPU-bound processes get: 2.0 on two idle cores, less when others run."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        pool.map(_burn, range(2))  # started and warm
+        alone = pool.apply(_burn)
+        start = time.perf_counter()
+        pool.map(_burn, range(2))
+        both = time.perf_counter() - start
+    return 2 * alone / both
+
+
 def amdahl_hours(articles: int, core_rate: float, serial: float, cores: int) -> float:
     speedup = 1 / (serial + (1 - serial) / cores)
     return articles / (core_rate * speedup) / 3600
@@ -70,7 +91,8 @@ def main() -> None:
     texts = [a.text for a in articles]
     chars = sum(map(len, texts))
     print(f"corpus: {len(files)} PolNeAR train texts, {chars / len(files):,.0f} characters on average; "
-          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the start")
+          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the start; "
+          f"two CPU-bound processes get {free_cores():.2f} cores")
 
     import spacy
 
@@ -135,6 +157,7 @@ def main() -> None:
         print(f"  a million articles on {label:<24} {amdahl_hours(1_000_000, core_rate, share, cores):6.1f} h "
               f"(speed-up {speedup:.1f}x)")
     print(f"  (one core: {amdahl_hours(1_000_000, core_rate, share, 1):.1f} h)")
+    print(f"at the end: load average {os.getloadavg()[0]:.2f}; two CPU-bound processes get {free_cores():.2f} cores")
 
 
 def ray_run(tmp: str, files, options, batch_size: int, show) -> float | None:
