@@ -197,6 +197,7 @@ def _write_batch(batch: _Batch, store, report: IngestReport, emit, in_flight: se
         else:
             records[article.id] = result
 
+    inserted: set[str] = set()
     with store.writer() as writer:
         for article in batch.new:
             # Stored even when its analysis failed: the text is kept and the
@@ -207,6 +208,7 @@ def _write_batch(batch: _Batch, store, report: IngestReport, emit, in_flight: se
                 emit(IngestEvent("duplicate", article.source, article.id, article.title, "already stored"))
                 continue
             report.stored += 1
+            inserted.add(article.id)
             emit(IngestEvent("stored", article.source, article.id, article.title, location=article.location))
             if link:
                 report.near_duplicates += 1
@@ -216,7 +218,7 @@ def _write_batch(batch: _Batch, store, report: IngestReport, emit, in_flight: se
             if article.id in records:
                 try:
                     with writer.savepoint():
-                        writer.save_analysis(article.id, records[article.id])
+                        writer.save_analysis(article.id, records[article.id], fresh=article.id in inserted)
                         resolve_article(writer.conn, article.id, records[article.id])
                 except Exception as exc:  # a bug in one article's resolution must not cost the batch
                     error = InputError(article.source, f"resolution failed: {type(exc).__name__}: {exc} "

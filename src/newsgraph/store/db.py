@@ -391,12 +391,16 @@ class Writer:
         with self.conn.begin_nested():
             yield
 
-    def save_analysis(self, article_id: str, record: dict) -> None:
-        """Store an analysis record (replacing an older one) and its rows (mentions, quotes, ...)."""
-        for name in ROW_TABLES:
-            table = metadata.tables[name]
-            self.conn.execute(delete(table).where(table.c.article_id == article_id))
-        self.conn.execute(delete(analyses).where(analyses.c.article_id == article_id))
+    def save_analysis(self, article_id: str, record: dict, fresh: bool = False) -> None:
+        """Store an analysis record (replacing an older one) and its rows (mentions, quotes, ...).
+
+        ``fresh``: the article was inserted in this transaction, so there is nothing to replace.
+        """
+        if not fresh:
+            for name in ROW_TABLES:
+                table = metadata.tables[name]
+                self.conn.execute(delete(table).where(table.c.article_id == article_id))
+            self.conn.execute(delete(analyses).where(analyses.c.article_id == article_id))
         stored = dict(record)
         stored["document"] = {k: v for k, v in record["document"].items() if k != "text"}
         self.conn.execute(
