@@ -37,6 +37,10 @@ class InputError(NewsgraphError):
         self.location = location
         super().__init__(self.describe())
 
+    def __reduce__(self):
+        # Pickled whole (worker processes and Ray send it back), not as its message alone.
+        return type(self), (self.source, self.reason, self.location)
+
     def describe(self) -> str:
         where = f"{self.source}: {self.location}" if self.location else self.source
         return f"{where}: {self.reason}"

@@ -151,7 +151,7 @@ def _wait_for_articles(db, at_least, timeout=240):
 def test_cli_interrupted_ingest_keeps_what_it_committed_and_resumes(tmp_path, how):
     corpus = _polnear_copy(tmp_path, 40)
     db = tmp_path / "corpus.db"
-    args = [*NEWSGRAPH, "ingest", str(corpus), "--db", str(db), "--batch-size", "4", "--quiet"]
+    args = [*NEWSGRAPH, "ingest", str(corpus), "--db", str(db), "--batch-size", "4", "--quiet", "--workers", "2"]
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         _wait_for_articles(db, 8)
@@ -171,6 +171,64 @@ def test_cli_interrupted_ingest_keeps_what_it_committed_and_resumes(tmp_path, ho
     assert f"{partial['articles']} already stored" in resumed.stderr
     final = db_info(db)
     assert (final["articles"], final["analyzed"]) == (40, 40)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ", 1)[1][0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
+
+
+def _session(sid: int) -> list[int]:
+    """The live processes of a session (the ingest and its workers)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.getsid(int(entry)) == sid and _alive(int(entry)):
+                    found.append(int(entry))
+            except ProcessLookupError:
+                pass
+    return found
+
+
+def test_cli_ingest_workers_store_the_same_rows_as_one_process(tmp_path):
+    from store_rows import assert_same_rows
+
+    corpus = _polnear_copy(tmp_path, 6)
+    for workers in (1, 2):
+        result = run("ingest", corpus, "--db", tmp_path / f"w{workers}.db", "--workers", workers, "--batch-size", "2")
+        assert result.returncode == 0, result.stderr
+        assert "stored 6 articles, analysed 6" in result.stderr
+    assert_same_rows(str(tmp_path / "w1.db"), str(tmp_path / "w2.db"))
+
+
+def test_cli_ingest_killed_with_its_workers_leaves_no_process_and_resumes(tmp_path):
+    corpus = _polnear_copy(tmp_path, 24)
+    db = tmp_path / "corpus.db"
+    args = [*NEWSGRAPH, "ingest", str(corpus), "--db", str(db), "--batch-size", "2", "--quiet", "--workers", "2"]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        _wait_for_articles(db, 4)
+        assert len(_session(proc.pid)) >= 3  # the ingest, two analysis workers (and multiprocessing's tracker)
+        proc.kill()
+        proc.communicate(timeout=60)
+        deadline = time.monotonic() + 10
+        while _session(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _session(proc.pid) == [], "analysis workers outlived the ingest"
+    finally:
+        for pid in _session(proc.pid):
+            os.kill(pid, signal.SIGKILL)
+    partial = db_info(db)
+    assert 4 <= partial["articles"] < 24 and partial["analyzed"] == partial["articles"]
+    resumed = run("ingest", corpus, "--db", db, "--workers", "2")
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{partial['articles']} already stored" in resumed.stderr
+    final = db_info(db)
+    assert (final["articles"], final["analyzed"]) == (24, 24)
 
 
 @pytest.mark.postgres

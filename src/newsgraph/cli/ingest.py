@@ -6,6 +6,7 @@ ingest and analyze; read_options checks them and turns them into ReadOptions.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import json
@@ -22,9 +23,12 @@ from .. import terminal
 from ..errors import ConfigError, InputError
 from ..ingest import read_inputs
 from ..ingest.runner import analyze_inputs, run_ingest
+from ..ingest.ray_engine import import_ray, ray_ingest
+from ..ingest.workers import AnalysisPool, default_workers
 from ..model import ReadOptions
 from ..query import overview
 from ..store import Store
+from ..store.db import DEFAULT_LOCK_TIMEOUT
 from ._options import Db, analyzer, exit_on_error, fail, json_option
 
 __all__ = ["ingest", "analyze", "demo", "read_options", "FORMATS", "FIELDS"]
@@ -44,6 +48,7 @@ RecordsJson = json_option("Print analysis records as JSON Lines.")
 
 FORMATS = ("auto", "text", "html", "jsonl", "warc", "feed")
 FIELDS = ("text", "title", "url", "published", "outlet", "author")
+ENGINES = ("local", "ray")
 SAMPLE_PUBLISHED = "2025-04-02"
 
 
@@ -115,17 +120,49 @@ def ingest(
     batch_size: Annotated[int, typer.Option(help="Articles per committed batch.")] = 32,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and failures.")] = False,
     log_json: Annotated[bool, typer.Option("--log-json", help="Log one JSON object per event on stderr.")] = False,
+    workers: Annotated[Optional[int], typer.Option(
+        help="Analysis processes [default: the machine's cores]; 1 analyses in this process.")] = None,
+    lock_timeout: Annotated[float, typer.Option(
+        help="Seconds to wait while other processes write to the store.")] = DEFAULT_LOCK_TIMEOUT,
+    engine: Annotated[str, typer.Option(help="Where the analysis runs: local (processes here) or ray.")] = "local",
+    ray_address: Annotated[Optional[str], typer.Option(
+        help="The Ray cluster to use with --engine ray [default: $RAY_ADDRESS, else a local Ray].")] = None,
 ) -> None:
     """Read reports (text, Markdown, HTML, JSON Lines, WARC, RSS/Atom), analyse and store them."""
-    with exit_on_error(), Store(db) as store:
-        pipeline = analyzer() if analyze else None
-        with terminal.IngestFeedback(quiet=quiet, log_json=log_json) as feedback:
-            report = run_ingest(read_inputs(paths, options), store, options, pipeline, batch_size, feedback)
+    with exit_on_error():
+        if engine not in ENGINES:
+            raise ConfigError(f"--engine {engine!r} is not one of {', '.join(ENGINES)}")
+        if engine == "ray" and not analyze:
+            raise ConfigError("--engine ray runs the analysis on Ray; store without analysis with --engine local")
+        if workers is not None and workers < 1:
+            raise ConfigError(f"--workers {workers} must be 1 or more")
+    with exit_on_error(), Store(db, lock_timeout=lock_timeout) as store:
+        if engine == "ray":
+            import_ray()  # before the progress bar: a missing extra is one error line
+            with terminal.IngestFeedback(quiet=quiet, log_json=log_json) as feedback:
+                report = ray_ingest(paths, store, options, ray_address, workers, batch_size, feedback)
+        else:
+            with _analysis(analyze, workers) as pipeline, \
+                    terminal.IngestFeedback(quiet=quiet, log_json=log_json) as feedback:
+                report = run_ingest(read_inputs(paths, options), store, options, pipeline, batch_size, feedback)
         feedback.summary(report)
     if report.interrupted:
         raise typer.Exit(130)
     if report.errors:
         raise typer.Exit(1)
+
+
+@contextlib.contextmanager
+def _analysis(analyze: bool, workers: int | None):
+    """None (no analysis), the Analyzer of this process, or a pool of ``workers`` processes."""
+    workers = default_workers() if workers is None else workers
+    if not analyze:
+        yield None
+    elif workers == 1:
+        yield analyzer()
+    else:
+        with AnalysisPool(workers) as pool:
+            yield pool
 
 
 @with_input_options

@@ -20,7 +20,7 @@ from ..model import RawDocument, ReadOptions
 from . import decoding, feed, html, jsonl, text, warc
 from .sources import Source, choose_format, expand_paths
 
-__all__ = ["read_inputs"]
+__all__ = ["read_inputs", "read_source"]
 
 Reader = Callable[[str, BinaryIO, ReadOptions], Iterator[RawDocument | InputError]]
 
@@ -62,7 +62,8 @@ def _problem(name: str, head: bytes, fmt: str, options: ReadOptions) -> InputErr
     return InputError(name, reason) if reason else None
 
 
-def _read_source(source: Source, options: ReadOptions) -> Iterator[RawDocument | InputError]:
+def read_source(source: Source, options: ReadOptions) -> Iterator[RawDocument | InputError]:
+    """The items of one input (the Ray engine reads each file in a task of its own)."""
     try:
         with _open(source) as stream:
             head = decoding.peek(stream, decoding.SNIFF_BYTES)
@@ -87,4 +88,4 @@ def read_inputs(paths: Iterable[str], options: ReadOptions,
         if isinstance(item, InputError):
             yield item
         else:
-            yield from _read_source(item, options)
+            yield from read_source(item, options)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from ..errors import InputError
@@ -71,15 +71,46 @@ def _document(obj: Any, name: str, location: str, options: ReadOptions) -> RawDo
         outlet=_field(obj, "outlet", options), author=_field(obj, "author", options))
 
 
+# JSON spends at most 6 bytes on a character (\uXXXX); the rest of a line is its other fields.
+_BYTES_PER_CHAR = 6
+_LINE_SLACK = 1 << 20
+
+
+def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | int]:
+    """The file's lines; a line longer than ``limit`` bytes is skipped unread, as its length."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        skipped = len(line)
+        while True:
+            rest = stream.readline(1 << 20)
+            skipped += len(rest)
+            if not rest or rest.endswith(b"\n"):
+                break
+        yield skipped
+
+
 def read(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[RawDocument | InputError]:
-    """Yield one RawDocument or InputError per non-blank line."""
+    """Yield one RawDocument or InputError per non-blank line.
+
+    One line is in memory at a time, and never one longer than an article may be: a longer
+    line is skipped in pieces and reported.
+    """
     gzipped = decoding.peek(stream, 2) == b"\x1f\x8b"
-    lines: Iterable[bytes] = gzip.GzipFile(fileobj=stream) if gzipped else stream
+    lines: BinaryIO = gzip.GzipFile(fileobj=stream) if gzipped else stream
+    limit = _BYTES_PER_CHAR * options.max_chars + _LINE_SLACK
     number = offset = 0
     seen_content = False
     try:
-        for number, raw in enumerate(lines, start=1):
+        for number, raw in enumerate(_lines(lines, limit), start=1):
             location = f"line {number}"
+            if isinstance(raw, int):
+                offset += raw
+                seen_content = True
+                yield InputError(name, f"line of {raw:,} bytes, longer than any article of --max-chars "
+                                 f"{options.max_chars:,} characters; skipped", location)
+                continue
             start, offset = offset, offset + len(raw)
             try:
                 line = decoding.decode(raw, options.encoding, name, location, number, start)

@@ -12,10 +12,12 @@ entities: they are left to ``events.py``, kept with their reports, never merged 
 A role phrase as a name or as an unresolved quote speaker ("the British Prime Minister")
 resolves to the office holder at the article's date (``roles.py``). Each mention whose
 surface form is a user alias of another entity goes there (so a split persists).
-Cost: one alias look-up (IN over the article's keys) for the article, then a few inserts
-and one UPDATE per mention and per quote; nothing scans the corpus.
+Cost: one alias look-up (IN over the article's keys) for the article, one insert per new
+entity, one executemany for the new aliases, one for the mention links and one for the quote
+links; nothing scans the corpus.
 Idempotent: re-resolving an article finds the entities its first pass created.
-Limits: one process at a time (two writers can both create one new entity); a name never
+Runs inside the store's write transaction, which processes take in turn (``store/db.py``), so
+two writers meeting one new name at the same moment make one entity. Limits: a name never
 seen with its type in a compatible type stays apart ("Georgia" the state vs the US state).
 """
 

@@ -296,8 +296,7 @@ def resolve_events(graph: Graph, article_id: str, record: dict, entity_ids: dict
         }, sides.rows(), sides.phrases)
         touched.add(event_id)
         mine.append(event_id)
-    for event_id in sorted(touched):
-        refresh_event(graph, event_id)
+    refresh_events(graph, touched)
     return mine
 
 
@@ -306,16 +305,29 @@ def _day(value: str | None) -> str | None:
     return value.split("T", 1)[0] if value else None
 
 
+def refresh_events(graph: Graph, event_ids: Iterable[int]) -> None:
+    """``refresh_event`` for each of these events, their reports read in one query."""
+    event_ids = sorted(set(event_ids))
+    by_event: dict[int, list[dict]] = {event_id: [] for event_id in event_ids}
+    for report in graph.event_reports(event_ids):
+        by_event[report["event_id"]].append(report)
+    graph.update_events([_settled(graph, event_id, by_event[event_id]) for event_id in event_ids])
+
+
 def refresh_event(graph: Graph, event_id: int) -> None:
     """Recount an event's reports, settle its date, recompute its contradictions."""
-    reports = graph.event_reports([event_id])
+    graph.update_event(*_settled(graph, event_id, graph.event_reports([event_id])))
+
+
+def _settled(graph: Graph, event_id: int, reports: list[dict]) -> tuple[int, int, str | None, list]:
+    """(event id, articles reporting it, its date, its contradictions) from its reports."""
     dates = [_day(known_date(r["time_value"])) for r in reports if known_date(r["time_value"])]
     settled = max(set(dates), key=lambda d: (dates.count(d), len(d), d)) if dates else None
     place_ids = {r["place_entity_id"] for r in reports if r["place_entity_id"] is not None}
     places = {}
     if len(place_ids) > 1:  # the only case where a place can disagree: look the places up
         places = {p: e.ids for p, e in ((p, graph.entity(p)) for p in sorted(place_ids)) if e is not None}
-    graph.update_event(event_id, len({r["article_id"] for r in reports}), settled, contradictions(reports, places))
+    return event_id, len({r["article_id"] for r in reports}), settled, contradictions(reports, places)
 
 
 def _value_entry(value, group: list[dict]) -> dict:

@@ -3,6 +3,18 @@
 SQLite (a file, WAL mode) by default; PostgreSQL given a ``postgresql://`` URL.
 Writes happen in explicit transactions (:meth:`Store.writer`), so an interrupted
 run keeps exactly what it had committed and nothing half-written.
+
+Any number of processes (ingests, corrections, the web upload), on one machine or many,
+may write to one store at once: their write transactions take turns, one at a time, so
+each sees everything the others committed (an article stored once, a new name one entity,
+events merged as in a single run). SQLite: every write transaction starts with BEGIN
+IMMEDIATE, taking the database's one write lock first, never upgrading a read to a write
+halfway (which fails at once with "database is locked" when another process wrote in
+between). PostgreSQL: every write transaction first takes a transaction-scoped advisory
+lock (``WRITE_LOCK``). A writer waits for the lock up to ``lock_timeout`` seconds (SQLite's
+busy timeout, PostgreSQL's lock_timeout), then fails with a StoreError naming the database.
+Reading never waits for writers (WAL; MVCC). Only the writing is serial: the analysis,
+the bulk of an ingest, runs before the write transaction, in parallel.
 """
 
 from __future__ import annotations
@@ -31,6 +43,9 @@ __all__ = ["Store", "Writer", "StoreInfo", "resolve_url", "DEFAULT_DB"]
 
 DEFAULT_DB = "newsgraph.db"
 ENV_VAR = "NEWSGRAPH_DB"
+DEFAULT_LOCK_TIMEOUT = 600.0  # seconds a writer waits for another process's write transaction
+WRITE_LOCK = 7172027  # PostgreSQL advisory lock key of write transactions (7172025: migration)
+_WRITE = "newsgraph_write"  # execution option marking a write transaction
 
 
 def resolve_url(location: str | None) -> str:
@@ -47,21 +62,31 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    # pysqlite's own transaction handling breaks SAVEPOINT; SQLAlchemy's documented
-    # remedy: the driver stays in autocommit and _sqlite_begin emits BEGIN itself.
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    # WAL: readers never block the writer; NORMAL sync is durable at each commit in WAL mode.
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
-    cur.close()
+def _sqlite_pragmas(lock_timeout: float):
+    def on_connect(dbapi_conn, _record) -> None:
+        # pysqlite's own transaction handling breaks SAVEPOINT; SQLAlchemy's documented
+        # remedy: the driver stays in autocommit and _sqlite_begin emits BEGIN itself.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        # First: switching a new file to WAL needs a lock another process may hold.
+        cur.execute(f"PRAGMA busy_timeout={int(lock_timeout * 1000)}")
+        # WAL: readers never block the writer; NORMAL sync is durable at each commit in WAL mode.
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    return on_connect
 
 
 def _sqlite_begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A write transaction takes the write lock at once (waiting up to the busy timeout).
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+
+
+def _is_lock_timeout(exc: SQLAlchemyError) -> bool:
+    orig = getattr(exc, "orig", None)
+    return "database is locked" in str(orig) or getattr(orig, "sqlstate", None) == "55P03"
 
 
 def _require_existing(url: str) -> None:
@@ -97,20 +122,31 @@ class StoreInfo:
 class Store:
     """A newsgraph database. Open it with ``Store(location)``; it migrates itself."""
 
-    def __init__(self, location: str | None = None, create: bool = True):
+    def __init__(self, location: str | None = None, create: bool = True,
+                 lock_timeout: float = DEFAULT_LOCK_TIMEOUT):
         """Open (and migrate) the store; ``create=False`` refuses a SQLite path where no database
-        exists yet, so a mistyped --db is an error instead of a new, empty database."""
+        exists yet, so a mistyped --db is an error instead of a new, empty database.
+        ``lock_timeout``: how long a write waits for other processes' writes, in seconds."""
         self.url = resolve_url(location)
+        self.lock_timeout = lock_timeout
         if not create:
             _require_existing(self.url)
         self.engine = self._connect(self.url)
         try:
-            with self.engine.begin() as conn:
-                self._lock_for_migration(conn)
-                migrations.migrate(conn, self.display_url)
+            with self.engine.connect() as conn:
+                current = migrations.current_version(conn)
+            if current != migrations.LATEST:  # checked again under the write lock
+                with self._write_transaction() as conn:
+                    self._lock_for_migration(conn)
+                    migrations.migrate(conn, self.display_url)
         except OperationalError as exc:
             self.engine.dispose()
+            if _is_lock_timeout(exc):
+                raise self._locked() from exc
             raise StoreError(f"cannot open the database {self.display_url}: {exc.orig}") from exc
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     @property
     def backend(self) -> str:
@@ -123,14 +159,15 @@ class Store:
 
     def _connect(self, url: str) -> Engine:
         try:
-            engine = create_engine(url)
+            sqlite = url.startswith("sqlite")
+            engine = create_engine(url, connect_args={"timeout": self.lock_timeout} if sqlite else {})
         except (ArgumentError, NoSuchModuleError) as exc:
             raise ConfigError(f"not a database path or URL newsgraph can use: {url!r} ({exc})") from exc
         if engine.dialect.name == "sqlite":
             path = engine.url.database
             if path and path != ":memory:" and not Path(path).parent.is_dir():
                 raise StoreError(f"cannot create the database {path}: the folder {Path(path).parent} does not exist")
-            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "connect", _sqlite_pragmas(self.lock_timeout))
             event.listen(engine, "begin", _sqlite_begin)
         elif engine.dialect.name != "postgresql":
             raise ConfigError(f"unsupported database {engine.dialect.name!r}: use a SQLite path or a postgresql:// URL")
@@ -154,12 +191,34 @@ class Store:
 
     @contextmanager
     def writer(self) -> Iterator["Writer"]:
-        """A transaction: everything written through the Writer commits together."""
+        """A write transaction: everything written through the Writer commits together.
+
+        It starts by taking the store's write lock (see the module's docstring), so it
+        waits while another process writes, up to ``lock_timeout`` seconds.
+        """
         try:
-            with self.engine.begin() as conn:
+            with self._write_transaction() as conn:
                 yield Writer(conn)
         except SQLAlchemyError as exc:
+            if _is_lock_timeout(exc):
+                raise self._locked() from exc
             raise StoreError(f"writing to {self.display_url} failed: {exc}") from exc
+
+    @contextmanager
+    def _write_transaction(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            conn.execution_options(**{_WRITE: True})
+            with conn.begin():
+                if self.backend == "postgresql":
+                    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(self.lock_timeout * 1000)}")
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+                yield conn
+
+    def _locked(self) -> StoreError:
+        return StoreError(
+            f"the database {self.display_url} stayed locked by another writer for {self.lock_timeout:g} s "
+            "(another ingest or correction writing to it); try again when it is done, or wait longer "
+            "with --lock-timeout")
 
     # -- reading ---------------------------------------------------------
 
@@ -332,12 +391,16 @@ class Writer:
         with self.conn.begin_nested():
             yield
 
-    def save_analysis(self, article_id: str, record: dict) -> None:
-        """Store an analysis record (replacing an older one) and its rows (mentions, quotes, ...)."""
-        for name in ROW_TABLES:
-            table = metadata.tables[name]
-            self.conn.execute(delete(table).where(table.c.article_id == article_id))
-        self.conn.execute(delete(analyses).where(analyses.c.article_id == article_id))
+    def save_analysis(self, article_id: str, record: dict, fresh: bool = False) -> None:
+        """Store an analysis record (replacing an older one) and its rows (mentions, quotes, ...).
+
+        ``fresh``: the article was inserted in this transaction, so there is nothing to replace.
+        """
+        if not fresh:
+            for name in ROW_TABLES:
+                table = metadata.tables[name]
+                self.conn.execute(delete(table).where(table.c.article_id == article_id))
+            self.conn.execute(delete(analyses).where(analyses.c.article_id == article_id))
         stored = dict(record)
         stored["document"] = {k: v for k, v in record["document"].items() if k != "text"}
         self.conn.execute(

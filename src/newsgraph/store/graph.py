@@ -5,9 +5,9 @@ entity (``ix_entity_aliases_key``, ``ix_mentions_entity``, ``ix_events_type_date
 ``ix_event_reports_type_time``, ``ix_articles_published``): nothing scans a table whose
 size grows with the corpus, except the correction log (``corrections``). Reading for the
 front ends (listing entities, counting their mentions) is the query API's (``store/queries.py``).
-Works inside the caller's transaction (``Writer.conn``) or any connection.
-Limits: no lock against two processes creating the same entity at the same moment
-(see the schema note in the report: a unique index on entity_aliases(alias_key, entity_id)).
+Works inside the caller's transaction (``Writer.conn``) or any connection. Two processes
+cannot create the same entity at one moment: writes take the store's write lock
+(``Store.writer``), and resolution its own advisory lock on PostgreSQL besides.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, delete, or_, select, text, update
+from sqlalchemy import Connection, bindparam, delete, or_, select, text, update
 
 from .schema import (articles, entities, entity_aliases, entity_corrections, event_participants, event_phrases,
                      event_reports, events, mentions, quotes)
@@ -127,9 +127,11 @@ class Graph:
         return [tuple(r) for r in rows]
 
     def link_mentions(self, links: list[tuple[int, int]]) -> None:
-        """(mention id, entity id) pairs."""
-        for mention_id, entity_id in links:
-            self.conn.execute(update(mentions).where(mentions.c.id == mention_id).values(entity_id=entity_id))
+        """(mention id, entity id) pairs, in one executemany (one round trip, not one per mention)."""
+        if links:
+            self.conn.execute(update(mentions).where(mentions.c.id == bindparam("link_id"))
+                              .values(entity_id=bindparam("link_entity")),
+                              [{"link_id": m, "link_entity": e} for m, e in links])
 
     def article_quotes(self, article_id: str) -> list[tuple[int, str | None, str | None, str | None]]:
         rows = self.conn.execute(select(quotes.c.id, quotes.c.speaker_entity_key, quotes.c.speaker_text,
@@ -137,8 +139,11 @@ class Graph:
         return [tuple(r) for r in rows]
 
     def link_quotes(self, links: list[tuple[int, int]]) -> None:
-        for quote_id, entity_id in links:
-            self.conn.execute(update(quotes).where(quotes.c.id == quote_id).values(speaker_entity_id=entity_id))
+        """(quote id, speaker entity id) pairs, in one executemany."""
+        if links:
+            self.conn.execute(update(quotes).where(quotes.c.id == bindparam("link_id"))
+                              .values(speaker_entity_id=bindparam("link_entity")),
+                              [{"link_id": q, "link_entity": e} for q, e in links])
 
     # -- corrections ---------------------------------------------------------------------
     def entity_mentions(self, entity_id: int) -> list[tuple[int, str]]:
@@ -249,6 +254,18 @@ class Graph:
             return
         self.conn.execute(update(events).where(events.c.id == event_id).values(
             reports=reports, date=date, contradictions=json.dumps(contradictions) if contradictions else None))
+
+    def update_events(self, rows: list[tuple[int, int, str | None, list | None]]) -> None:
+        """``update_event`` for many events: one DELETE and one executemany UPDATE."""
+        gone = [event_id for event_id, reports, _date, _c in rows if reports == 0]
+        if gone:
+            self.conn.execute(delete(events).where(events.c.id.in_(gone)))
+        kept = [{"event": e, "event_reports": n, "event_date": d, "event_contradictions": json.dumps(c) if c else None}
+                for e, n, d, c in rows if n]
+        if kept:
+            self.conn.execute(update(events).where(events.c.id == bindparam("event")).values(
+                reports=bindparam("event_reports"), date=bindparam("event_date"),
+                contradictions=bindparam("event_contradictions")), kept)
 
     def event(self, event_id: int) -> dict | None:
         r = self.conn.execute(select(events).where(events.c.id == event_id)).first()
