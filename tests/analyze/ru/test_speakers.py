@@ -1,0 +1,43 @@
+"""Who a Russian quote's speaker is (loads natasha). Every sentence here is ours."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _speakers(record) -> list[str | None]:
+    return [(q["speaker"] or {}).get("name") for q in record["quotes"]]
+
+
+# ours
+@pytest.mark.parametrize("text", [
+    "Министр иностранных дел Сергей Лавров прибыл в Анкару. Врачи, лечащие пострадавших, говорят, что "
+    "опасность миновала. Вместе с тем, они предупреждают, что состояние тяжёлое.",
+    "Губернатор Иван Петров встретился с жителями. Эксперты не исключают, что цены вырастут.",
+])
+def test_speakers_a_plural_speaker_is_never_one_person(analyze_ru, text):
+    assert _speakers(analyze_ru(text))[-1] is None
+
+
+# ours
+@pytest.mark.parametrize("text, speaker", [
+    ("По словам главы Минфина Антона Силуанова, бюджет будет исполнен.", "Anton Siluanov"),
+    ("Председатель КНР Си Цзиньпин, а также британский премьер Кир Стармер заявили, что переговоры важны.",
+     "Xi Jinping"),
+    ("Согласно последнему рейтингу ФИДЕ, Карлсен имеет наивысший рейтинг.", None),
+])
+def test_speakers_the_person_named_in_the_phrase_in_its_case_up_to_a_new_clause(analyze_ru, text, speaker):
+    assert _speakers(analyze_ru(text)) == [speaker]
+
+
+# ours
+@pytest.mark.parametrize("text, speaker", [
+    ("Помощник Хиллари Клинтон по европейским делам, посетивший Белград, заявил, что дверь для Сербии открыта.",
+     None),
+    ("Глава МИД Германии Анналена Бербок прибыла в Киев. Её встретил Дмитрий Кулеба, который заявил, что "
+     "помощь нужна. Министр заявила, что Германия поможет.", "Annalena Baerbock"),
+])
+def test_speakers_agree_in_gender_with_the_past_tense_verb(analyze_ru, text, speaker):
+    assert _speakers(analyze_ru(text))[-1] == speaker
