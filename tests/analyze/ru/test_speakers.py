@@ -41,3 +41,15 @@ def test_speakers_the_person_named_in_the_phrase_in_its_case_up_to_a_new_clause(
 ])
 def test_speakers_agree_in_gender_with_the_past_tense_verb(analyze_ru, text, speaker):
     assert _speakers(analyze_ru(text))[-1] == speaker
+
+
+# ours
+@pytest.mark.parametrize("text, speaker", [
+    ("Еврокомиссия выступила против сделки, заявив, что она навредит рынку.", "European Commission"),
+    ("Раиса Иванова ещё не приняла решения, хотя заявляла о выходе из состава жюри.", "Raisa Ivanova"),
+    ("На заседании кабинета Нетаньяху заявил, что Иерусалим неделим.", "Benjamin Netanyahu"),
+    ("Её встретил Дмитрий Кулеба, который заявил, что помощь нужна.", "Dmytro Kuleba"),
+])
+def test_speakers_subject_of_a_gerund_a_subordinate_or_relative_clause_and_a_name_before(analyze_ru, text,
+                                                                                          speaker):
+    assert _speakers(analyze_ru(text)) == [speaker]
