@@ -27,6 +27,8 @@ def test_speakers_a_plural_speaker_is_never_one_person(analyze_ru, text):
     ("Председатель КНР Си Цзиньпин, а также британский премьер Кир Стармер заявили, что переговоры важны.",
      "Xi Jinping"),
     ("Согласно последнему рейтингу ФИДЕ, Карлсен имеет наивысший рейтинг.", None),
+    ("Экс-председатель парламента Иван Петров, покинувший страну год назад, рассказал о том, как можно "
+     "избежать кризиса.", "Ivan Petrov"),  # a subject is nominative, though tagged a genitive adjective
 ])
 def test_speakers_the_person_named_in_the_phrase_in_its_case_up_to_a_new_clause(analyze_ru, text, speaker):
     assert _speakers(analyze_ru(text)) == [speaker]

@@ -173,6 +173,8 @@ class Speakers:
         if index is not None and self.entities[index].type in ("PERSON", "ORG", "GPE"):
             return index
         case = set(head.morph.get("Case")) or {"Nom"}
+        if head.dep_ in ("nsubj", "nsubj:pass"):  # a subject is nominative, whatever its tag ("Экс-председатель")
+            case = {"Nom"}
         verb_gender = _verb_gender(head)
         subtree = {t.i for t in head.subtree}
         tokens = self.doc[head.i + 1:head.sent.end]
