@@ -55,3 +55,13 @@ def test_speakers_agree_in_gender_with_the_past_tense_verb(analyze_ru, text, spe
 def test_speakers_subject_of_a_gerund_a_subordinate_or_relative_clause_and_a_name_before(analyze_ru, text,
                                                                                           speaker):
     assert _speakers(analyze_ru(text)) == [speaker]
+
+
+# ours
+@pytest.mark.parametrize("text, speaker", [
+    ("Министр финансов Питер Данн выступил в парламенте. По словам Данна, налоги снизятся.", "Piter Dann"),
+    ("Сотрудник завода Марк рассказал о забастовке. Согласно Марку, рабочие захватили завод.", "Mark"),
+    ("Министр Иван Иванов прибыл в Омск. По словам Иванова, город растёт.", "Ivan Ivanov"),
+])
+def test_speakers_a_foreign_name_in_another_case_is_the_person_named_before(analyze_ru, text, speaker):
+    assert _speakers(analyze_ru(text))[-1] == speaker
