@@ -65,3 +65,15 @@ def test_speakers_subject_of_a_gerund_a_subordinate_or_relative_clause_and_a_nam
 ])
 def test_speakers_a_foreign_name_in_another_case_is_the_person_named_before(analyze_ru, text, speaker):
     assert _speakers(analyze_ru(text))[-1] == speaker
+
+
+# ours
+@pytest.mark.parametrize("text, speaker", [
+    ("Архитектор Алексей Клименко называет реконструкцию театра ошибкой: «Я убежден, что театр ждёт судьба "
+     "Царицына», сообщает Лента.ру.", "Alexei Klimenko"),
+    ("«Мы не ставим точку в отношениях», — цитирует министра Ивана Петрова агентство ТАСС.", "Ivan Petrov"),
+    ("«Мы не ставим точку в отношениях», — цитирует ТАСС министра Ивана Петрова.", "Ivan Petrov"),
+])
+def test_speakers_an_outlet_relaying_or_quoting_is_not_the_speaker(analyze_ru, text, speaker):
+    quote = next(q for q in analyze_ru(text)["quotes"] if q["kind"] == "direct")
+    assert (quote["speaker"] or {}).get("name") == speaker

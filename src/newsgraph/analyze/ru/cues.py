@@ -24,6 +24,7 @@ from ..lexicons import table
 
 __all__ = ["Cue", "find_cues", "verb_class", "speaker_of", "SUBORDINATORS"]
 
+_QUOTING = frozenset({"цитировать", "процитировать"})
 SUBORDINATORS = frozenset({"что", "чтобы", "будто", "ли", "якобы"})
 _DASHES = "–—-"
 _POSSESSIVES = frozenset({"его", "ее", "её", "их"})
@@ -63,6 +64,11 @@ def speaker_of(verb):
     hung the name on "кабинета"), or the first noun or pronoun in the nominative after it ("–
     сказал в беседе с корреспондентом лидер движения Александр Белов", where the parse lost the
     subject)."""
+    if verb.lemma_.lower().replace("ё", "е") in _QUOTING:  # "«...», — цитирует Хвана Lenta.ru": Хван spoke
+        quoted = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")
+                       and "Anim" in c.morph.get("Animacy")), None)
+        if quoted is not None:
+            return quoted
     up = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i else None
     if up is not None and verb.dep_ == "advcl" and not _agrees(verb, up):
         up = None

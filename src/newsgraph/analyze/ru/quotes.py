@@ -114,8 +114,8 @@ def _direct(doc, start: int, end: int, forced, cues: list[Cue], speakers: Speake
                                  speakers.resolve(cue.speaker, s))]]
     split = _split_inside(doc, *inner)
     after = (split and split[0]) or _verb_after(doc, end)
-    before = None if after else _verb_before(doc, start)
-    verb = after or before
+    before = _verb_before(doc, start) if not after or _relayed(after, speakers) else None
+    verb = before or after
     if verb is not None:
         for index, cue in enumerate(cues):
             if cue.start == verb.idx:
@@ -181,6 +181,19 @@ def _reporting_verb(tok) -> bool:
     entry = verb_class(tok)
     own = "1" in tok.morph.get("Person") or "Imp" in tok.morph.get("Mood")
     return entry is not None and entry[0] == "speech" and not own
+
+
+_RELAY_VERBS = frozenset({"сообщать", "сообщить", "передавать", "передать", "писать", "написать"})
+
+
+def _relayed(verb, speakers: Speakers) -> bool:
+    """Whether a verb after a quotation only names the outlet relaying it ("Клименко называет это
+    злом: «...», сообщает Лента.ру"): a relaying verb whose subject is no person."""
+    if verb.lemma_.lower() not in _RELAY_VERBS:
+        return False
+    subject = speaker_of(verb)
+    index = speakers.by_char.get(subject.idx) if subject is not None else None
+    return subject is None or index is None or speakers.entities[index].type != "PERSON"
 
 
 def _verb_after(doc, end: int):

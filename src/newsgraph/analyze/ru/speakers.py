@@ -175,6 +175,8 @@ class Speakers:
         case = set(head.morph.get("Case")) or {"Nom"}
         if head.dep_ in ("nsubj", "nsubj:pass"):  # a subject is nominative, whatever its tag ("Экс-председатель")
             case = {"Nom"}
+        elif case & {"Acc", "Gen"}:  # a person's accusative is their genitive ("цитирует министра Ивана Петрова")
+            case = case | {"Acc", "Gen"}
         verb_gender = _verb_gender(head)
         subtree = {t.i for t in head.subtree}
         tokens = self.doc[head.i + 1:head.sent.end]
