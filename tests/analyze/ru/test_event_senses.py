@@ -25,6 +25,9 @@ def _events(record) -> list[tuple[str, str, list[str], list[str], str]]:
     ("Это решение нанесло ущерб репутации страны.", "нанесло"),
     ("Мир может быть достигнут только путем переговоров, а не путем односторонних акций.", "акций"),
     ("«Удар был мощным», – пояснил в беседе с «Известиями» военный эксперт Иван Петров.", "беседе"),
+    ("Власти рассматривают возможность применения в России техрегламентов Евросоюза.", "применения"),
+    ("Журналисты работают под угрозой арестов.", "угрозой"),
+    ("Это оружие представляет угрозу для всего региона.", "угрозу"),
 ])
 def test_event_senses_uses_that_name_no_act(analyze_ru, text, trigger):
     assert [e for e in _events(analyze_ru(text)) if e[1] == trigger] == []
@@ -36,6 +39,8 @@ def test_event_senses_uses_that_name_no_act(analyze_ru, text, trigger):
     ("Германия выделит Украине 3 млрд евро.", "выделит", "AID"),
     ("Армия нанесла удар по складу.", "нанесла", "ASSAULT"),
     ("В центре города прошла акция протеста.", "акция", "PROTEST"),
+    ("Армия продолжает применение силы против демонстрантов.", "применение", "ASSAULT"),
+    ("Министр назвал это прямой угрозой Европе.", "угрозой", "THREATEN"),
 ])
 def test_event_senses_uses_that_name_the_act(analyze_ru, text, trigger, type_):
     assert [e[0] for e in _events(analyze_ru(text)) if e[1] == trigger] == [type_]
@@ -58,3 +63,11 @@ def test_event_senses_genitives_that_are_neither_actor_nor_target_or_that_back(a
 def test_event_senses_protesters_who_must_not_retreat_are_no_negated_protest(analyze_ru):
     events = _events(analyze_ru("Лидер оппозиции заявила, что протестующие не должны отступать."))
     assert [e[4] for e in events if e[1] == "протестующие"] == ["claimed"]  # her words, not negated
+
+
+# ours
+def test_event_senses_called_to_an_act_is_no_target_but_an_appeal_to_a_person_is(analyze_ru):
+    events = _events(analyze_ru("Премьер призывает граждан к возрождению страны. Депутаты приняли обращение к "
+                                "премьеру."))
+    assert [(e[1], e[3]) for e in events if e[0] == "REQUEST"] == [("призывает", ["граждан"]),
+                                                                   ("обращение", ["премьеру"])]

@@ -17,7 +17,11 @@ A trigger names an act only in the uses that do (as the English ``_senses.py``):
 given is aid, money or arms ("поставки газа", "поставить точку" are none); "нанести" only a
 blow ("нанести удар", not "ущерб"); "акция" only a protest ("акция протеста", not "акции
 компании", "односторонние акции"); "беседа" under a verb of speech is where words were said
-("пояснил в беседе с «НГ»"), not a meeting; a participle naming people ("протестующие не
+("пояснил в беседе с «НГ»"), not a meeting; "применение", "использование" are an assault
+only of force or arms or aimed "по"/"против" someone (not "применение техрегламентов");
+"угроза" is no threat made "под угрозой" or under "представлять" and the like (a danger);
+"к" names the one asked only when it is a person or a named entity ("обращение к премьеру";
+"призывает граждан к возрождению страны" asks for the act); a participle naming people ("протестующие не
 должны отступать") takes no modality from the verb they are the subject of.
 Modality, as English: negated ("не"), planned (future tense, "будет", a promise or plan,
 "в ближайшие дни"), hypothetical ("может", "следует", "бы", "если"), claimed (inside a
@@ -54,6 +58,13 @@ _AID_GOODS = frozenset({"помощь", "поддержка", "деньги", "�
                         "дрон", "продовольствие", "продукт", "медикамент", "лекарство", "гуманитарный", "военный",
                         "евро", "доллар", "рубль", "фунт", "гривна", "млрд", "млн", "миллиард", "миллион", "тысяча",
                         "войско", "военнослужащий", "контингент", "миротворец"})
+# "применение", "использование" are an assault only of force or arms ("применение оружия", "силы",
+# "пыток"), or when aimed at someone ("применения «Орешника» по объектам"); not "применение техрегламентов".
+_FORCE = frozenset({"оружие", "сила", "ракета", "бомба", "снаряд", "артиллерия", "авиация", "беспилотник", "дрон",
+                    "пытка", "насилие", "газ", "химический", "ядерный", "военный", "вооружение", "танк", "мина"})
+# Verbs under which "угроза" is a danger described, not a threat made ("представляет угрозу").
+_DANGER_VERBS = frozenset({"представлять", "составлять", "создавать", "создать", "оставаться", "остаться", "стать",
+                           "становиться", "видеть", "находиться", "оказаться", "подвергать", "подвергнуть"})
 # "нанести" is an assault only when what it deals is a blow ("нанести удар"; not "нанести ущерб").
 _BLOWS = frozenset({"удар", "авиаудар", "контрудар"})
 # What makes "акция" a protest ("акция протеста", "массовая акция"; not "акции компании").
@@ -129,6 +140,12 @@ def _names_an_act(tok, type_: str) -> bool:
         if "Part" in tok.morph.get("VerbForm") and tok.dep_ in ("amod", "acl"):
             words |= {_lemma(tok.head)}  # "поставленное топливо": the goods are what it describes
         return bool(words & _AID_GOODS) or any(t.like_num for c in given for t in c.subtree)
+    if lemma in ("применение", "использование") and type_ == "ASSAULT":
+        return (any(_lemma(t) in _FORCE for c in children if c.dep_ == "nmod" for t in c.subtree)
+                or any(g.lower_ in ("по", "против") for c in children for g in c.children if g.dep_ == "case"))
+    if lemma == "угроза" and (any(c.dep_ == "case" and c.lower_ == "под" for c in children)
+                              or _lemma(tok.head) in _DANGER_VERBS):
+        return False  # "под угрозой арестов", "представляет угрозу": a danger, not a threat made
     if lemma == "нанести":
         return any(c.dep_ == "obj" and _lemma(c) in _BLOWS for c in children)
     if lemma == "акция":
@@ -151,7 +168,7 @@ def _event(doc, tok, type_, mode, context, index: _Index, timexes, quantities) -
     governor = None if participle else tok.head if tok.head.lemma_.lower() in _modal_verbs() and (
         tok.dep_ in ("xcomp", "obj", "nsubj", "csubj") or tok.dep_ == "obl" and tok.head.lemma_ == "готовиться") else None
     actors = _participants(doc, _actor_tokens(tok, governor), index)
-    targets = [p for p in _participants(doc, _target_tokens(tok, type_), index) if p not in actors]
+    targets = [p for p in _participants(doc, _target_tokens(tok, type_, index.entity), index) if p not in actors]
     quote = index.quote_at(tok.idx)
     modality = "asserted" if participle and tok.dep_ in ("nsubj", "obj", "obl", "nmod") else _modality(tok, governor)
     attributed = None
@@ -189,7 +206,7 @@ def _actor_tokens(tok, governor) -> list:
     return _with_conjuncts(subjects)
 
 
-def _target_tokens(tok, type_: str) -> list:
+def _target_tokens(tok, type_: str, entities=frozenset()) -> list:
     out = []
     for c in tok.children:
         case = next((g.lower_ for g in c.children if g.dep_ == "case"), None)
@@ -202,6 +219,8 @@ def _target_tokens(tok, type_: str) -> list:
             out.append(c)  # "помощь Киеву", "пригрозил Западу"
         elif c.dep_ in ("obl", "nmod") and case in _TARGET_CASES and (
                 _TARGET_CASES[case] is None or type_ in _TARGET_CASES[case]):
+            if case in ("к", "ко") and c.idx not in entities and "Anim" not in c.morph.get("Animacy"):
+                continue  # "призывает граждан к возрождению страны": what is asked for, not of whom
             out.append(c)
     return _with_conjuncts(out)
 
