@@ -77,3 +77,15 @@ def test_speakers_a_foreign_name_in_another_case_is_the_person_named_before(anal
 def test_speakers_an_outlet_relaying_or_quoting_is_not_the_speaker(analyze_ru, text, speaker):
     quote = next(q for q in analyze_ru(text)["quotes"] if q["kind"] == "direct")
     assert (quote["speaker"] or {}).get("name") == speaker
+
+
+# ours
+@pytest.mark.parametrize("text, speaker_text, speaker", [
+    ("Как пояснили в милиции, задержанных отпустили.", "в милиции", None),
+    ("В российском министерстве финансов утверждают, что кредит не предоставлялся.",
+     "В российском министерстве финансов", None),
+    ("В Кремле заявили, что переговоры продолжатся.", "В Кремле", "Kremlin"),
+])
+def test_speakers_an_institution_a_plural_verb_is_said_in(analyze_ru, text, speaker_text, speaker):
+    quote = analyze_ru(text)["quotes"][0]
+    assert (quote["speaker"]["text"], quote["speaker"]["name"]) == (speaker_text, speaker)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicons import table
+from ..lexicons import table, words
 
 __all__ = ["Cue", "find_cues", "verb_class", "speaker_of", "SUBORDINATORS"]
 
@@ -61,7 +61,8 @@ def speaker_of(verb):
     with it: conjoined ("заявил и добавил"), a gerund ("выступила против, заявив, что"), a clause
     without its own subject ("не принял решения, хотя заявлял о ..."); failing those, a name in
     the nominative right before it ("На заседании кабинета Нетаньяху заявил", where the parse
-    hung the name on "кабинета"), or the first noun or pronoun in the nominative after it ("–
+    hung the name on "кабинета"), the institution a plural verb is said in ("как пояснили в
+    милиции"), or the first noun or pronoun in the nominative after it ("–
     сказал в беседе с корреспондентом лидер движения Александр Белов", where the parse lost the
     subject)."""
     if verb.lemma_.lower().replace("ё", "е") in _QUOTING:  # "«...», — цитирует Хвана Lenta.ru": Хван spoke
@@ -83,6 +84,9 @@ def speaker_of(verb):
     before = _name_before(verb)
     if before is not None:
         return before
+    within = _institution_within(verb)
+    if within is not None:
+        return within
     for tok in verb.doc[verb.i + 1:verb.sent.end][:15]:
         if tok.text in ".!?:;" or tok.dep_ in ("ccomp", "mark"):
             break
@@ -100,6 +104,20 @@ def _agrees(verb, head) -> bool:
         return False
     return all(not (set(verb.morph.get(f)) and set(head.morph.get(f))) or set(verb.morph.get(f)) & set(head.morph.get(f))
                for f in ("Gender", "Number"))
+
+
+def _institution_within(verb):
+    """"как пояснили в милиции", "в министерстве финансов утверждают": a plural verb without a
+    subject speaks for the institution it is said in (a name, or a noun of
+    ``ru/entity_institutions.txt``)."""
+    if "Plur" not in verb.morph.get("Number") or "Fin" not in verb.morph.get("VerbForm"):
+        return None
+    for child in verb.children:
+        case = next((g.lower_ for g in child.children if g.dep_ == "case"), None)
+        if (child.dep_ == "obl" and case in ("в", "во") and "Loc" in child.morph.get("Case")
+                and (child.pos_ == "PROPN" or child.lemma_.lower() in words("ru", "entity_institutions"))):
+            return child
+    return None
 
 
 def _name_before(verb):
