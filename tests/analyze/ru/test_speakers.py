@@ -89,3 +89,14 @@ def test_speakers_an_outlet_relaying_or_quoting_is_not_the_speaker(analyze_ru, t
 def test_speakers_an_institution_a_plural_verb_is_said_in(analyze_ru, text, speaker_text, speaker):
     quote = analyze_ru(text)["quotes"][0]
     assert (quote["speaker"]["text"], quote["speaker"]["name"]) == (speaker_text, speaker)
+
+
+# ours
+@pytest.mark.parametrize("text, speaker", [
+    ("Министр Иван Петров заявил, что бюджет исполнен. Также отметил, что налоги не вырастут.", "Ivan Petrov"),
+    ("Министр Анна Петрова заявила, что бюджет исполнен. «Налоги не вырастут», – добавила.", "Anna Petrova"),
+    ("Министр Иван Петров заявил, что бюджет исполнен. Министр Анна Петрова выступила позже. Также отметил, "
+     "что налоги не вырастут.", "Ivan Petrov"),  # the verb's gender picks him, not the nearer woman
+])
+def test_speakers_a_dropped_subject_is_read_as_a_pronoun_of_the_verbs_gender(analyze_ru, text, speaker):
+    assert _speakers(analyze_ru(text))[-1] == speaker

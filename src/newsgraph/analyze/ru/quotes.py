@@ -58,7 +58,8 @@ def extract_quotes(doc, entities: list[EntityRecord]) -> list[QuoteRecord]:
         text = doc.text[cue.content[0]:cue.content[1]]
         quotes.append(QuoteRecord("indirect", cue.content[0], cue.content[1], text,
                                   (cue.start, cue.end, doc.text[cue.start:cue.end]),
-                                  speakers.resolve(cue.speaker, cue.content[0]), attribution=cue.klass))
+                                  speakers.resolve(cue.speaker, cue.content[0], _verb_at(doc, cue.start)),
+                                  attribution=cue.klass))
         taken.append(cue.content)
     order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, quotes[i].end))
     new_index = {old: new for new, old in enumerate(order)}
@@ -111,7 +112,7 @@ def _direct(doc, start: int, end: int, forced, cues: list[Cue], speakers: Speake
             used.add(index)
             s, e = _strip_marks(text, *cue.content)
             return [[QuoteRecord("mixed", s, e, text[s:e], (cue.start, cue.end, text[cue.start:cue.end]),
-                                 speakers.resolve(cue.speaker, s))]]
+                                 speakers.resolve(cue.speaker, s, _verb_at(doc, cue.start)))]]
     split = _split_inside(doc, *inner)
     after = (split and split[0]) or _verb_after(doc, end)
     before = _verb_before(doc, start) if not after or _relayed(after, speakers) else None
@@ -120,7 +121,7 @@ def _direct(doc, start: int, end: int, forced, cues: list[Cue], speakers: Speake
         for index, cue in enumerate(cues):
             if cue.start == verb.idx:
                 used.add(index)
-        speaker = speakers.resolve(speaker_of(verb), inner[0])
+        speaker = speakers.resolve(speaker_of(verb), inner[0], verb)
         cue = (verb.idx, verb.idx + len(verb.text), verb.text)
         if split:
             verb_tok, (a_end, b_start) = split
@@ -136,6 +137,11 @@ def _direct(doc, start: int, end: int, forced, cues: list[Cue], speakers: Speake
         return []
     speaker = _forced_speaker(speakers, previous, start)
     return [[QuoteRecord("direct", s, e, text[s:e], None, speaker) for s, e in _sentences(doc, *inner)]]
+
+
+def _verb_at(doc, start: int):
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _forced_speaker(speakers: Speakers, index: int, at: int):

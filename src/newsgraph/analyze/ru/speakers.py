@@ -12,6 +12,10 @@
 - A role noun of ``lexicons/ru/role_nouns.txt`` ("эксперт", "аналитик", "собеседник «НГ»"),
   or any animate singular common noun ("скульптор"): the person named beside the same noun
   earlier ("скульптор Георгий Франгулян"), else the last person quoted, else the last named.
+- No subject at all ("Также отметил, что ...", "«...», – добавила."): the verb is read as
+  "он"/"она" by its gender, only as far as its sentence, the one before, or the last speaker
+  of this paragraph or the one before; not when a nominative noun stands before the verb in
+  its clause (a subject the parse lost).
 - Agreement: a past-tense verb's gender rules out people of the other ("Помощник Хиллари
   Клинтон ... заявил" is not Clinton; "Министр заявила" is a woman); a plural speaker ("они",
   "эксперты", "представители Роскосмоса", "оба претендента") is never one person: an
@@ -100,10 +104,11 @@ class Speakers:
                     vote(up.head.morph.get("Gender"), 3)
         return max(votes, key=votes.get) if votes else None
 
-    def resolve(self, head, at: int) -> SpeakerRecord | None:
-        """The speaker whose head token is ``head``, for a quote at character ``at``."""
+    def resolve(self, head, at: int, verb=None) -> SpeakerRecord | None:
+        """The speaker whose head token is ``head``, for a quote at character ``at``; with no
+        head, the one the subjectless ``verb`` goes on from ("«...», – добавил.")."""
         if head is None:
-            return None
+            return self._dropped(verb, at)
         start, end = self._extent(head)
         text = self.doc.text[start:end]
         index = self._named(head)
@@ -128,6 +133,37 @@ class Speakers:
         if index is not None:
             self.said.append((head.idx, index))
         return SpeakerRecord(start, end, text, index, self.entities[index].name if index is not None else None)
+
+    def _dropped(self, verb, at: int) -> SpeakerRecord | None:
+        """A finite active verb in the third person singular with no subject ("Также отметил, что
+        ...", "«...», – добавила.") is read as "он"/"она" by its gender: the nearest fitting
+        person named in its sentence or the one before, else the last fitting speaker of this
+        paragraph or the one before."""
+        if verb is None or "Fin" not in verb.morph.get("VerbForm") or "Sing" not in verb.morph.get("Number"):
+            return None
+        if "1" in verb.morph.get("Person") or "2" in verb.morph.get("Person") or verb.lemma_.endswith(("ся", "сь")):
+            return None
+        k = verb.i - 1
+        while k >= verb.sent.start and not verb.doc[k].is_punct:
+            tok = verb.doc[k]
+            if tok.pos_ in ("NOUN", "PROPN", "PRON") and "Nom" in tok.morph.get("Case"):
+                return None  # a subject the parse lost ("канцелярия правительства сообщает"), not a dropped one
+            k -= 1
+        gender = (verb.morph.get("Gender") or ["-"])[0]
+
+        def fits(index: int) -> bool:
+            return self.entities[index].type == "PERSON" and (gender == "-" or self.gender(index) in (None, gender))
+
+        index = self._last_person(at, fits=fits, since=self._sentence_before(at))
+        if index is None:
+            index = next((i for pos, i in sorted(self.said, reverse=True)
+                          if pos < at and fits(i) and self.doc.text.count("\n", pos, at) <= 2), None)
+        if index is None:
+            return None
+        mention = next((m for m in reversed(self.entities[index].mentions) if m.start < at),
+                       self.entities[index].mentions[0])
+        self.said.append((verb.idx, index))
+        return SpeakerRecord(mention.start, mention.end, mention.text, index, self.entities[index].name)
 
     def previous(self, at: int) -> int | None:
         """The entity of the last speaker before ``at``."""
