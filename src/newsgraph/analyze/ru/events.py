@@ -17,7 +17,7 @@ A trigger names an act only in the uses that do (as the English ``_senses.py``):
 given is aid, money or arms ("поставки газа", "поставить точку" are none); "нанести" only a
 blow ("нанести удар", not "ущерб"); "акция" only a protest ("акция протеста", not "акции
 компании", "односторонние акции"); "беседа" under a verb of speech is where words were said
-("пояснил в беседе с «НГ»"), not a meeting; "применение", "использование" are an assault
+("пояснил в беседе с «НГ»"), and a talk "с корреспондентами" is an interview, not a meeting; "применение", "использование" are an assault
 only of force or arms or aimed "по"/"против" someone (not "применение техрегламентов");
 "угроза" is no threat made "под угрозой" or under "представлять" and the like (a danger);
 "к" names the one asked only when it is a person or a named entity ("обращение к премьеру";
@@ -65,6 +65,8 @@ _FORCE = frozenset({"оружие", "сила", "ракета", "бомба", "�
 # Verbs under which "угроза" is a danger described, not a threat made ("представляет угрозу").
 _DANGER_VERBS = frozenset({"представлять", "составлять", "создавать", "создать", "оставаться", "остаться", "стать",
                            "становиться", "видеть", "находиться", "оказаться", "подвергать", "подвергнуть"})
+# Whom one talks with in an interview, not a meeting: "беседа с корреспондентом".
+_PRESS = frozenset({"корреспондент", "журналист", "репортер", "пресса", "интервьюер", "блогер"})
 # "нанести" is an assault only when what it deals is a blow ("нанести удар"; not "нанести ущерб").
 _BLOWS = frozenset({"удар", "авиаудар", "контрудар"})
 # What makes "акция" a protest ("акция протеста", "массовая акция"; not "акции компании").
@@ -152,6 +154,10 @@ def _names_an_act(tok, type_: str) -> bool:
         return any(_lemma(t) in _PROTEST_MARKS for c in children for t in c.subtree)
     if lemma == "беседа" and tok.head.pos_ in ("VERB", "AUX") and _is_speaking(tok.head):
         return False  # "пояснил в беседе с «НГ»": where the words were said, not a meeting
+    if type_ == "CONSULT" and tok.pos_ == "NOUN" and any(
+            _lemma(c) in _PRESS and any(g.dep_ == "case" and g.lower_ in ("с", "со") for g in c.children)
+            for c in children):
+        return False  # "в беседе с корреспондентами", "встреча с журналистами": an interview, not a meeting
     return True
 
 
