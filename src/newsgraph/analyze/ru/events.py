@@ -20,7 +20,8 @@ blow ("нанести удар", not "ущерб"); "акция" only a protest 
 ("пояснил в беседе с «НГ»"), and a talk "с корреспондентами" is an interview, not a meeting; "применение", "использование" are an assault
 only of force or arms or aimed "по"/"против" someone (not "применение техрегламентов");
 "угроза" is no threat made "под угрозой" or under "представлять" and the like (a danger);
-"к" names the one asked only when it is a person or a named entity ("обращение к премьеру";
+"с помощью" of a thing is a means ("с помощью новых технологий"), aid only from someone
+("с помощью США"); "к" names the one asked only when it is a person or a named entity ("обращение к премьеру";
 "призывает граждан к возрождению страны" asks for the act); a participle naming people ("протестующие не
 должны отступать") takes no modality from the verb they are the subject of.
 Modality, as English: negated ("не"), planned (future tense, "будет", a promise or plan,
@@ -148,6 +149,11 @@ def _names_an_act(tok, type_: str) -> bool:
     if lemma == "угроза" and (any(c.dep_ == "case" and c.lower_ == "под" for c in children)
                               or _lemma(tok.head) in _DANGER_VERBS):
         return False  # "под угрозой арестов", "представляет угрозу": a danger, not a threat made
+    if lemma == "помощь" and tok.dep_ == "fixed":  # "с помощью X", parsed as one preposition
+        helper = tok.head.head
+        return helper.pos_ == "PROPN" or "Anim" in helper.morph.get("Animacy")
+    if lemma == "помощь" and any(c.dep_ == "case" and c.lower_ in ("с", "со") for c in children):
+        return any(c.dep_ == "nmod" and (c.pos_ == "PROPN" or "Anim" in c.morph.get("Animacy")) for c in children)
     if lemma == "нанести":
         return any(c.dep_ == "obj" and _lemma(c) in _BLOWS for c in children)
     if lemma == "акция":
