@@ -100,3 +100,12 @@ def test_speakers_an_institution_a_plural_verb_is_said_in(analyze_ru, text, spea
 ])
 def test_speakers_a_dropped_subject_is_read_as_a_pronoun_of_the_verbs_gender(analyze_ru, text, speaker):
     assert _speakers(analyze_ru(text))[-1] == speaker
+
+
+# ours
+@pytest.mark.parametrize("text, content", [
+    ("Руководство движения «Талибан» сообщило, что войска уходят.", "войска уходят"),
+    ("Станция ГУП «Водоканал» утверждает, что рыба не погибла.", "рыба не погибла"),
+])
+def test_quotes_a_name_in_marks_before_its_verb_is_no_quotation(analyze_ru, text, content):
+    assert [(q["kind"], q["text"]) for q in analyze_ru(text)["quotes"]] == [("indirect", content)]

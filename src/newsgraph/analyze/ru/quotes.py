@@ -4,7 +4,8 @@ Found, in this order (a later rule never takes text an earlier one took):
   1. quotations in marks (``marks.py``: «...», „...“, nested and merged marks), speech
      lines opened by a dash ("– Мы готовы, – сказал он."), and interview answers ("Юрий
      Кнутов: ..."), attributed by
-       - a reporting verb right after them ("«...», – пояснил Кнутов"), also inside them,
+       - a reporting verb right after them, set off by a comma or a dash ("«...», – пояснил
+         Кнутов"; "ГУП «Водоканал» утверждают" is a name before its verb), also inside them,
          which splits one quotation in two ("«А, – пояснил Кнутов, – Б»");
        - a reporting verb and a colon right before them ("Кнутов заявил: «...»");
        - a reporting verb or source phrase whose content holds them ("заявил, что «...»",
@@ -207,12 +208,15 @@ def _verb_after(doc, end: int):
     span = doc.char_span(end, min(len(doc.text), end + 40), alignment_mode="expand")
     if span is None:
         return None
+    set_off = False
     for tok in span[:4]:
         if tok.is_space and "\n" in tok.text:
             return None  # the next paragraph is not the attribution
         if tok.is_punct or tok.is_space:
+            set_off = set_off or tok.text in ",–—-"
             continue
-        return tok if _reporting_verb(tok) else None
+        # a name in marks before its verb is no quotation: "ГУП «Водоканал» утверждают"
+        return tok if set_off and _reporting_verb(tok) else None
     return None
 
 
