@@ -85,6 +85,7 @@ def test_speakers_an_outlet_relaying_or_quoting_is_not_the_speaker(analyze_ru, t
     ("В российском министерстве финансов утверждают, что кредит не предоставлялся.",
      "В российском министерстве финансов", None),
     ("В Кремле заявили, что переговоры продолжатся.", "В Кремле", "Kremlin"),
+    ("В министерстве уверены, что тарифы снизятся.", "В министерстве", None),  # a short adjective
 ])
 def test_speakers_an_institution_a_plural_verb_is_said_in(analyze_ru, text, speaker_text, speaker):
     quote = analyze_ru(text)["quotes"][0]

@@ -107,10 +107,11 @@ def _agrees(verb, head) -> bool:
 
 
 def _institution_within(verb):
-    """"как пояснили в милиции", "в министерстве финансов утверждают": a plural verb without a
+    """"как пояснили в милиции", "в Минсвязи уверены": a plural verb without a
     subject speaks for the institution it is said in (a name, or a noun of
     ``ru/entity_institutions.txt``)."""
-    if "Plur" not in verb.morph.get("Number") or "Fin" not in verb.morph.get("VerbForm"):
+    finite = "Fin" in verb.morph.get("VerbForm") or verb.pos_ == "ADJ" and "Short" in verb.morph.get("Variant")
+    if "Plur" not in verb.morph.get("Number") or not finite:  # "заявили", "уверены"
         return None
     for child in verb.children:
         case = next((g.lower_ for g in child.children if g.dep_ == "case"), None)
