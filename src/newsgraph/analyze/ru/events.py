@@ -20,7 +20,7 @@ blow ("нанести удар", not "ущерб"); "акция" only a protest 
 ("пояснил в беседе с «НГ»"), and a talk "с корреспондентами" is an interview, not a meeting; "применение", "использование" are an assault
 only of force or arms or aimed "по"/"против" someone (not "применение техрегламентов");
 "угроза" is no threat made "под угрозой" or under "представлять" and the like (a danger);
-"с помощью" of a thing is a means ("с помощью новых технологий"), aid only from someone
+"направить" mobilises only troops or arms (not "направить письмо"); "с помощью" of a thing is a means ("с помощью новых технологий"), aid only from someone
 ("с помощью США"); "к" names the one asked only when it is a person or a named entity ("обращение к премьеру";
 "призывает граждан к возрождению страны" asks for the act); a participle naming people ("протестующие не
 должны отступать") takes no modality from the verb they are the subject of.
@@ -66,6 +66,12 @@ _FORCE = frozenset({"оружие", "сила", "ракета", "бомба", "�
 # Verbs under which "угроза" is a danger described, not a threat made ("представляет угрозу").
 _DANGER_VERBS = frozenset({"представлять", "составлять", "создавать", "создать", "оставаться", "остаться", "стать",
                            "становиться", "видеть", "находиться", "оказаться", "подвергать", "подвергнуть"})
+# What "направить" sends when it mobilises: troops and arms ("направить контингенты"), not
+# "направить письмо" or "направило сотрудников Красного Креста".
+_TROOPS = frozenset({"войско", "войска", "контингент", "сила", "военный", "военнослужащий", "солдат", "военные",
+                     "подкрепление", "бригада", "батальон", "дивизия", "полк", "корабль", "флот", "авианосец",
+                     "эсминец", "самолет", "истребитель", "бомбардировщик", "техника", "танк", "миротворец",
+                     "спецназ", "десант", "наемник", "инструктор", "отряд", "подразделение"})
 # Whom one talks with in an interview, not a meeting: "беседа с корреспондентом".
 _PRESS = frozenset({"корреспондент", "журналист", "репортер", "пресса", "интервьюер", "блогер"})
 # "нанести" is an assault only when what it deals is a blow ("нанести удар"; not "нанести ущерб").
@@ -149,6 +155,9 @@ def _names_an_act(tok, type_: str) -> bool:
     if lemma == "угроза" and (any(c.dep_ == "case" and c.lower_ == "под" for c in children)
                               or _lemma(tok.head) in _DANGER_VERBS):
         return False  # "под угрозой арестов", "представляет угрозу": a danger, not a threat made
+    if lemma in ("направить", "направлять") and type_ == "MOBILIZE":  # troops, not a letter or aid workers
+        sent = [c for c in children if c.dep_ in ("obj", "nsubj:pass")]
+        return any(_lemma(t) in _TROOPS for c in sent for t in c.subtree)
     if lemma == "помощь" and tok.dep_ == "fixed":  # "с помощью X", parsed as one preposition
         helper = tok.head.head
         return helper.pos_ == "PROPN" or "Anim" in helper.morph.get("Animacy")
