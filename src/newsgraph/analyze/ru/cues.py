@@ -20,10 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicons import table
+from ..lexicons import table, words
 
 __all__ = ["Cue", "find_cues", "verb_class", "speaker_of", "SUBORDINATORS"]
 
+_QUOTING = frozenset({"цитировать", "процитировать"})
 SUBORDINATORS = frozenset({"что", "чтобы", "будто", "ли", "якобы"})
 _DASHES = "–—-"
 _POSSESSIVES = frozenset({"его", "ее", "её", "их"})
@@ -56,21 +57,86 @@ def verb_class(token) -> tuple[str, frozenset[str]] | None:
 
 
 def speaker_of(verb):
-    """The subject of a reporting verb, or of the verb it is conjoined to ("заявил и добавил");
-    failing both, the first noun or pronoun in the nominative after the verb ("– сказал в беседе
-    с корреспондентом лидер движения Александр Белов", where the parse lost the subject)."""
-    for tok in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
+    """The subject of a reporting verb, or of the verb it depends on when it has none and agrees
+    with it: conjoined ("заявил и добавил"), a gerund ("выступила против, заявив, что"), a clause
+    without its own subject ("не принял решения, хотя заявлял о ..."); failing those, a name in
+    the nominative right before it ("На заседании кабинета Нетаньяху заявил", where the parse
+    hung the name on "кабинета"), the institution a plural verb is said in ("как пояснили в
+    милиции"), or the first noun or pronoun in the nominative after it ("–
+    сказал в беседе с корреспондентом лидер движения Александр Белов", where the parse lost the
+    subject)."""
+    if verb.lemma_.lower().replace("ё", "е") in _QUOTING:  # "«...», — цитирует Хвана Lenta.ru": Хван spoke
+        quoted = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")
+                       and "Anim" in c.morph.get("Animacy")), None)
+        if quoted is not None:
+            return quoted
+    up = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i else None
+    if up is not None and verb.dep_ == "advcl" and not _agrees(verb, up):
+        up = None
+    for tok in (verb, up):
         if tok is None:
             continue
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is not None and subject.lemma_.lower() == "который" and tok.dep_ == "acl:relcl":
+            return tok.head  # "Кулеба, который заявил": the noun the clause is about
         if subject is not None:
             return subject
+    before = _name_before(verb)
+    if before is not None:
+        return before
+    within = _institution_within(verb)
+    if within is not None:
+        return within
     for tok in verb.doc[verb.i + 1:verb.sent.end][:15]:
         if tok.text in ".!?:;" or tok.dep_ in ("ccomp", "mark"):
             break
         if tok.pos_ in ("NOUN", "PROPN", "PRON") and "Nom" in tok.morph.get("Case"):
             return tok
     return None
+
+
+def _agrees(verb, head) -> bool:
+    """Whether a subordinate verb can share its head's subject: a gerund always; a finite verb
+    when its gender and number do not contradict the head's ("хотя заявлял" under "не принял")."""
+    if "Conv" in verb.morph.get("VerbForm"):
+        return True
+    if "Fin" not in verb.morph.get("VerbForm") or any(c.dep_ == "mark" and c.lower_ == "как" for c in verb.children):
+        return False
+    return all(not (set(verb.morph.get(f)) and set(head.morph.get(f))) or set(verb.morph.get(f)) & set(head.morph.get(f))
+               for f in ("Gender", "Number"))
+
+
+def _institution_within(verb):
+    """"как пояснили в милиции", "в Минсвязи уверены": a plural verb without a
+    subject speaks for the institution it is said in (a name, or a noun of
+    ``ru/entity_institutions.txt``)."""
+    finite = "Fin" in verb.morph.get("VerbForm") or verb.pos_ == "ADJ" and "Short" in verb.morph.get("Variant")
+    if "Plur" not in verb.morph.get("Number") or not finite:  # "заявили", "уверены"
+        return None
+    for child in verb.children:
+        case = next((g.lower_ for g in child.children if g.dep_ == "case"), None)
+        if (child.dep_ == "obl" and case in ("в", "во") and "Loc" in child.morph.get("Case")
+                and (child.pos_ == "PROPN" or child.lemma_.lower() in words("ru", "entity_institutions"))):
+            return child
+    return None
+
+
+def _name_before(verb):
+    """A name in the nominative right before a subjectless finite verb, agreeing in gender."""
+    if "Fin" not in verb.morph.get("VerbForm"):
+        return None
+    k = verb.i - 1
+    while k >= verb.sent.start and verb.doc[k].pos_ in ("ADV", "PART") and verb.doc[k].lower_ != "не":
+        k -= 1  # "Нетаньяху также заявил"
+    if k < verb.sent.start:
+        return None
+    tok = verb.doc[k]
+    if tok.pos_ != "PROPN" or set(tok.morph.get("Case")) - {"Nom"} or tok.dep_ in ("obj", "obl", "iobj"):
+        return None
+    gender, tok_gender = verb.morph.get("Gender"), tok.morph.get("Gender")
+    if gender and tok_gender and not set(gender) & set(tok_gender):
+        return None
+    return tok
 
 
 def _bounds(tokens) -> tuple[int, int] | None:

@@ -17,7 +17,9 @@ Steps (data in ``lexicons/ru/`` and ``lexicons/public_figures.tsv``):
      organisation keeps its nominative ("Тверская площадь");
   3. a capital or country used as an actor ("Москва заявила") is a mention of the state,
      with ``role="state"`` (``roles.py``);
-  4. grouping by (name, type), then a lone surname folds into the one full name ending with it,
+  4. grouping by (name, type), then a lone surname folds into the one full name ending with it
+     (or, for a foreign name the normaliser left in its case, "Данна", into the one person whose
+     last word it inflects, "Питер Данн"),
      and an organisation's shorter name into the one longer name it starts ("Вооруженные силы").
 Words of ``ru/entity_not_names.txt`` ("СМИ") are never entities.
 Limits: no NORP entities (nationality adjectives are left out); no coreference; natasha's
@@ -224,12 +226,30 @@ def _place(known: Known, span) -> tuple[str, str, dict, str | None]:
     return known.name, known.type, dict(known.ids), None
 
 
+# Case endings a foreign name takes when the normaliser does not know it ("по словам Данна",
+# "согласно Марку"); Russian surnames in -ов, -ин are left to it ("Иванова" may be a woman).
+_CASE_ENDINGS = ("а", "я", "у", "ю", "е", "ом", "ем", "ым", "ой")
+_RUSSIAN_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ий", "ой", "ый")
+
+
+def _inflected(word: str, base: str) -> bool:
+    """Whether ``word`` is ``base`` with a case ending ("Данна", "Данн"; "Марку", "Марк")."""
+    word, base = word.lower(), base.lower()
+    return (len(base) >= 3 and not base.endswith(_RUSSIAN_SURNAME) and word.startswith(base)
+            and word[len(base):] in _CASE_ENDINGS)
+
+
 def _fold_surnames(groups: dict[tuple[str, str], EntityRecord]) -> None:
-    """Merge a one-word person name into the single full person name ending with it."""
+    """Merge a one-word person name into the single full person name ending with it, or, when
+    there is none, into the single person whose last word it is in another case ("Данна" into
+    "Питер Данн", "Марку" into "Марк")."""
     full = [key for key in groups if key[1] == "PERSON" and " " in key[0]]
     for key in [k for k in groups if k[1] == "PERSON" and " " not in k[0]]:
         owners = [f for f in full if f[0].split()[-1] == key[0]
                   or (groups[f].native and groups[f].native.split()[-1] == (groups[key].native or ""))]
+        if not owners and groups[key].native:
+            owners = [f for f in groups if f[1] == "PERSON" and f != key and groups[f].native
+                      and _inflected(groups[key].native, groups[f].native.split()[-1])]
         if len(owners) == 1:  # ambiguous surnames stay apart rather than being guessed
             groups[owners[0]].mentions.extend(groups.pop(key).mentions)
 

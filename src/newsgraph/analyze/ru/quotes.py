@@ -4,7 +4,8 @@ Found, in this order (a later rule never takes text an earlier one took):
   1. quotations in marks (``marks.py``: «...», „...“, nested and merged marks), speech
      lines opened by a dash ("– Мы готовы, – сказал он."), and interview answers ("Юрий
      Кнутов: ..."), attributed by
-       - a reporting verb right after them ("«...», – пояснил Кнутов"), also inside them,
+       - a reporting verb right after them, set off by a comma or a dash ("«...», – пояснил
+         Кнутов"; "ГУП «Водоканал» утверждают" is a name before its verb), also inside them,
          which splits one quotation in two ("«А, – пояснил Кнутов, – Б»");
        - a reporting verb and a colon right before them ("Кнутов заявил: «...»");
        - a reporting verb or source phrase whose content holds them ("заявил, что «...»",
@@ -58,7 +59,8 @@ def extract_quotes(doc, entities: list[EntityRecord]) -> list[QuoteRecord]:
         text = doc.text[cue.content[0]:cue.content[1]]
         quotes.append(QuoteRecord("indirect", cue.content[0], cue.content[1], text,
                                   (cue.start, cue.end, doc.text[cue.start:cue.end]),
-                                  speakers.resolve(cue.speaker, cue.content[0]), attribution=cue.klass))
+                                  speakers.resolve(cue.speaker, cue.content[0], _verb_at(doc, cue.start)),
+                                  attribution=cue.klass))
         taken.append(cue.content)
     order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, quotes[i].end))
     new_index = {old: new for new, old in enumerate(order)}
@@ -111,16 +113,16 @@ def _direct(doc, start: int, end: int, forced, cues: list[Cue], speakers: Speake
             used.add(index)
             s, e = _strip_marks(text, *cue.content)
             return [[QuoteRecord("mixed", s, e, text[s:e], (cue.start, cue.end, text[cue.start:cue.end]),
-                                 speakers.resolve(cue.speaker, s))]]
+                                 speakers.resolve(cue.speaker, s, _verb_at(doc, cue.start)))]]
     split = _split_inside(doc, *inner)
     after = (split and split[0]) or _verb_after(doc, end)
-    before = None if after else _verb_before(doc, start)
-    verb = after or before
+    before = _verb_before(doc, start) if not after or _relayed(after, speakers) else None
+    verb = before or after
     if verb is not None:
         for index, cue in enumerate(cues):
             if cue.start == verb.idx:
                 used.add(index)
-        speaker = speakers.resolve(speaker_of(verb), inner[0])
+        speaker = speakers.resolve(speaker_of(verb), inner[0], verb)
         cue = (verb.idx, verb.idx + len(verb.text), verb.text)
         if split:
             verb_tok, (a_end, b_start) = split
@@ -136,6 +138,11 @@ def _direct(doc, start: int, end: int, forced, cues: list[Cue], speakers: Speake
         return []
     speaker = _forced_speaker(speakers, previous, start)
     return [[QuoteRecord("direct", s, e, text[s:e], None, speaker) for s, e in _sentences(doc, *inner)]]
+
+
+def _verb_at(doc, start: int):
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _forced_speaker(speakers: Speakers, index: int, at: int):
@@ -183,17 +190,33 @@ def _reporting_verb(tok) -> bool:
     return entry is not None and entry[0] == "speech" and not own
 
 
+_RELAY_VERBS = frozenset({"сообщать", "сообщить", "передавать", "передать", "писать", "написать"})
+
+
+def _relayed(verb, speakers: Speakers) -> bool:
+    """Whether a verb after a quotation only names the outlet relaying it ("Клименко называет это
+    злом: «...», сообщает Лента.ру"): a relaying verb whose subject is no person."""
+    if verb.lemma_.lower() not in _RELAY_VERBS:
+        return False
+    subject = speaker_of(verb)
+    index = speakers.by_char.get(subject.idx) if subject is not None else None
+    return subject is None or index is None or speakers.entities[index].type != "PERSON"
+
+
 def _verb_after(doc, end: int):
     """The reporting verb right after a quotation: "«...», – пояснил Кнутов" ("…», пояснил он")."""
     span = doc.char_span(end, min(len(doc.text), end + 40), alignment_mode="expand")
     if span is None:
         return None
+    set_off = False
     for tok in span[:4]:
         if tok.is_space and "\n" in tok.text:
             return None  # the next paragraph is not the attribution
         if tok.is_punct or tok.is_space:
+            set_off = set_off or tok.text in ",–—-"
             continue
-        return tok if _reporting_verb(tok) else None
+        # a name in marks before its verb is no quotation: "ГУП «Водоканал» утверждают"
+        return tok if set_off and _reporting_verb(tok) else None
     return None
 
 
