@@ -35,6 +35,9 @@ __all__ = ["Reading", "fold_acts"]
 # Acts whose complement is what they ask, refuse, threaten or allege.
 _CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 # Verbs of agreement whose complement is what was agreed: "agreed to hold a meeting" is the AGREE.
+# Acts whose content is done by someone other than who makes them: "affidavits alleging X abused",
+# "a call for X to withdraw".
+_ASKED_OF_OTHERS = frozenset({"ACCUSE", "REQUEST"})
 _AGREEING = frozenset({"agree", "agreement", "accept", "consent"})
 _REFUSING = frozenset({"refuse", "decline"})
 _FIRM = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -129,8 +132,9 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
             elif a.event.type in _CONTENT_TAKERS or lemma in _AGREEING:
                 if b.token.pos_ == "VERB" or a.event.type != "ACCUSE":
                     dropped.add(id(b))  # "condemned the bombing" keeps the bombing, "accused X of attacking" not
-                    if not a.event.actors and b.event.actors:
-                        # "an agreement was reached to hold a meeting of X": X agreed
+                    if not a.event.actors and b.event.actors and a.event.type not in _ASKED_OF_OTHERS:
+                        # "an agreement was reached to hold a meeting of X": X agreed; but who did what
+                        # an allegation or a demand is about is its target, never who alleges or asks
                         a.event = replace(a.event, actors=list(b.event.actors))
     return [r for r in readings if id(r) not in dropped]
 
