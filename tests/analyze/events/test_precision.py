@@ -33,3 +33,10 @@ def test_events_who_did_what_an_allegation_is_about_is_not_its_accuser(analyze):
     accusation = next(e for e in events if e.type == "ACCUSE")
     assert "Smith" not in " ".join(_names(entities, accusation.actors))
 
+
+@pytest.mark.slow
+def test_events_a_document_acts_for_whoever_issued_it(analyze):
+    # ours: "issued a statement condemning": the issuer condemns
+    entities, events = analyze("Amnesty International issued a statement condemning the arrests.")
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    assert _names(entities, accusation.actors) == {"Amnesty International"}

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..constants import ACTIVE_SUBJECTS, NOMINAL_SUBJECTS, PASSIVE_SUBJECTS
+from ..lexicons import words
 from ..types import Participant, PhraseRecord
 from ._participants import Participants
 
@@ -187,7 +188,10 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             (targets if passive else actors).extend(parts.of(subj))
         elif trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
             # "exiles protesting in Miami" acts; "hundreds injured", "the sites struck" suffer the act
-            (targets if trigger.tag_ == "VBN" else actors).extend(parts.of(trigger.head))
+            found = parts.of(trigger.head)
+            if not found and trigger.tag_ == "VBG":
+                found = _issuer(trigger.head, parts)  # "filed affidavits alleging ...": who filed them
+            (targets if trigger.tag_ == "VBN" else actors).extend(found)
         for child in trigger.children:
             if child.dep_ in ("dobj", "dative", "attr"):
                 if _light(trigger, _TOPIC_VERBS):
@@ -258,6 +262,17 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     return actors, targets
+
+
+def _issuer(noun: Token, parts: Participants) -> list[Participant]:
+    """Who issued a document that acts ("filed affidavits alleging", "issued a statement
+    condemning"): the subject of the verb whose object it is; none for any other noun."""
+    if noun.lemma_.lower() not in words(parts.lang, "speaker_document_nouns"):
+        return []
+    if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return []
+    subj, passive = subject_of(noun.head)
+    return parts.of(subj) if subj is not None and not passive else []
 
 
 def _inner_targets(verb: Token, parts: Participants) -> list[Participant]:
