@@ -40,3 +40,16 @@ def test_events_a_document_acts_for_whoever_issued_it(analyze):
     entities, events = analyze("Amnesty International issued a statement condemning the arrests.")
     accusation = next(e for e in events if e.type == "ACCUSE")
     assert _names(entities, accusation.actors) == {"Amnesty International"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, accused", [
+    # ours: who condemns an act accuses its doers, not whom the act struck
+    ("The UN condemned the attack on the aid convoy.", set()),
+    ("The minister deplored these senseless acts against the British embassy in Kabul.", set()),
+    ("Germany condemned Russia's attacks on Ukrainian cities.", {"Russia"}),
+])
+def test_events_condemning_an_act_does_not_target_its_victims(analyze, text, accused):
+    entities, events = analyze(text)
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    assert _names(entities, accusation.targets) == accused

@@ -196,7 +196,9 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             if child.dep_ in ("dobj", "dative", "attr"):
                 if _light(trigger, _TOPIC_VERBS):
                     continue  # "discussed a meeting": the topic, not a party
-                if child.dep_ == "dobj":  # "imposed sanctions on X", "maintain contacts with X"
+                if child.dep_ == "dobj" and kind != "ACCUSE":
+                    # "imposed sanctions on X", "maintain contacts with X"; but "condemned the attack
+                    # on X", "deplores acts against X": X suffered them, who condemns accuses their doers
                     for prep in child.children:
                         if prep.dep_ == "prep" and prep.lower_ in _NOUN_TARGET_PREPS:
                             targets.extend(p for pobj in _pobjs(prep) for p in parts.of(pobj))
