@@ -53,3 +53,14 @@ def test_events_condemning_an_act_does_not_target_its_victims(analyze, text, acc
     entities, events = analyze(text)
     accusation = next(e for e in events if e.type == "ACCUSE")
     assert _names(entities, accusation.targets) == accused
+
+
+@pytest.mark.slow
+def test_events_whom_an_asked_for_act_reaches_with_to_is_not_who_is_asked(analyze):
+    # ours: the mother receives the girl; nobody asks her to act
+    entities, events = analyze("The administration has pushed for the girl's return to her mother.")
+    demand = next(e for e in events if e.type == "REQUEST")
+    assert not demand.targets, _names(entities, demand.targets)
+    entities, events = analyze("Kyiv called for increased pressure on Moscow.")  # "on" still reaches
+    demand = next(e for e in events if e.type == "REQUEST")
+    assert _names(entities, demand.targets) == {"Moscow"}

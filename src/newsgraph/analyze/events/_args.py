@@ -307,10 +307,11 @@ def _inner_targets(verb: Token, parts: Participants) -> list[Participant]:
                 if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                     found.extend(e for p in _pobjs(prep) for e in parts.of(p))
         elif child.dep_ == "prep" and child.lower_ == "for":
-            # "called for increased pressure on Russia": whom the asked-for act reaches
+            # "called for increased pressure on Russia": whom the asked-for act reaches; not "to"
+            # ("pushed for the boy's return to his father": the father asked nothing of anyone)
             for noun in _pobjs(child):
                 for prep in noun.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "to"):
+                    if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
                         found.extend(e for p in _pobjs(prep) for e in parts.of(p))
     return found
 
