@@ -64,3 +64,20 @@ def test_events_whom_an_asked_for_act_reaches_with_to_is_not_who_is_asked(analyz
     entities, events = analyze("Kyiv called for increased pressure on Moscow.")  # "on" still reaches
     demand = next(e for e in events if e.type == "REQUEST")
     assert _names(entities, demand.targets) == {"Moscow"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, reporter, accused", [
+    # ours: a sentence-final ", a rights group charged" reports; the parser reads a participle
+    ("Prison guards beat the detainees in Harare, a human rights group charged on Monday.",
+     "ACCUSE", "a human rights group", "Prison guards"),
+    ("The ministry is failing to protect the refugees, an aid agency protested on Friday.",
+     "ACCUSE", "an aid agency", "The ministry"),
+])
+def test_events_a_report_at_the_end_of_a_sentence_is_made_by_its_reporter(analyze, text, kind, reporter, accused):
+    entities, events = analyze(text)
+    report = next(e for e in events if e.type == kind)
+    assert _names(entities, report.actors) == {reporter}
+    assert _names(entities, report.targets) == {accused}
+    for e in events:
+        assert reporter not in _names(entities, e.targets), (e.type, e.trigger)

@@ -16,10 +16,11 @@ from spacy.tokens import Token
 
 from ..constants import ACTIVE_SUBJECTS, NOMINAL_SUBJECTS, PASSIVE_SUBJECTS
 from ..lexicons import words
+from ..quotes.cues import verb_frames
 from ..types import Participant, PhraseRecord
 from ._participants import Participants
 
-__all__ = ["actors_targets", "place_of", "subject_of"]
+__all__ = ["actors_targets", "place_of", "reporting_tail", "subject_of"]
 
 _TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "from", "toward", "towards", "into"})
 _NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "between", "among", "toward", "towards", "into"})
@@ -63,6 +64,8 @@ _GATHERINGS = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "ACCUSE"})
 # Verbs that tell of an event rather than act at it: "as the media recalled, at the summit ...".
 _NARRATING = frozenset({"recall", "report", "write", "note", "remember", "mention", "describe", "recount", "tell"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Verbs of protest that report words as speech verbs do ("..., a rights group protested").
+_REPORTING = frozenset({"protest"})
 
 
 def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
@@ -191,11 +194,18 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             found = parts.of(trigger.head)
             if not found and trigger.tag_ == "VBG":
                 found = _issuer(trigger.head, parts)  # "filed affidavits alleging ...": who filed them
-            (targets if trigger.tag_ == "VBN" else actors).extend(found)
+            tail = reporting_tail(trigger)
+            (targets if trigger.tag_ == "VBN" and not tail else actors).extend(found)
+            if tail:  # what is reported is the sentence before it: its subject is whom it concerns
+                subj, passive = subject_of(trigger.sent.root, climb=False)
+                if subj is not None and not passive:
+                    targets.extend(parts.of(subj))
         for child in trigger.children:
             if child.dep_ in ("dobj", "dative", "attr"):
-                if _light(trigger, _TOPIC_VERBS):
-                    continue  # "discussed a meeting": the topic, not a party
+                if _light(trigger, _TOPIC_VERBS) or any(reporting_tail(c) for c in child.children):
+                    # "discussed a meeting": the topic, not a party; "abused immigrants, a rights group
+                    # charged": who reports it
+                    continue
                 if child.dep_ == "dobj" and kind != "ACCUSE":
                     # "imposed sanctions on X", "maintain contacts with X"; but "condemned the attack
                     # on X", "deplores acts against X": X suffered them, who condemns accuses their doers
@@ -264,6 +274,25 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     return actors, targets
+
+
+def reporting_tail(verb: Token) -> bool:
+    """A sentence-final report the parser hung on the phrase before it as a participle:
+    "Guards beat the prisoners, a rights group charged on Monday." ("charged" read as
+    "a rights group [that was] charged"). The phrase is who reports, the verb is past tense."""
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.i >= verb.i:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma not in _REPORTING and verb_frames("en").get(lemma, ("",))[0] != "speech":
+        return False
+    doc, head = verb.doc, verb.head
+    first = head.left_edge.i
+    if first == 0 or doc[first - 1].text != "," or any(c.i > head.i and c.i != verb.i for c in head.children):
+        return False
+    if any(c.dep_ in ("dobj", "agent", "auxpass", "ccomp", "xcomp") for c in verb.children):
+        return False
+    end = verb.sent.end
+    return all(doc[i].is_punct for i in range(verb.right_edge.i + 1, end))
 
 
 def _issuer(noun: Token, parts: Participants) -> list[Participant]:
