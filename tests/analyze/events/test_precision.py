@@ -81,3 +81,23 @@ def test_events_a_report_at_the_end_of_a_sentence_is_made_by_its_reporter(analyz
     assert _names(entities, report.targets) == {accused}
     for e in events:
         assert reporter not in _names(entities, e.targets), (e.type, e.trigger)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, absent", [
+    # ours: an act with no actor that is only what another act is against, looks into or leads to
+    ("Exiles protested in Miami against the deportation of the fishermen.", "COERCE"),
+    ("Police are offering a reward for information leading to the arrest of the gunmen.", "COERCE"),
+    ("Investigators are looking into the bombing of the mosque.", "ASSAULT"),
+])
+def test_events_an_act_named_in_passing_is_not_reported_again(analyze, text, absent):
+    _entities, events = analyze(text)
+    assert absent not in [e.type for e in events]
+
+
+@pytest.mark.slow
+def test_events_a_condemned_act_is_still_reported(analyze):
+    # ours: the object of a condemnation is the act reported, kept with its target
+    entities, events = analyze("The Senate condemned the bombing of the mosque.")
+    bombing = next(e for e in events if e.type == "ASSAULT")
+    assert _names(entities, bombing.targets) == {"the mosque"}

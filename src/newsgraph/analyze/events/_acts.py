@@ -18,8 +18,10 @@ own (what is asked, refused or threatened). The rules, in order:
    event is the reading with most participants (then a verb's) and gathers the
    participants of all the others.
 4. An event named by a noun alone stays only with a participant in the text ("the
-   attacks" with neither actor nor target is a back-reference, not a report); one named
-   by a verb, only with a subject or an object ("Injured: 4,877" in a list is no report).
+   attacks" with neither actor nor target is a back-reference, not a report), and not
+   when, with no actor, it is only what another act is against, looks into, leads to or is
+   for ("protesting against the repatriation of X"); one named by a verb, only with a
+   subject or an object ("Injured: 4,877" in a list is no report).
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ _ANNOUNCING = frozenset({"promise", "pledge", "vow", "offer", "plan", "intend", 
 # How a complement hangs on the word that governs it.
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "oprd", "conj"})
 _COMPLEMENT_PREPS = frozenset({"of", "about", "for", "against", "on", "over", "into", "to", "from"})
+# Prepositions whose object is what another act is aimed at or leads to.
+_PASSING_PREPS = frozenset({"against", "into", "to", "for"})
 # Realised and announced readings of one type are different acts.
 _KIND_OF_MODALITY = {"planned": "future", "hypothetical": "possible", "negated": "negated"}
 
@@ -67,7 +71,17 @@ def fold_acts(readings: list[Reading]) -> list[EventRecord]:
     kept = _drop_contents(readings)
     kept = _merge_same_type(kept)
     kept = [r for r in kept if r.event.actors or r.event.targets or r.derived or _verb_with_arguments(r.token)]
+    kept = [r for r in kept if not _mentioned_in_passing(r)]
     return [r.event for r in sorted(kept, key=lambda r: r.event.trigger[0])]
+
+
+def _mentioned_in_passing(r: Reading) -> bool:
+    """A noun event with no actor that is only what another act is against, looks into, leads
+    to or is for ("protesting against the repatriation of X", "probing into the bombings",
+    "information leading to the arrest of the bombers"): named in passing, not reported."""
+    tok = r.token
+    return (tok.pos_ == "NOUN" and not r.event.actors and not r.derived and tok.dep_ == "pobj"
+            and tok.head.lower_ in _PASSING_PREPS)
 
 
 def _verb_with_arguments(tok: Token) -> bool:
