@@ -101,3 +101,16 @@ def test_events_a_condemned_act_is_still_reported(analyze):
     entities, events = analyze("The Senate condemned the bombing of the mosque.")
     bombing = next(e for e in events if e.type == "ASSAULT")
     assert _names(entities, bombing.targets) == {"the mosque"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, asked", [
+    # ours: the person a demanded thing is about is not asked; a body that would provide it is
+    ("Hundreds of protesters in Havana demanded Maria Lopez's return.", set()),
+    ("The opposition demanded Lukashenko's resignation.", {"Lukashenko"}),  # who resigns is asked to
+    ("The villagers demanded a U.N. military presence.", {"United Nations"}),
+])
+def test_events_whom_a_demand_is_about_is_not_who_is_asked(analyze, text, asked):
+    entities, events = analyze(text)
+    demand = next(e for e in events if e.type == "REQUEST")
+    assert {n.split()[-1] for n in _names(entities, demand.targets)} == {n.split()[-1] for n in asked}

@@ -214,6 +214,11 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                             targets.extend(p for pobj in _pobjs(prep) for p in parts.of(pobj))
                 if kind == "PROTEST" and child.dep_ == "dobj":
                     continue  # "blocked intersections": where the protest stood, not whom it was against
+                if kind == "REQUEST" and child.dep_ == "dobj" and parts.names_a_thing(child):
+                    # "demanded a U.N. presence": the state or body that would provide it is asked;
+                    # "demanded the boy's return": the person it is about is not
+                    targets.extend(p for p in parts.of(child) if parts.is_group(p))
+                    continue
                 if not (kind in _SENDS and child.dep_ == "dobj" and _given(child)):
                     targets.extend(parts.of(child))  # "send troops to X": the troops are what is sent
             elif child.dep_ == "agent":
