@@ -114,3 +114,12 @@ def test_events_whom_a_demand_is_about_is_not_who_is_asked(analyze, text, asked)
     entities, events = analyze(text)
     demand = next(e for e in events if e.type == "REQUEST")
     assert {n.split()[-1] for n in _names(entities, demand.targets)} == {n.split()[-1] for n in asked}
+
+
+@pytest.mark.slow
+def test_events_who_carries_out_a_threat_is_not_its_target(analyze):
+    # ours: the police carry the warning out; the march's organisers are whom it is aimed at
+    entities, events = analyze("The interior minister warned that police will no longer tolerate rallies by the opposition.")
+    threat = next(e for e in events if e.type == "THREATEN")
+    names = _names(entities, threat.targets)
+    assert "police" not in names and "the opposition" in names, names

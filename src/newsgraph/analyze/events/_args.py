@@ -229,7 +229,7 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 for pobj in _pobjs(child):
                     targets.extend(p for p in parts.of(pobj) if child.lower_ not in _SITE_PREPS or _site(p))
         if not targets:
-            targets.extend(_inner_targets(trigger, parts))
+            targets.extend(_inner_targets(trigger, parts, kind))
     else:
         for child in trigger.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and parts.owner_of(child) is not None:
@@ -311,7 +311,7 @@ def _issuer(noun: Token, parts: Participants) -> list[Participant]:
     return parts.of(subj) if subj is not None and not passive else []
 
 
-def _inner_targets(verb: Token, parts: Participants) -> list[Participant]:
+def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Participant]:
     """Recipients named inside the verb's complement, when the verb names none itself.
 
     "threatened to cut off electricity to Nakhichevan", "refused to meet King Abdullah":
@@ -334,7 +334,11 @@ def _inner_targets(verb: Token, parts: Participants) -> list[Participant]:
                     found.extend(e for p in _pobjs(c) for e in parts.of(p))
         elif child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
             subj, passive = subject_of(child, climb=False)
-            if subj is not None and not passive:
+            if kind == "THREATEN":
+                # "warned that police will no longer tolerate rallies by X": the police carry the
+                # threat out; X, at whom it is aimed, is what the clause acts on
+                found.extend(p for c in child.children if c.dep_ == "dobj" for p in parts.of(c))
+            elif subj is not None and not passive:
                 found.extend(parts.of(subj))
         elif child.dep_ == "dobj" and child.pos_ == "NOUN":
             for prep in child.children:
