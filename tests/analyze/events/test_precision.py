@@ -123,3 +123,11 @@ def test_events_who_carries_out_a_threat_is_not_its_target(analyze):
     threat = next(e for e in events if e.type == "THREATEN")
     names = _names(entities, threat.targets)
     assert "police" not in names and "the opposition" in names, names
+
+
+@pytest.mark.slow
+def test_events_whom_a_complaint_is_told_to_is_not_accused(analyze):
+    # ours: the complaint is made to the Security Council, about the shelling
+    entities, events = analyze("Armenia complained to the UN Security Council on Monday over the shelling of its villages.")
+    complaint = next(e for e in events if e.type == "ACCUSE")
+    assert "Security Council" not in " ".join(_names(entities, complaint.targets))

@@ -226,6 +226,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                     actors.extend(parts.of(pobj))
             elif child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS or
                                            kind in _AT_SITES and child.lower_ in _SITE_PREPS):
+                if kind == "ACCUSE" and child.lower_ == "to":
+                    continue  # "complained to the United Nations over the raids": whom it is told
                 for pobj in _pobjs(child):
                     targets.extend(p for p in parts.of(pobj) if child.lower_ not in _SITE_PREPS or _site(p))
         if not targets:
