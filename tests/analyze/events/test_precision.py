@@ -131,3 +131,15 @@ def test_events_whom_a_complaint_is_told_to_is_not_accused(analyze):
     entities, events = analyze("Armenia complained to the UN Security Council on Monday over the shelling of its villages.")
     complaint = next(e for e in events if e.type == "ACCUSE")
     assert "Security Council" not in " ".join(_names(entities, complaint.targets))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, target", [
+    # ours: forces go to a state, never to a stretch of ground
+    ("Europe is proposing to send its own forces to the conflict zone.", set()),
+    ("Britain will send troops to the territory of Ukraine.", {"Ukraine"}),
+])
+def test_events_where_forces_are_sent_is_the_state_it_names_or_no_one(analyze, text, target):
+    entities, events = analyze(text)
+    sending = next(e for e in events if e.type == "MOBILIZE")
+    assert _names(entities, sending.targets) == target

@@ -278,9 +278,26 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 subj, passive = subject_of(verb)
                 if subj is not None and (not passive or subj.i != noun.i and _light(verb, _PUTTING)):
                     actors.extend(parts.of(subj))  # "troops were placed on high alert": the troops
+    if kind == "MOBILIZE":
+        targets = [d for t in targets if (d := _destination(t, parts)) is not None]
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     return actors, targets
+
+
+def _destination(p: Participant, parts: Participants) -> Participant | None:
+    """Where forces go, as a participant: a place phrase stands for the state it names
+    ("to Ukrainian territory", "to the territory of Ukraine" -> Ukraine) or for no one
+    ("to the conflict zone"); forces are sent to a state, not to a stretch of ground."""
+    if not isinstance(p, PhraseRecord):
+        return p
+    span = parts.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or parts.kind_of(span.root) != "site":
+        return p
+    if p.refers_to is not None:
+        return p.refers_to
+    return next((e for t in span if (e := parts.entity_at(t)) is not None
+                 and parts.entities[e].type in ("GPE", "ORG")), None)
 
 
 def reporting_tail(verb: Token) -> bool:

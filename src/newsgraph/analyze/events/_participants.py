@@ -130,6 +130,11 @@ class Participants:
     def entity_at(self, token: Token) -> int | None:
         return self.by_token.get(token.i)
 
+    def kind_of(self, token: Token) -> str | None:
+        """The kind of people or place a common noun names (person, group, unit, body, site), if any."""
+        noun = self._noun(token) if token.pos_ in ("NOUN", "PROPN") else None
+        return noun.kind if noun is not None else None
+
     def is_group(self, participant: Participant) -> bool:
         """A state, an organisation or a people, named or stood for by a phrase ("the Cuban government")."""
         e = participant.refers_to if isinstance(participant, PhraseRecord) else participant
