@@ -143,3 +143,14 @@ def test_events_where_forces_are_sent_is_the_state_it_names_or_no_one(analyze, t
     entities, events = analyze(text)
     sending = next(e for e in events if e.type == "MOBILIZE")
     assert _names(entities, sending.targets) == target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, absent", [
+    # ours: a past participle used as an adjective describes; it reports no act
+    ("Relief planes landed in the besieged town of Bihac on Friday.", "ASSAULT"),
+    ("Police questioned two alleged smugglers at the port.", "ACCUSE"),
+])
+def test_events_a_participle_that_describes_is_no_event(analyze, text, absent):
+    _entities, events = analyze(text)
+    assert absent not in [e.type for e in events], [(e.type, e.trigger[2]) for e in events]
