@@ -154,3 +154,11 @@ def test_events_where_forces_are_sent_is_the_state_it_names_or_no_one(analyze, t
 def test_events_a_participle_that_describes_is_no_event(analyze, text, absent):
     _entities, events = analyze(text)
     assert absent not in [e.type for e in events], [(e.type, e.trigger[2]) for e in events]
+
+
+@pytest.mark.slow
+def test_events_aid_that_is_stopped_is_not_given(analyze):
+    # ours: one act, the halt; no aid is given
+    entities, events = analyze("Norway halted development aid to Burundi on Thursday.")
+    assert [e.type for e in events] == ["SANCTION"], [(e.type, e.trigger[2]) for e in events]
+    assert _names(entities, events[0].targets) == {"Burundi"}

@@ -10,6 +10,8 @@ own (what is asked, refused or threatened). The rules, in order:
    protest's ("a demonstration demanding his return"). A refusal of no act ("refused to
    identify himself") and a warning of nothing done ("warned that the decision does not
    guarantee ...") are no events at all.
+   What a sanction or a concession stops is no event either ("halted economic aid to
+   Serbia" is one SANCTION, no AID).
 2. A promise, pledge, offer or plan is the act it announces, planned: "promised to
    provide aid" is AID/planned, not AGREE as well (the type is the act; modality says
    whether it happened).
@@ -51,6 +53,8 @@ _ANNOUNCING = frozenset({"promise", "pledge", "vow", "offer", "plan", "intend", 
 # How a complement hangs on the word that governs it.
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "oprd", "conj"})
 _COMPLEMENT_PREPS = frozenset({"of", "about", "for", "against", "on", "over", "into", "to", "from"})
+# Acts that stop or end another: their object is what stops, not an event of its own.
+_STOPPING = frozenset({"SANCTION", "CONCEDE"})
 # Prepositions whose object is what another act is aimed at or leads to.
 _PASSING_PREPS = frozenset({"against", "into", "to", "for"})
 # Realised and announced readings of one type are different acts.
@@ -143,6 +147,9 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
                 dropped.add(id(a))  # the promise is the act it announces
             elif a.event.type == "PROTEST" and b.event.type == "REQUEST":
                 dropped.add(id(b))  # "a demonstration demanding his return": the demand is the protest's
+            elif (a.event.type in _STOPPING and a.token.pos_ == "VERB" and b.token.pos_ == "NOUN"
+                  and b.token.dep_ == "dobj" and b.token.head.i == a.token.i):
+                dropped.add(id(b))  # "halted economic aid to Serbia": no aid is given, it is stopped
             elif a.event.type in _CONTENT_TAKERS or lemma in _AGREEING:
                 if b.token.pos_ == "VERB" or a.event.type != "ACCUSE":
                     dropped.add(id(b))  # "condemned the bombing" keeps the bombing, "accused X of attacking" not
