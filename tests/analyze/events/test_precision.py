@@ -162,3 +162,11 @@ def test_events_aid_that_is_stopped_is_not_given(analyze):
     entities, events = analyze("Norway halted development aid to Burundi on Thursday.")
     assert [e.type for e in events] == ["SANCTION"], [(e.type, e.trigger[2]) for e in events]
     assert _names(entities, events[0].targets) == {"Burundi"}
+
+
+@pytest.mark.slow
+def test_events_nationalists_are_people_not_their_state(analyze):
+    # ours: "Serbian nationalists" are a group of people, not the Serbian state
+    entities, events = analyze("Serbia protested on Monday after Croatian police cracked down on Serbian nationalists.")
+    crackdown = next(e for e in events if e.type == "COERCE")
+    assert _names(entities, crackdown.targets) == {"Serbian nationalists"}
