@@ -170,3 +170,11 @@ def test_events_nationalists_are_people_not_their_state(analyze):
     entities, events = analyze("Serbia protested on Monday after Croatian police cracked down on Serbian nationalists.")
     crackdown = next(e for e in events if e.type == "COERCE")
     assert _names(entities, crackdown.targets) == {"Serbian nationalists"}
+
+
+@pytest.mark.slow
+def test_events_what_someone_must_do_is_asked_not_done(analyze):
+    # ours: one demand of Belarus; no cooperation has happened
+    entities, events = analyze("Poland said on Friday that Belarus must cooperate with the border investigators.")
+    assert [e.type for e in events] == ["REQUEST"], [(e.type, e.trigger[2]) for e in events]
+    assert _names(entities, events[0].targets) == {"Belarus"}

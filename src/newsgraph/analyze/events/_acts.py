@@ -139,6 +139,9 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
     readings = [r for r in readings if not _refuses_nothing(r, readings) and not _warns_of_nothing(r, readings)]
     dropped: set[int] = set()
     for a in readings:
+        if a.event.type == "REQUEST" and a.token.dep_ == "aux":
+            # "X said Y must cooperate with Z": the modal's verb is what is asked, no act of its own
+            dropped.update(id(b) for b in readings if b is not a and b.token.i == a.token.head.i)
         for b in readings:
             if a is b or a.token.i == b.token.i or not _governs(a.token, b.token, steps=2):
                 continue
