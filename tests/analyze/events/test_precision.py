@@ -178,3 +178,21 @@ def test_events_what_someone_must_do_is_asked_not_done(analyze):
     entities, events = analyze("Poland said on Friday that Belarus must cooperate with the border investigators.")
     assert [e.type for e in events] == ["REQUEST"], [(e.type, e.trigger[2]) for e in events]
     assert _names(entities, events[0].targets) == {"Belarus"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, absent", [
+    # ours: a class a clause defines describes or states a rule; no one has acted
+    ("Every country that sends weapons to the junta will be punished.", "AID"),
+    ("Moscow warned of strikes on the bases of those countries that will send troops to Moldova.", "MOBILIZE"),
+])
+def test_events_an_act_of_a_class_is_no_event(analyze, text, absent):
+    _entities, events = analyze(text)
+    assert absent not in [e.type for e in events], [(e.type, e.trigger[2]) for e in events]
+
+
+@pytest.mark.slow
+def test_events_an_act_of_every_member_is_still_reported(analyze):
+    # ours: "every member state" that pledged is who acted, not a class described
+    entities, events = analyze("Every member state pledged to send aid to the refugees.")
+    assert any(e.type == "AID" for e in events)

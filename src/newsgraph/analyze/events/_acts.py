@@ -24,6 +24,8 @@ own (what is asked, refused or threatened). The rules, in order:
    when, with no actor, it is only what another act is against, looks into, leads to or is
    for ("protesting against the repatriation of X"); one named by a verb, only with a
    subject or an object ("Injured: 4,877" in a list is no report).
+5. An act whose only actors are a class a clause defines ("those countries that will send
+   ...", "any government that arms ...") describes or states a rule, and reports no event.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from ..types import EventRecord
+from ..types import EventRecord, PhraseRecord
 
 __all__ = ["Reading", "fold_acts"]
 
@@ -55,6 +57,8 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj",
 _COMPLEMENT_PREPS = frozenset({"of", "about", "for", "against", "on", "over", "into", "to", "from"})
 # Acts that stop or end another: their object is what stops, not an event of its own.
 _STOPPING = frozenset({"SANCTION", "CONCEDE"})
+# First words of a phrase naming a class rather than someone: "those countries that ...".
+_CLASS_WORDS = ("every ", "any ", "those ")
 # Prepositions whose object is what another act is aimed at or leads to.
 _PASSING_PREPS = frozenset({"against", "into", "to", "for"})
 # Realised and announced readings of one type are different acts.
@@ -75,8 +79,21 @@ def fold_acts(readings: list[Reading]) -> list[EventRecord]:
     kept = _drop_contents(readings)
     kept = _merge_same_type(kept)
     kept = [r for r in kept if r.event.actors or r.event.targets or r.derived or _verb_with_arguments(r.token)]
-    kept = [r for r in kept if not _mentioned_in_passing(r)]
+    kept = [r for r in kept if not _mentioned_in_passing(r) and not _done_by_a_class(r)]
     return [r.event for r in sorted(kept, key=lambda r: r.event.trigger[0])]
+
+
+def _done_by_a_class(r: Reading) -> bool:
+    """An act whose only actors are a class that a clause defines ("those countries that will
+    send contingents", "any government that arms the rebels"): a description or a rule, not a report."""
+    return bool(r.event.actors) and all(_class_defined_by_a_clause(a, r.token.doc) for a in r.event.actors)
+
+
+def _class_defined_by_a_clause(actor, doc) -> bool:
+    if not isinstance(actor, PhraseRecord) or not actor.text.lower().startswith(_CLASS_WORDS):
+        return False
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ in ("relcl", "acl") for c in span.root.children)
 
 
 def _mentioned_in_passing(r: Reading) -> bool:
