@@ -196,3 +196,11 @@ def test_events_an_act_of_every_member_is_still_reported(analyze):
     # ours: "every member state" that pledged is who acted, not a class described
     entities, events = analyze("Every member state pledged to send aid to the refugees.")
     assert any(e.type == "AID" for e in events)
+
+
+@pytest.mark.slow
+def test_events_the_dead_of_a_shooting_did_not_shoot(analyze):
+    # ours: "the shooting deaths of three Somalis": the Somalis were shot
+    entities, events = analyze("Kenya tightened security following the shooting deaths of three Somalis.")
+    for e in events:
+        assert "Somalis" not in " ".join(_names(entities, e.actors)), (e.type, e.trigger)

@@ -191,7 +191,9 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             (targets if passive else actors).extend(parts.of(subj))
         elif trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
             # "exiles protesting in Miami" acts; "hundreds injured", "the sites struck" suffer the act
-            found = parts.of(trigger.head)
+            # "the shooting deaths of two Israelis": a head that names no one does not act, nor
+            # does whoever its "of" phrase names
+            found = [] if trigger.tag_ == "VBG" and parts.names_a_thing(trigger.head) else parts.of(trigger.head)
             if not found and trigger.tag_ == "VBG":
                 found = _issuer(trigger.head, parts)  # "filed affidavits alleging ...": who filed them
             tail = reporting_tail(trigger)
