@@ -10,6 +10,8 @@ own (what is asked, refused or threatened). The rules, in order:
    protest's ("a demonstration demanding his return"). A refusal of no act ("refused to
    identify himself") and a warning of nothing done ("warned that the decision does not
    guarantee ...") are no events at all.
+   What a sanction or a concession stops is no event either ("halted economic aid to
+   Serbia" is one SANCTION, no AID).
 2. A promise, pledge, offer or plan is the act it announces, planned: "promised to
    provide aid" is AID/planned, not AGREE as well (the type is the act; modality says
    whether it happened).
@@ -18,8 +20,12 @@ own (what is asked, refused or threatened). The rules, in order:
    event is the reading with most participants (then a verb's) and gathers the
    participants of all the others.
 4. An event named by a noun alone stays only with a participant in the text ("the
-   attacks" with neither actor nor target is a back-reference, not a report); one named
-   by a verb, only with a subject or an object ("Injured: 4,877" in a list is no report).
+   attacks" with neither actor nor target is a back-reference, not a report), and not
+   when, with no actor, it is only what another act is against, looks into, leads to or is
+   for ("protesting against the repatriation of X"); one named by a verb, only with a
+   subject or an object ("Injured: 4,877" in a list is no report).
+5. An act whose only actors are a class a clause defines ("those countries that will send
+   ...", "any government that arms ...") describes or states a rule, and reports no event.
 """
 
 from __future__ import annotations
@@ -28,13 +34,16 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from ..types import EventRecord
+from ..types import EventRecord, PhraseRecord
 
 __all__ = ["Reading", "fold_acts"]
 
 # Acts whose complement is what they ask, refuse, threaten or allege.
 _CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 # Verbs of agreement whose complement is what was agreed: "agreed to hold a meeting" is the AGREE.
+# Acts whose content is done by someone other than who makes them: "affidavits alleging X abused",
+# "a call for X to withdraw".
+_ASKED_OF_OTHERS = frozenset({"ACCUSE", "REQUEST"})
 _AGREEING = frozenset({"agree", "agreement", "accept", "consent"})
 _REFUSING = frozenset({"refuse", "decline"})
 _FIRM = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -46,6 +55,12 @@ _ANNOUNCING = frozenset({"promise", "pledge", "vow", "offer", "plan", "intend", 
 # How a complement hangs on the word that governs it.
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "oprd", "conj"})
 _COMPLEMENT_PREPS = frozenset({"of", "about", "for", "against", "on", "over", "into", "to", "from"})
+# Acts that stop or end another: their object is what stops, not an event of its own.
+_STOPPING = frozenset({"SANCTION", "CONCEDE"})
+# First words of a phrase naming a class rather than someone: "those countries that ...".
+_CLASS_WORDS = ("every ", "any ", "those ")
+# Prepositions whose object is what another act is aimed at or leads to.
+_PASSING_PREPS = frozenset({"against", "into", "to", "for"})
 # Realised and announced readings of one type are different acts.
 _KIND_OF_MODALITY = {"planned": "future", "hypothetical": "possible", "negated": "negated"}
 
@@ -64,7 +79,30 @@ def fold_acts(readings: list[Reading]) -> list[EventRecord]:
     kept = _drop_contents(readings)
     kept = _merge_same_type(kept)
     kept = [r for r in kept if r.event.actors or r.event.targets or r.derived or _verb_with_arguments(r.token)]
+    kept = [r for r in kept if not _mentioned_in_passing(r) and not _done_by_a_class(r)]
     return [r.event for r in sorted(kept, key=lambda r: r.event.trigger[0])]
+
+
+def _done_by_a_class(r: Reading) -> bool:
+    """An act whose only actors are a class that a clause defines ("those countries that will
+    send contingents", "any government that arms the rebels"): a description or a rule, not a report."""
+    return bool(r.event.actors) and all(_class_defined_by_a_clause(a, r.token.doc) for a in r.event.actors)
+
+
+def _class_defined_by_a_clause(actor, doc) -> bool:
+    if not isinstance(actor, PhraseRecord) or not actor.text.lower().startswith(_CLASS_WORDS):
+        return False
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ in ("relcl", "acl") for c in span.root.children)
+
+
+def _mentioned_in_passing(r: Reading) -> bool:
+    """A noun event with no actor that is only what another act is against, looks into, leads
+    to or is for ("protesting against the repatriation of X", "probing into the bombings",
+    "information leading to the arrest of the bombers"): named in passing, not reported."""
+    tok = r.token
+    return (tok.pos_ == "NOUN" and not r.event.actors and not r.derived and tok.dep_ == "pobj"
+            and tok.head.lower_ in _PASSING_PREPS)
 
 
 def _verb_with_arguments(tok: Token) -> bool:
@@ -118,6 +156,9 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
     readings = [r for r in readings if not _refuses_nothing(r, readings) and not _warns_of_nothing(r, readings)]
     dropped: set[int] = set()
     for a in readings:
+        if a.event.type == "REQUEST" and a.token.dep_ == "aux":
+            # "X said Y must cooperate with Z": the modal's verb is what is asked, no act of its own
+            dropped.update(id(b) for b in readings if b is not a and b.token.i == a.token.head.i)
         for b in readings:
             if a is b or a.token.i == b.token.i or not _governs(a.token, b.token, steps=2):
                 continue
@@ -126,11 +167,15 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
                 dropped.add(id(a))  # the promise is the act it announces
             elif a.event.type == "PROTEST" and b.event.type == "REQUEST":
                 dropped.add(id(b))  # "a demonstration demanding his return": the demand is the protest's
+            elif (a.event.type in _STOPPING and a.token.pos_ == "VERB" and b.token.pos_ == "NOUN"
+                  and b.token.dep_ == "dobj" and b.token.head.i == a.token.i):
+                dropped.add(id(b))  # "halted economic aid to Serbia": no aid is given, it is stopped
             elif a.event.type in _CONTENT_TAKERS or lemma in _AGREEING:
                 if b.token.pos_ == "VERB" or a.event.type != "ACCUSE":
                     dropped.add(id(b))  # "condemned the bombing" keeps the bombing, "accused X of attacking" not
-                    if not a.event.actors and b.event.actors:
-                        # "an agreement was reached to hold a meeting of X": X agreed
+                    if not a.event.actors and b.event.actors and a.event.type not in _ASKED_OF_OTHERS:
+                        # "an agreement was reached to hold a meeting of X": X agreed; but who did what
+                        # an allegation or a demand is about is its target, never who alleges or asks
                         a.event = replace(a.event, actors=list(b.event.actors))
     return [r for r in readings if id(r) not in dropped]
 

@@ -15,10 +15,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..constants import ACTIVE_SUBJECTS, NOMINAL_SUBJECTS, PASSIVE_SUBJECTS
+from ..lexicons import words
+from ..quotes.cues import verb_frames
 from ..types import Participant, PhraseRecord
 from ._participants import Participants
 
-__all__ = ["actors_targets", "place_of", "subject_of"]
+__all__ = ["actors_targets", "place_of", "reporting_tail", "subject_of"]
 
 _TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "from", "toward", "towards", "into"})
 _NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "between", "among", "toward", "towards", "into"})
@@ -62,6 +64,8 @@ _GATHERINGS = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "ACCUSE"})
 # Verbs that tell of an event rather than act at it: "as the media recalled, at the summit ...".
 _NARRATING = frozenset({"recall", "report", "write", "note", "remember", "mention", "describe", "recount", "tell"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Verbs of protest that report words as speech verbs do ("..., a rights group protested").
+_REPORTING = frozenset({"protest"})
 
 
 def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
@@ -187,17 +191,36 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             (targets if passive else actors).extend(parts.of(subj))
         elif trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN"):
             # "exiles protesting in Miami" acts; "hundreds injured", "the sites struck" suffer the act
-            (targets if trigger.tag_ == "VBN" else actors).extend(parts.of(trigger.head))
+            # "the shooting deaths of two Israelis": a head that names no one does not act, nor
+            # does whoever its "of" phrase names
+            found = [] if trigger.tag_ == "VBG" and parts.names_a_thing(trigger.head) else parts.of(trigger.head)
+            if not found and trigger.tag_ == "VBG":
+                found = _issuer(trigger.head, parts)  # "filed affidavits alleging ...": who filed them
+            tail = reporting_tail(trigger)
+            (targets if trigger.tag_ == "VBN" and not tail else actors).extend(found)
+            if tail:  # what is reported is the sentence before it: its subject is whom it concerns
+                subj, passive = subject_of(trigger.sent.root, climb=False)
+                if subj is not None and not passive:
+                    targets.extend(parts.of(subj))
         for child in trigger.children:
             if child.dep_ in ("dobj", "dative", "attr"):
-                if _light(trigger, _TOPIC_VERBS):
-                    continue  # "discussed a meeting": the topic, not a party
-                if child.dep_ == "dobj":  # "imposed sanctions on X", "maintain contacts with X"
+                if _light(trigger, _TOPIC_VERBS) or any(reporting_tail(c) for c in child.children):
+                    # "discussed a meeting": the topic, not a party; "abused immigrants, a rights group
+                    # charged": who reports it
+                    continue
+                if child.dep_ == "dobj" and kind != "ACCUSE":
+                    # "imposed sanctions on X", "maintain contacts with X"; but "condemned the attack
+                    # on X", "deplores acts against X": X suffered them, who condemns accuses their doers
                     for prep in child.children:
                         if prep.dep_ == "prep" and prep.lower_ in _NOUN_TARGET_PREPS:
                             targets.extend(p for pobj in _pobjs(prep) for p in parts.of(pobj))
                 if kind == "PROTEST" and child.dep_ == "dobj":
                     continue  # "blocked intersections": where the protest stood, not whom it was against
+                if kind == "REQUEST" and child.dep_ == "dobj" and parts.names_a_thing(child):
+                    # "demanded a U.N. presence": the state or body that would provide it is asked;
+                    # "demanded the boy's return": the person it is about is not
+                    targets.extend(p for p in parts.of(child) if parts.is_group(p))
+                    continue
                 if not (kind in _SENDS and child.dep_ == "dobj" and _given(child)):
                     targets.extend(parts.of(child))  # "send troops to X": the troops are what is sent
             elif child.dep_ == "agent":
@@ -205,10 +228,12 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                     actors.extend(parts.of(pobj))
             elif child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS or
                                            kind in _AT_SITES and child.lower_ in _SITE_PREPS):
+                if kind == "ACCUSE" and child.lower_ == "to":
+                    continue  # "complained to the United Nations over the raids": whom it is told
                 for pobj in _pobjs(child):
                     targets.extend(p for p in parts.of(pobj) if child.lower_ not in _SITE_PREPS or _site(p))
         if not targets:
-            targets.extend(_inner_targets(trigger, parts))
+            targets.extend(_inner_targets(trigger, parts, kind))
     else:
         for child in trigger.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and parts.owner_of(child) is not None:
@@ -255,12 +280,59 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 subj, passive = subject_of(verb)
                 if subj is not None and (not passive or subj.i != noun.i and _light(verb, _PUTTING)):
                     actors.extend(parts.of(subj))  # "troops were placed on high alert": the troops
+    if kind == "MOBILIZE":
+        targets = [d for t in targets if (d := _destination(t, parts)) is not None]
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     return actors, targets
 
 
-def _inner_targets(verb: Token, parts: Participants) -> list[Participant]:
+def _destination(p: Participant, parts: Participants) -> Participant | None:
+    """Where forces go, as a participant: a place phrase stands for the state it names
+    ("to Ukrainian territory", "to the territory of Ukraine" -> Ukraine) or for no one
+    ("to the conflict zone"); forces are sent to a state, not to a stretch of ground."""
+    if not isinstance(p, PhraseRecord):
+        return p
+    span = parts.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or parts.kind_of(span.root) != "site":
+        return p
+    if p.refers_to is not None:
+        return p.refers_to
+    return next((e for t in span if (e := parts.entity_at(t)) is not None
+                 and parts.entities[e].type in ("GPE", "ORG")), None)
+
+
+def reporting_tail(verb: Token) -> bool:
+    """A sentence-final report the parser hung on the phrase before it as a participle:
+    "Guards beat the prisoners, a rights group charged on Monday." ("charged" read as
+    "a rights group [that was] charged"). The phrase is who reports, the verb is past tense."""
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.i >= verb.i:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma not in _REPORTING and verb_frames("en").get(lemma, ("",))[0] != "speech":
+        return False
+    doc, head = verb.doc, verb.head
+    first = head.left_edge.i
+    if first == 0 or doc[first - 1].text != "," or any(c.i > head.i and c.i != verb.i for c in head.children):
+        return False
+    if any(c.dep_ in ("dobj", "agent", "auxpass", "ccomp", "xcomp") for c in verb.children):
+        return False
+    end = verb.sent.end
+    return all(doc[i].is_punct for i in range(verb.right_edge.i + 1, end))
+
+
+def _issuer(noun: Token, parts: Participants) -> list[Participant]:
+    """Who issued a document that acts ("filed affidavits alleging", "issued a statement
+    condemning"): the subject of the verb whose object it is; none for any other noun."""
+    if noun.lemma_.lower() not in words(parts.lang, "speaker_document_nouns"):
+        return []
+    if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+        return []
+    subj, passive = subject_of(noun.head)
+    return parts.of(subj) if subj is not None and not passive else []
+
+
+def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Participant]:
     """Recipients named inside the verb's complement, when the verb names none itself.
 
     "threatened to cut off electricity to Nakhichevan", "refused to meet King Abdullah":
@@ -283,17 +355,22 @@ def _inner_targets(verb: Token, parts: Participants) -> list[Participant]:
                     found.extend(e for p in _pobjs(c) for e in parts.of(p))
         elif child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
             subj, passive = subject_of(child, climb=False)
-            if subj is not None and not passive:
+            if kind == "THREATEN":
+                # "warned that police will no longer tolerate rallies by X": the police carry the
+                # threat out; X, at whom it is aimed, is what the clause acts on
+                found.extend(p for c in child.children if c.dep_ == "dobj" for p in parts.of(c))
+            elif subj is not None and not passive:
                 found.extend(parts.of(subj))
         elif child.dep_ == "dobj" and child.pos_ == "NOUN":
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                     found.extend(e for p in _pobjs(prep) for e in parts.of(p))
         elif child.dep_ == "prep" and child.lower_ == "for":
-            # "called for increased pressure on Russia": whom the asked-for act reaches
+            # "called for increased pressure on Russia": whom the asked-for act reaches; not "to"
+            # ("pushed for the boy's return to his father": the father asked nothing of anyone)
             for noun in _pobjs(child):
                 for prep in noun.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "to"):
+                    if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
                         found.extend(e for p in _pobjs(prep) for e in parts.of(p))
     return found
 

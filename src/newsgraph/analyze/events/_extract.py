@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import words
 from ._accusations import accusations
 from ._acts import Reading, fold_acts
-from ._args import actors_targets, place_of
+from ._args import actors_targets, place_of, reporting_tail
 from ._lexicon import EventSense, Lexicon, lexicon
 from ._obligation import obligations, wishes
 from ._participants import Participants
@@ -255,7 +255,8 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Parti
     said = combine("historical" if is_historical(value, published) else "", said)
     modality = combine(own, said)
     mode = sense.mode
-    if kind == "PROTEST" and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
+    if kind == "PROTEST" and tok.pos_ == "VERB" and (any(c.dep_ == "ccomp" for c in tok.children)
+                                                     or reporting_tail(tok)):
         # PLOVER: a protest that reports words ("X is failing ..., a rights group protested") is a
         # diplomatic or verbal protest, ACCUSE 'disapprove'; PROTEST needs collective physical action.
         kind, mode = "ACCUSE", "disapprove"

@@ -130,6 +130,22 @@ class Participants:
     def entity_at(self, token: Token) -> int | None:
         return self.by_token.get(token.i)
 
+    def kind_of(self, token: Token) -> str | None:
+        """The kind of people or place a common noun names (person, group, unit, body, site), if any."""
+        noun = self._noun(token) if token.pos_ in ("NOUN", "PROPN") else None
+        return noun.kind if noun is not None else None
+
+    def is_group(self, participant: Participant) -> bool:
+        """A state, an organisation or a people, named or stood for by a phrase ("the Cuban government")."""
+        e = participant.refers_to if isinstance(participant, PhraseRecord) else participant
+        return e is not None and self.entities[e].type in _GROUP_TYPES
+
+    def names_a_thing(self, token: Token) -> bool:
+        """A common noun that names no one and no act ("the boy's return", "the issues"): who
+        it belongs to is only its owner, not a party to what is done with it."""
+        return (token.pos_ == "NOUN" and token.i not in self.by_token and self._noun(token) is None
+                and (self.act_of is None or self.act_of(token) is None))
+
     def owner_of(self, modifier: Token) -> int | None:
         """The entity a modifier names as owner or agent: "U.S." in "U.S. strikes"; a
         nationality adjective names its state only when the text names the state."""

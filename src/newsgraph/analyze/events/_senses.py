@@ -24,7 +24,8 @@ and says what it keeps and what it drops:
 - "meet" a need, a deadline or a disaster is no meeting; a "threat" that something poses
   or someone faces is a danger described, not a threat made;
 - a noun trigger that only describes the people it modifies is no act: "riot police",
-  "occupation forces".
+  "occupation forces"; nor is a past participle used as an adjective: "the besieged town",
+  "the Syrian-backed militia", "alleged bombers".
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ _DESCRIBED = frozenset({"police", "force", "troop", "soldier", "officer", "unit"
 
 def names_an_act(tok: Token, kind: str) -> bool:
     lemma = tok.lemma_.lower()
+    if tok.dep_ == "amod" and tok.tag_ == "VBN":
+        return False  # "the besieged town", "the Syrian-backed militia", "alleged bombers": a description
     if tok.pos_ == "VERB":
         if lemma in _STANCES and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             return False  # "she supports the cause of ...": a stance held, not an act done
