@@ -153,3 +153,25 @@ def test_quoted_as_saying(nlp, text, speaker):
     quotes = _quotes(nlp, text)
     assert len(quotes) == 1 and quotes[0].speaker.text == speaker
     assert quotes[0].text in ("Ukraine would not join NATO", "the border would stay closed")
+
+
+@pytest.mark.parametrize(
+    "text, starting",
+    [
+        # ours: a negated speech verb reports that nothing was said
+        ("The coach won't say what he will do if the team loses again.", "what he will do"),
+        ("The mayor didn't respond to interview requests through city staff.", "to interview requests"),
+        ("The coach did not say whether he would return next season.", "whether he would return"),
+        # ours: a question with no asker is the reporter's, not a speaker's
+        ("When asked whether the plant would close, the manager smiled and left the room.", "whether the plant"),
+    ],
+)
+def test_unsaid_and_unasked_are_no_speech(nlp, text, starting):
+    found = [q for q in _quotes(nlp, text) if q.text.startswith(starting)]
+    assert all(q.attribution != "speech" for q in found)
+
+
+def test_said_and_done_is_no_cue(nlp):
+    # ours: "when all was said and done" attributes nothing
+    text = "When all was said and done, the team had won six games in a row."
+    assert not [q for q in _quotes(nlp, text) if q.text.startswith("the team had won")]
