@@ -118,3 +118,19 @@ def test_speaker_a_name_the_parser_hung_elsewhere(nlp):
     doc = nlp(text)
     told = [q for q in extract_quotes(doc, extract_entities(doc)) if q.text.startswith("the rules favour")]
     assert told and told[0].speaker is not None and told[0].speaker.name == "Ana Silva"
+
+
+def test_speaker_a_surname_the_tagger_typed_no_person(nlp):
+    # ours: the tagger may type a lone surname as an organisation; it is still the person introduced
+    # by full name before it, as a speaker and as the latest subject a pronoun looks back to
+    from newsgraph.analyze.types import EntityRecord, MentionRecord
+
+    text = ("Choreographer Marta Kessling returns with a new piece. Mark Webb runs the theatre. "
+            "Kessling says the work grew out of a solo. \"I'm thankful for the invitation,\" she said.")
+    doc = nlp(text)
+    at = [i for i in range(len(text)) if text.startswith("Kessling", i)]
+    entities = [EntityRecord("Marta Kessling", "PERSON", [MentionRecord(at[0] - 6, at[0] + 8, "Marta Kessling")]),
+                EntityRecord("Mark Webb", "PERSON", [MentionRecord(text.index("Mark"), text.index("Mark") + 9, "Mark Webb")]),
+                EntityRecord("Kessling", "ORG", [MentionRecord(at[1], at[1] + 8, "Kessling")])]
+    names = [q.speaker.name if q.speaker else None for q in extract_quotes(doc, entities)]
+    assert names[-2:] == ["Marta Kessling", "Marta Kessling"]

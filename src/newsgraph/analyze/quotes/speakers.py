@@ -6,7 +6,8 @@ these rules, first match wins:
 1. its head word lies in a named-entity mention -> that entity; a surname or a
    first name alone ("Lincicome", "Green", "Dr. Li", also where the tagger marked no
    name) -> the person introduced before it by a full name ending (or, for a first
-   name, starting) with it; a name in apposition to the mention ("Campbell's
+   name, starting) with it, also where the tagger typed it an organisation ("Durning"
+   after "Jeanine Durning"); a name in apposition to the mention ("Campbell's
    partner, Jason Louth") -> that name;
 2. a personal pronoun ("he", "she", "him") -> the latest person that spoke or
    was the subject of a clause before it; "they"/"them" -> the latest
@@ -72,6 +73,7 @@ class SpeakerResolver:
             for m in ent.mentions:
                 for c in range(m.start, min(m.end, len(self.ent_at))):
                     self.ent_at[c] = idx
+        self.surnames = self._surnames()  # lone names the tagger typed no person, that are a person's surname
         self.roles: dict[str, list[tuple[int, int]]] = {}  # role word -> [(char, entity)]
         self.unnamed_roles: dict[str, list[int]] = {}  # role word -> [char] of "a/another <role>" with no name
         self.subjects: list[tuple[int, int]] = []  # (char, entity) of person subjects
@@ -193,11 +195,22 @@ class SpeakerResolver:
         for other, ent in enumerate(self.entities):
             if other != idx and ent.type == _PERSON and " " in ent.name and name.endswith(" " + ent.name):
                 return other
+        if idx in self.surnames:
+            person = self._introduced(name, tok.idx, (_PERSON,))
+            if person is not None:
+                return person
         if self.entities[idx].type == _PERSON and " " not in name:
             # A surname or first name alone ("Lincicome") is the person introduced by full name before it.
             full = self._introduced(name, tok.idx, (_PERSON,))
             return idx if full is None else full
         return idx
+
+    def _surnames(self) -> frozenset[int]:
+        """One-word names the tagger typed as no person ("Durning" as an organisation) that are the
+        last word of a person's full name in the document ("Jeanine Durning"): each mention is
+        that person introduced before it."""
+        last = {ent.name.rsplit(" ", 1)[1] for ent in self.entities if ent.type == _PERSON and " " in ent.name}
+        return frozenset(idx for idx, ent in enumerate(self.entities) if ent.type != _PERSON and ent.name in last)
 
     def _appositive(self, head) -> int | None:
         """A name in apposition to the mention: "Campbell's partner, Jason Louth", "Wise's dad, Darrin"."""
@@ -293,18 +306,21 @@ class SpeakerResolver:
     def _index_people(self) -> None:
         doc = self.doc
         for idx, ent in enumerate(self.entities):
-            if ent.type != _PERSON:
+            if ent.type != _PERSON and idx not in self.surnames:
                 continue
             for m in ent.mentions:
+                person = idx if ent.type == _PERSON else self._introduced(ent.name, m.start, (_PERSON,))
+                if person is None:
+                    continue
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
                     continue
                 head = span.root
                 if head.dep_ in NOMINAL_SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "to"
                                                            and head.head.head.lower_ == "according"):
-                    self.subjects.append((m.start, idx))
+                    self.subjects.append((m.start, person))
                 for role in self._roles_of(head, span):
-                    self.roles.setdefault(role, []).append((m.start, idx))
+                    self.roles.setdefault(role, []).append((m.start, person))
 
         for tok in doc:
             if tok.lemma_.lower() not in self.role_nouns or self.ent_at[tok.idx] is not None:
