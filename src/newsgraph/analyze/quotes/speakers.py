@@ -7,8 +7,9 @@ these rules, first match wins:
    first name alone ("Lincicome", "Green", "Dr. Li", also where the tagger marked no
    name) -> the person introduced before it by a full name ending (or, for a first
    name, starting) with it, also where the tagger typed it an organisation ("Durning"
-   after "Jeanine Durning"); a name in apposition to the mention ("Campbell's
-   partner, Jason Louth") -> that name;
+   after "Jeanine Durning"; zero-width characters in it aside); a name in apposition
+   right after the mention ("Campbell's partner, Jason Louth"; not one past a relative
+   clause) -> that name;
 2. a personal pronoun ("he", "she", "him") -> the latest person that spoke or
    was the subject of a clause before it; "they"/"them" -> the latest
    organisation, state or group that spoke;
@@ -40,6 +41,8 @@ officials") resolved to organisations, and roles only from titles and apposition
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..lexicons import table, words
 from ..types import EntityRecord, SpeakerRecord
 from ..constants import NOMINAL_SUBJECTS
@@ -50,6 +53,11 @@ _PERSON = "PERSON"
 _GROUPS = frozenset({"ORG", "GPE", "NORP"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
+
+
+def _visible(name: str) -> str:
+    """A name without the zero-width characters web text carries ("Traeger\u200b said")."""
+    return "".join(ch for ch in name if unicodedata.category(ch) != "Cf") if not name.isascii() else name
 
 
 class SpeakerResolver:
@@ -154,7 +162,9 @@ class SpeakerResolver:
         that issued, released or filed the same kind of document earlier ("The diocese issued a
         statement ... The statement said"). None where the text does not say."""
         issuer = next((c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")), None)
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+        # on the document, or on a participle that tells who sent it ("a release sent to media from X")
+        holders = [head] + [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
             issuer = next((c for c in prep.children if c.dep_ == "pobj"), issuer)
         if issuer is None:
             for verb in (t.head for t in reversed(self.doc[:head.i]) if t.lemma_ == head.lemma_ and t.dep_ == "dobj"):
@@ -215,7 +225,7 @@ class SpeakerResolver:
     def _appositive(self, head) -> int | None:
         """A name in apposition to the mention: "Campbell's partner, Jason Louth", "Wise's dad, Darrin"."""
         for child in head.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and self._next_to(head, child):
                 found = self._entity_of(child)
                 if found is None and child.pos_ == "PROPN":
                     found = self._by_name(child)
@@ -223,13 +233,19 @@ class SpeakerResolver:
                     return found
         return None
 
+    def _next_to(self, head, appos) -> bool:
+        """Whether an apposition follows its noun with only punctuation between: "Campbell's partner,
+        Jason Louth"; not a name the parser hung on the noun past a relative clause ("the Cambridge
+        resident, who sold copies of his comic Forgotten Grunt: The Undead Soldier")."""
+        return appos.i > head.i and all(t.is_punct for t in self.doc[head.i + 1:appos.left_edge.i])
+
     def _by_name(self, head) -> int | None:
         """A proper name the tagger left unmarked ("Green said", "Dr. Li said"): the person (or
         organisation) introduced before it under a name that ends with it, or a person whose first
         name it is. Titles before it ("Mr.", "Dr.") are no part of the name."""
         words = [c.text for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
                  and c.text not in self.titles] + [head.text]
-        name = " ".join(words).removesuffix("’s").removesuffix("'s")
+        name = _visible(" ".join(words)).removesuffix("’s").removesuffix("'s")
         if not name or not name[0].isupper():
             return None
         return self._introduced(name, head.idx, (_PERSON, "ORG"))
@@ -255,6 +271,7 @@ class SpeakerResolver:
         """The entity of these types named by a longer name ending with ``name`` (for a person, also
         starting with it: a first name) with a mention before ``before``; the latest so mentioned."""
         best = (-1, None)
+        name = _visible(name)
         for idx, ent in enumerate(self.entities):
             if ent.type not in types or ent.name == name or " " not in ent.name:
                 continue
