@@ -175,3 +175,9 @@ def test_said_and_done_is_no_cue(nlp):
     # ours: "when all was said and done" attributes nothing
     text = "When all was said and done, the team had won six games in a row."
     assert not [q for q in _quotes(nlp, text) if q.text.startswith("the team had won")]
+
+
+def test_quoted_name_of_a_show_is_no_quotation(nlp):
+    # ours: quoted words that modify a noun outside the marks name a show, not what was said
+    text = "The goalie was asked about the game. He told NBC’s “Tonight” show on Friday that he has nothing to hide."
+    assert not [q for q in _quotes(nlp, text) if q.text == "Tonight"]

@@ -3,6 +3,8 @@
 - A quotation in quotation marks (kind direct) is speech; under a cue that is no
   speech, a quoted stretch of under four words is a term ("known as "blackouts"",
   "refers to "yeet""), no quote.
+  Quoted words that modify a noun outside the marks ('told NBC's "Today" show', 'the
+  "boys will be boys" trope') name a show or a term: no quote.
 - Otherwise the cue says it, for a paraphrase with quoted words in it (mixed) too:
   a verb's class in ``reporting_verbs.txt`` ("said": speech, "believes": belief,
   "plans": intention, "criticised", "supports": stance),
@@ -58,6 +60,8 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
     if kind == "direct":
         if klass != "speech" and len(doc.text[start:end].split()) < _MIN_QUOTED_WORDS:
             return None  # a term or a name in quotation marks, not a quotation
+        if _names_a_thing(doc, start, end):
+            return None  # 'NBC's "Today" show', 'the "boys will be boys" trope': a title or a term
         return "speech"
     found = _indirect(doc, kind, klass, frame, start, end)
     if found == "speech" and (cue.speaker is None and _asked_unnamed(doc, cue, lang) or _unsaid(doc, cue)):
@@ -78,6 +82,17 @@ def _indirect(doc, kind: str, klass: str, frame: str, start: int, end: int) -> s
     if span.root.pos_ in ("VERB", "AUX"):
         return klass
     return "stance"
+
+
+def _names_a_thing(doc, start: int, end: int) -> bool:
+    """Quoted words that modify a noun outside the marks: the name of a show or a term, not a
+    quotation ('told NBC's "Today" show', 'the "boys will be boys" trope')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and not (span.start <= root.head.i < span.end) \
+        and root.head.pos_ in ("NOUN", "PROPN")
 
 
 def _unsaid(doc, cue: Cue) -> bool:
