@@ -181,3 +181,9 @@ def test_quoted_name_of_a_show_is_no_quotation(nlp):
     # ours: quoted words that modify a noun outside the marks name a show, not what was said
     text = "The goalie was asked about the game. He told NBC’s “Tonight” show on Friday that he has nothing to hide."
     assert not [q for q in _quotes(nlp, text) if q.text == "Tonight"]
+
+
+def test_a_belief_that_says_is_no_speech(nlp):
+    # ours: "conventional wisdom says" reports what is believed, not what anyone said
+    quote = _find(_quotes(nlp, "Conventional wisdom says the team will trade its captain before March."), "the team")
+    assert quote.attribution == "belief"

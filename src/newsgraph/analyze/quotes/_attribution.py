@@ -18,6 +18,8 @@
   proposition when the verb reports a clause, an infinitive or what something was
   called ("called him a liar"), or when the content is headed by a verb ("talked
   about being excited"; not "talked about X, who ...").
+- A speech verb whose speaker is a belief ("Common belief says ...", "conventional
+  wisdom says ..."; ``quote_belief_speakers.txt``) reports a belief.
 - A speech verb negated ("won't say what he'll do", "didn't respond to interview
   requests") reports that nothing was said: a stance (an act towards a topic; PolNeAR
   marks them), not speech ("declined to say" is an intention already). A verb of asking
@@ -63,6 +65,9 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
         if _names_a_thing(doc, start, end):
             return None  # 'NBC's "Today" show', 'the "boys will be boys" trope': a title or a term
         return "speech"
+    if klass == "speech" and cue.speaker is not None \
+            and doc[cue.speaker].lemma_.lower() in words(lang, "quote_belief_speakers"):
+        klass = "belief"  # "Common belief says ...": what is believed, not what anyone said
     found = _indirect(doc, kind, klass, frame, start, end)
     if found == "speech" and (cue.speaker is None and _asked_unnamed(doc, cue, lang) or _unsaid(doc, cue)):
         # "When asked whether ...": the reporter's question; "won't say what he'll do": nothing said
