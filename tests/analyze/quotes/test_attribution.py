@@ -187,3 +187,13 @@ def test_a_belief_that_says_is_no_speech(nlp):
     # ours: "conventional wisdom says" reports what is believed, not what anyone said
     quote = _find(_quotes(nlp, "Conventional wisdom says the team will trade its captain before March."), "the team")
     assert quote.attribution == "belief"
+
+
+@pytest.mark.parametrize("text, starting, attribution", [
+    # ours: records and findings report evidence, not speech; people who indicate still speak
+    ("City financial records from last year indicated the debt was then 267 million dollars.", "the debt", "belief"),
+    ("A provincial study concluded the bridge would cost twice as much.", "the bridge", "belief"),
+    ("Police indicated that the driver had fled.", "the driver", "speech"),
+])
+def test_evidence_is_no_speech(nlp, text, starting, attribution):
+    assert _find(_quotes(nlp, text), starting).attribution == attribution

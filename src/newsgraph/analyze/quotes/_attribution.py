@@ -20,6 +20,9 @@
   about being excited"; not "talked about X, who ...").
 - A speech verb whose speaker is a belief ("Common belief says ...", "conventional
   wisdom says ..."; ``quote_belief_speakers.txt``) reports a belief.
+- A record or a finding reporting by a verb of evidence ("records indicated ...", "a
+  study concluded ..."; ``quote_evidence_nouns.txt``, ``quote_evidence_verbs.txt``) is a
+  belief: what the evidence shows, not what anyone said.
 - A speech verb negated ("won't say what he'll do", "didn't respond to interview
   requests") reports that nothing was said: a stance (an act towards a topic; PolNeAR
   marks them), not speech ("declined to say" is an intention already). A verb of asking
@@ -68,6 +71,8 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
     if klass == "speech" and cue.speaker is not None \
             and doc[cue.speaker].lemma_.lower() in words(lang, "quote_belief_speakers"):
         klass = "belief"  # "Common belief says ...": what is believed, not what anyone said
+    if klass == "speech" and _evidence(doc, cue, lang):
+        klass = "belief"  # "records indicated ...", "a study concluded ...": a finding, not speech
     found = _indirect(doc, kind, klass, frame, start, end)
     if found == "speech" and (cue.speaker is None and _asked_unnamed(doc, cue, lang) or _unsaid(doc, cue)):
         # "When asked whether ...": the reporter's question; "won't say what he'll do": nothing said
@@ -98,6 +103,14 @@ def _names_a_thing(doc, start: int, end: int) -> bool:
     root = span.root
     return root.dep_ in ("compound", "amod", "nmod") and not (span.start <= root.head.i < span.end) \
         and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _evidence(doc, cue: Cue, lang: str) -> bool:
+    """A record or a finding that reports by a verb of evidence ("City financial records indicated
+    ...", "a TransLink study concluded ..."; ``quote_evidence_nouns.txt``, ``quote_evidence_verbs.txt``)."""
+    return cue.verb is not None and cue.speaker is not None \
+        and doc[cue.verb].lemma_.lower() in words(lang, "quote_evidence_verbs") \
+        and doc[cue.speaker].lemma_.lower() in words(lang, "quote_evidence_nouns")
 
 
 def _unsaid(doc, cue: Cue) -> bool:
