@@ -155,3 +155,13 @@ def test_speaker_no_apposition_past_a_relative_clause(nlp):
     at = text.index("Iron Sergeant")
     quotes = extract_quotes(doc, [EntityRecord("Iron Sergeant", "PERSON", [MentionRecord(at, at + 13, "Iron Sergeant")])])
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.name != "Iron Sergeant"
+
+
+@pytest.mark.parametrize("text, name", [
+    # ours: two people who speak together are named both
+    ("Store owners Tom Hale and Rita Moss said they respected the vote.", "Tom Hale and Rita Moss"),
+    ("Tom Hale, a teacher, and Rita Moss, a nurse, met on Friday. Both Hale and Moss said they were "
+     "trying to keep the peace.", "Tom Hale and Rita Moss"),
+])
+def test_speaker_two_people_together(nlp, text, name):
+    assert _speakers(nlp, text)[-1][1] == name

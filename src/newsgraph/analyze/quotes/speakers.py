@@ -30,6 +30,9 @@ these rules, first match wins:
    place named before with that word in its name ("the City of Surrey").
 
 Anything else keeps its mention with entity and name None: no guessing.
+Two people who speak together ("owners Tore Sohlberg and Lehla Abreder said", "Both
+Sandmann and Phillips said") are named both ("Tore Sohlberg and Lehla Abreder"); the
+entity is the first (a store row shows that entity's name).
 A speaker pronoun ("she") skips people whose first name is one of the other gender's
 (``person_first_names.tsv``); people whose name does not tell are never skipped.
 
@@ -102,7 +105,24 @@ class SpeakerResolver:
         if entity is not None:
             name = name or self.entities[entity].name
             self.spoke.append((start, entity))
+            name = self._with_coordinated(self.doc[head_i], entity, name, start, end)
         return SpeakerRecord(start, end, text, entity, name)
+
+    def _with_coordinated(self, head, entity: int, name: str, start: int, end: int) -> str:
+        """Two people who speak together ("Stella's owners Tore Sohlberg and Lehla Abreder said",
+        "Both Sandmann and Phillips said"): both their names; the entity stays the first's."""
+        if self.entities[entity].type != _PERSON:
+            return name
+        names = [name]
+        named = next((c for c in head.children if c.dep_ == "appos" and c.conjuncts), head)  # "owners X and Y"
+        for conj in named.conjuncts:
+            if conj.i <= named.i or not (start <= conj.idx < end):
+                continue
+            other, other_name = self._resolve(conj)
+            if other is None or other == entity or self.entities[other].type != _PERSON:
+                return name  # not all of them people this resolves: keep the first
+            names.append(other_name or self.entities[other].name)
+        return " and ".join(names)
 
     def heard(self, quotes) -> None:
         """Take the resolved speakers of finished quotes, so later lookups know who spoke where."""
