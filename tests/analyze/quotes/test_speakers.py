@@ -165,3 +165,10 @@ def test_speaker_no_apposition_past_a_relative_clause(nlp):
 ])
 def test_speaker_two_people_together(nlp, text, name):
     assert _speakers(nlp, text)[-1][1] == name
+
+
+def test_speaker_a_party_epithet_is_the_latest_person(nlp):
+    # ours: "the Ohio Republican" is a member of the party, named just before
+    text = ("Senator Rob Porter met the governor on Monday. \"We have a deal on the budget,\" "
+            "the Ohio Republican said.")
+    assert _speakers(nlp, text)[-1][1] == "Rob Porter"

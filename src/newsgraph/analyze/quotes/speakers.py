@@ -16,6 +16,8 @@ these rules, first match wins:
 3. an office with an owner ("Starmer's office", "the Prime Minister's office")
    -> that office, named by its first mention, so all its mentions agree;
 4. an outlet ("the Kiev media") stays as written: it is a speaker, not a place;
+   A party name as the head of a definite epithet ("the Kentucky Republican";
+   ``quote_party_epithets.txt``) -> the latest person before it;
 5. a definite role noun ("the expert", "the NG interlocutor") -> the person
    introduced with that role ("Yuri Knutov, a military expert", "Foreign
    Minister X"); none when the role was last given to someone unnamed ("a law
@@ -79,6 +81,7 @@ class SpeakerResolver:
         self.offices = words(lang, "speaker_office_nouns")
         self.titles = words(lang, "entity_titles")
         self.documents = words(lang, "speaker_document_nouns")
+        self.party_epithets = words(lang, "quote_party_epithets")
         self.ent_at = [None] * len(self.text)
         for idx, ent in enumerate(entities):
             for m in ent.mentions:
@@ -152,6 +155,10 @@ class SpeakerResolver:
             written = self._written_in_full(head)
             if written is not None:
                 return entity, written
+        if entity is not None and self.entities[entity].type == "NORP" and self._definite(head) \
+                and head.tag_ == "NNP" and head.lower_ in self.party_epithets:
+            # "the Kentucky Republican": a member of the party, the latest person before
+            return self._latest(head.idx, person=True), None
         if entity is not None:
             return entity, None
         kind = self.pronouns.get(low)
