@@ -153,3 +153,47 @@ def test_quoted_as_saying(nlp, text, speaker):
     quotes = _quotes(nlp, text)
     assert len(quotes) == 1 and quotes[0].speaker.text == speaker
     assert quotes[0].text in ("Ukraine would not join NATO", "the border would stay closed")
+
+
+@pytest.mark.parametrize(
+    "text, starting",
+    [
+        # ours: a negated speech verb reports that nothing was said
+        ("The coach won't say what he will do if the team loses again.", "what he will do"),
+        ("The mayor didn't respond to interview requests through city staff.", "to interview requests"),
+        ("The coach did not say whether he would return next season.", "whether he would return"),
+        # ours: a question with no asker is the reporter's, not a speaker's
+        ("When asked whether the plant would close, the manager smiled and left the room.", "whether the plant"),
+    ],
+)
+def test_unsaid_and_unasked_are_no_speech(nlp, text, starting):
+    found = [q for q in _quotes(nlp, text) if q.text.startswith(starting)]
+    assert all(q.attribution != "speech" for q in found)
+
+
+def test_said_and_done_is_no_cue(nlp):
+    # ours: "when all was said and done" attributes nothing
+    text = "When all was said and done, the team had won six games in a row."
+    assert not [q for q in _quotes(nlp, text) if q.text.startswith("the team had won")]
+
+
+def test_quoted_name_of_a_show_is_no_quotation(nlp):
+    # ours: quoted words that modify a noun outside the marks name a show, not what was said
+    text = "The goalie was asked about the game. He told NBC’s “Tonight” show on Friday that he has nothing to hide."
+    assert not [q for q in _quotes(nlp, text) if q.text == "Tonight"]
+
+
+def test_a_belief_that_says_is_no_speech(nlp):
+    # ours: "conventional wisdom says" reports what is believed, not what anyone said
+    quote = _find(_quotes(nlp, "Conventional wisdom says the team will trade its captain before March."), "the team")
+    assert quote.attribution == "belief"
+
+
+@pytest.mark.parametrize("text, starting, attribution", [
+    # ours: records and findings report evidence, not speech; people who indicate still speak
+    ("City financial records from last year indicated the debt was then 267 million dollars.", "the debt", "belief"),
+    ("A provincial study concluded the bridge would cost twice as much.", "the bridge", "belief"),
+    ("Police indicated that the driver had fled.", "the driver", "speech"),
+])
+def test_evidence_is_no_speech(nlp, text, starting, attribution):
+    assert _find(_quotes(nlp, text), starting).attribution == attribution

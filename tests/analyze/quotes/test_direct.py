@@ -79,3 +79,13 @@ def test_direct_quotation_after_someone_else_is_given_words_stays_unattributed(n
             "shop would move. “If you want Marvel, you can go to another comic book shop.”")
     found = dict(_said(nlp, text))
     assert found.get("If you want Marvel, you can go to another comic book shop.") != "Alfonso Espinos"
+
+
+def test_direct_quotation_signed_by_a_dash_and_a_name(nlp):
+    # ours: readers' answers in a list, each quotation signed at the end of its line
+    text = ("Readers told us what they think of the new stadium.\n\n"
+            "“It is far too expensive. The city should have fixed the roads first.” ― Marco Delgado\n"
+            "“I will go to every game, and so will my kids.” — Priya Raman.\n")
+    said = _said(nlp, text)
+    assert ("It is far too expensive.", "Marco Delgado") in said
+    assert ("I will go to every game, and so will my kids.", "Priya Raman") in said

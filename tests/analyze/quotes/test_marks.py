@@ -23,3 +23,10 @@ from newsgraph.analyze.quotes.marks import quote_spans
 )
 def test_quote_marks_pair_openers_with_closers(text, expected):
     assert [text[s:e] for s, e in quote_spans(text)] == expected
+
+
+def test_marks_a_closing_mark_opening_a_line_opens_the_quotation():
+    # ours: a typo'd opener at the start of a line, before a word
+    text = "Readers answered.\n”Fear. I am afraid the plan will fail.” ― Ana Ruiz\n“It is fine.” ― Tom Bell"
+    spans = [text[a:b] for a, b in quote_spans(text)]
+    assert spans == ["Fear. I am afraid the plan will fail.", "It is fine."]

@@ -3,6 +3,8 @@
 - A quotation in quotation marks (kind direct) is speech; under a cue that is no
   speech, a quoted stretch of under four words is a term ("known as "blackouts"",
   "refers to "yeet""), no quote.
+  Quoted words that modify a noun outside the marks ('told NBC's "Today" show', 'the
+  "boys will be boys" trope') name a show or a term: no quote.
 - Otherwise the cue says it, for a paraphrase with quoted words in it (mixed) too:
   a verb's class in ``reporting_verbs.txt`` ("said": speech, "believes": belief,
   "plans": intention, "criticised", "supports": stance),
@@ -16,6 +18,16 @@
   proposition when the verb reports a clause, an infinitive or what something was
   called ("called him a liar"), or when the content is headed by a verb ("talked
   about being excited"; not "talked about X, who ...").
+- A speech verb whose speaker is a belief ("Common belief says ...", "conventional
+  wisdom says ..."; ``quote_belief_speakers.txt``) reports a belief.
+- A record or a finding reporting by a verb of evidence ("records indicated ...", "a
+  study concluded ..."; ``quote_evidence_nouns.txt``, ``quote_evidence_verbs.txt``) is a
+  belief: what the evidence shows, not what anyone said.
+- A speech verb negated ("won't say what he'll do", "didn't respond to interview
+  requests") reports that nothing was said: a stance (an act towards a topic; PolNeAR
+  marks them), not speech ("declined to say" is an intention already). A verb of asking
+  with no asker ("When asked whether ...") is the reporter's question: PolNeAR marks it,
+  with no source; it is no one's speech, so it too is kept as a stance.
 - A content that is only a name or a pronoun is no quote of speech at all
   ("talking about Alfonso Espinos"): ``attribution`` returns None and the quote is
   left out.
@@ -24,6 +36,7 @@
 from __future__ import annotations
 
 from ..constants import DOUBLE_MARKS
+from ..lexicons import words
 from .cues import Cue, verb_frames
 
 __all__ = ["ATTRIBUTIONS", "attribution"]
@@ -52,7 +65,23 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
     if kind == "direct":
         if klass != "speech" and len(doc.text[start:end].split()) < _MIN_QUOTED_WORDS:
             return None  # a term or a name in quotation marks, not a quotation
+        if _names_a_thing(doc, start, end):
+            return None  # 'NBC's "Today" show', 'the "boys will be boys" trope': a title or a term
         return "speech"
+    if klass == "speech" and cue.speaker is not None \
+            and doc[cue.speaker].lemma_.lower() in words(lang, "quote_belief_speakers"):
+        klass = "belief"  # "Common belief says ...": what is believed, not what anyone said
+    if klass == "speech" and _evidence(doc, cue, lang):
+        klass = "belief"  # "records indicated ...", "a study concluded ...": a finding, not speech
+    found = _indirect(doc, kind, klass, frame, start, end)
+    if found == "speech" and (cue.speaker is None and _asked_unnamed(doc, cue, lang) or _unsaid(doc, cue)):
+        # "When asked whether ...": the reporter's question; "won't say what he'll do": nothing said
+        return "stance"
+    return found
+
+
+def _indirect(doc, kind: str, klass: str, frame: str, start: int, end: int) -> str | None:
+    """The attribution of an indirect or mixed quote by its cue's class and its content."""
     if kind == "mixed" or klass != "speech" or not frame or frame in _PROPOSITION_FRAMES:
         return klass
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -63,6 +92,37 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
     if span.root.pos_ in ("VERB", "AUX"):
         return klass
     return "stance"
+
+
+def _names_a_thing(doc, start: int, end: int) -> bool:
+    """Quoted words that modify a noun outside the marks: the name of a show or a term, not a
+    quotation ('told NBC's "Today" show', 'the "boys will be boys" trope')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and not (span.start <= root.head.i < span.end) \
+        and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _evidence(doc, cue: Cue, lang: str) -> bool:
+    """A record or a finding that reports by a verb of evidence ("City financial records indicated
+    ...", "a TransLink study concluded ..."; ``quote_evidence_nouns.txt``, ``quote_evidence_verbs.txt``)."""
+    return cue.verb is not None and cue.speaker is not None \
+        and doc[cue.verb].lemma_.lower() in words(lang, "quote_evidence_verbs") \
+        and doc[cue.speaker].lemma_.lower() in words(lang, "quote_evidence_nouns")
+
+
+def _unsaid(doc, cue: Cue) -> bool:
+    """A speech verb negated ("didn't respond to", "won't say what", "doesn't describe"): it
+    reports that something was not said."""
+    return cue.verb is not None and any(c.dep_ == "neg" for c in doc[cue.verb].children)
+
+
+def _asked_unnamed(doc, cue: Cue, lang: str) -> bool:
+    """A verb of asking with no asker named ("When asked if ...", "asked whether ..."): the question
+    is the reporter's (``quote_question_verbs.txt``)."""
+    return cue.verb is not None and doc[cue.verb].lemma_.lower() in words(lang, "quote_question_verbs")
 
 
 def _class_and_frame(cue: Cue, lang: str) -> tuple[str, str]:

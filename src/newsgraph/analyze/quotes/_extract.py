@@ -4,7 +4,8 @@
 
 - direct: text between quotation marks (curly or straight, over sentences and
   paragraphs), attributed to a reporting cue in the sentences it spans or
-  introduces with a colon; a quote split around its attribution gives one record
+  introduces with a colon, or signed by a dash and a name closing its line
+  ('"...." ― Sonya Herridge'); a quote split around its attribution gives one record
   per part, and a quote over several sentences one per sentence and independent
   clause ("A, but B"), linked by ``part_of``. A quote-only paragraph with no cue continues the
   previous speaker (and quotation).
@@ -78,6 +79,11 @@ _SAME_SPEAKER_REACH = 400
 # Cue classes that make an attribution of their own inside another's content, in a relative clause.
 _OWN_IN_RELATIVE = frozenset({"speech", "belief"})
 _SPACE_AND_MARKS = " \t\u00a0" + QUOTATION_MARKS
+# A dash and a name closing a quotation's line: '"...." ― Sonya Herridge', '"..." -- Steve Quinlan.'
+# (a comma and a description may follow the name: "― Jorge Falcon, 34, Houston").
+_SIGNED = re.compile(r"[" + re.escape(DOUBLE_MARKS) + r"]?[ \t\u00a0]*(?:[―—–]|--)[ \t\u00a0]*"
+                     r"([A-Z][\w'’.-]*(?:[ \t\u00a0]+(?:[A-Z][\w'’.-]*|de|da|van|von|del|la)){0,4}?)"
+                     r"\.?[ \t\u00a0]*(?:,[^\n]*)?(?=\n|$)")
 
 
 def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned: bool = True) -> list[QuoteRecord]:
@@ -319,7 +325,7 @@ def _direct(doc, text: str, marks, used: set[int], cues: list[Cue], lang: str):
         near = [c for c in cues if c.verb is not None and first <= c.start < last]
         cue = min(near, key=lambda c: min(abs(c.start - start), abs(c.start - end)), default=None)
         if cue is None:
-            cue = _colon_cue(text, start, cues) or _trailing_cue(doc, text, end, last, cues)
+            cue = _colon_cue(text, start, cues) or _trailing_cue(doc, text, end, last, cues) or _dash_cue(doc, text, end)
         if cue is None:
             opens_paragraph = not text[max(0, text.rfind("\n", 0, start)):start - 1].strip()
             next_paragraph = opens_paragraph and text.count("\n", previous_end, start) <= 2
@@ -369,6 +375,23 @@ def _trailing_cue(doc, text: str, end: int, sents_end: int, cues: list[Cue]) -> 
     after = [c for c in cues if c.verb is not None and c.content is None and sent.start_char <= c.start
              and c.end <= sent.end_char and c.start - sent.start_char < _TRAILING_CUE_REACH]
     return after[0] if after else None
+
+
+def _dash_cue(doc, text: str, end: int) -> Cue | None:
+    """'"...." ― Sonya Herridge': a name after a dash that ends the quotation's line signs it,
+    as under an epigraph or in a list of readers' answers."""
+    m = _SIGNED.match(text, end)
+    if m is None:
+        return None
+    start, end = m.start(1), m.end(1)
+    if text[end - 1] == "." and len(text[start:end].split()[-1]) > 3:
+        end -= 1  # "― Carla Sanchez.": the sentence's full stop, not an initial's
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or not any(t.pos_ == "PROPN" for t in span):
+        return None
+    dash = m.start(0) + len(text[m.start(0):start].split("―")[0].split("—")[0].split("–")[0].split("--")[0])
+    return Cue(dash, text.find(" ", dash, start) if " " in text[dash:start] else start, None, span.root.i,
+               (start, end), None, "", "speech")
 
 
 def _colon_cue(text: str, start: int, cues: list[Cue]) -> Cue | None:

@@ -23,6 +23,8 @@ __all__ = ["Cue", "find_cues", "verb_frames", "token_span", "speaker_mention", "
            "CLOSING_MARKS"]
 
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Tags of a finite verb, which has a subject of its own.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 # Heads of a parenthetical cue's clause: the content is the clause it hangs on.
 _PARENTHETICAL = frozenset({"parataxis", "advcl", "ccomp", "conj"})
 # Cue classes whose passive subject is the one spoken to or of, not the speaker.
@@ -333,7 +335,20 @@ def _subject(tok, frames, depth: int = 0):
         return _subject(tok.head.head, frames, depth + 1)  # "... by saying", "before insisting", "after seeking to"
     if depth < 3 and tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB"):
         return _subject(tok.head, frames, depth + 1)  # "Advisers were quick to point out": via "quick"
-    return None
+    return _name_before(tok)
+
+
+def _name_before(tok):
+    """A name right before a finite verb that found no subject: the parser hung it elsewhere
+    ("tenants advocate Josh Matlow told ...", where "advocate" was taken for a verb) or split
+    the sentence before the verb ("Matlow said ..."). It is the subject as written."""
+    if tok.i == 0 or tok.tag_ not in _FINITE or tok.dep_ not in ("ROOT", "ccomp"):
+        return None
+    before = tok.doc[tok.i - 1]
+    if before.pos_ != "PROPN" or not before.text[:1].isupper() or "\n" in before.whitespace_:
+        return None
+    # the last of coordinated names ("Obama and Clinton call") would stand for all of them
+    return None if before.dep_ == "conj" else before
 
 
 def _outlet_before(tok, lang: str):

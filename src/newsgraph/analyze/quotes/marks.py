@@ -6,7 +6,8 @@ two curly single marks standing for one (‘‘...’’), are paired; single ma
 paragraphs follows the press convention: a paragraph ends without a closing
 mark and the next one opens again; it is returned as one span. Marks of the other
 kind inside a quotation (a title «...» inside “...”, or “...” inside «...») are part
-of it, not a quotation of their own. A mark left
+of it, not a quotation of their own. A closing curly mark that opens a line before a
+word ('”Fear. I am afraid ...”') is taken for the opening one it should be. A mark left
 open at a paragraph end that is not continued is closed there.
 """
 
@@ -38,7 +39,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 open_at = inner = None
             continue
         if open_at is None:
-            if ch in OPENING_MARKS or (ch == STRAIGHT and _can_open(text, pos, m.end())):
+            if ch in OPENING_MARKS or (ch == STRAIGHT and _can_open(text, pos, m.end())) or _reversed_opener(text, ch, pos):
                 open_at, outer = m.end(), ch
             continue
         if inner is not None:
@@ -82,6 +83,12 @@ def _can_open(text: str, pos: int, end: int) -> bool:
     before = text[pos - 1] if pos else " "
     after = text[end] if end < len(text) else " "
     return (before.isspace() or before in "([—–-:,;") and not after.isspace()
+
+
+def _reversed_opener(text: str, ch: str, pos: int) -> bool:
+    """A closing curly mark that opens a line before a word ('”Fear. I am truly afraid ...”'): a
+    typo for the opening one, since nothing is open to close."""
+    return ch == CLOSING_MARKS[0] and _line_start(text, pos) and pos + 1 < len(text) and text[pos + 1].isalnum()
 
 
 def _line_start(text: str, pos: int) -> bool:

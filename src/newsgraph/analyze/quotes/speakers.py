@@ -6,14 +6,18 @@ these rules, first match wins:
 1. its head word lies in a named-entity mention -> that entity; a surname or a
    first name alone ("Lincicome", "Green", "Dr. Li", also where the tagger marked no
    name) -> the person introduced before it by a full name ending (or, for a first
-   name, starting) with it; a name in apposition to the mention ("Campbell's
-   partner, Jason Louth") -> that name;
+   name, starting) with it, also where the tagger typed it an organisation ("Durning"
+   after "Jeanine Durning"; zero-width characters in it aside); a name in apposition
+   right after the mention ("Campbell's partner, Jason Louth"; not one past a relative
+   clause) -> that name;
 2. a personal pronoun ("he", "she", "him") -> the latest person that spoke or
    was the subject of a clause before it; "they"/"them" -> the latest
    organisation, state or group that spoke;
 3. an office with an owner ("Starmer's office", "the Prime Minister's office")
    -> that office, named by its first mention, so all its mentions agree;
 4. an outlet ("the Kiev media") stays as written: it is a speaker, not a place;
+   A party name as the head of a definite epithet ("the Kentucky Republican";
+   ``quote_party_epithets.txt``) -> the latest person before it;
 5. a definite role noun ("the expert", "the NG interlocutor") -> the person
    introduced with that role ("Yuri Knutov, a military expert", "Foreign
    Minister X"); none when the role was last given to someone unnamed ("a law
@@ -28,6 +32,9 @@ these rules, first match wins:
    place named before with that word in its name ("the City of Surrey").
 
 Anything else keeps its mention with entity and name None: no guessing.
+Two people who speak together ("owners Tore Sohlberg and Lehla Abreder said", "Both
+Sandmann and Phillips said") are named both ("Tore Sohlberg and Lehla Abreder"); the
+entity is the first (a store row shows that entity's name).
 A speaker pronoun ("she") skips people whose first name is one of the other gender's
 (``person_first_names.tsv``); people whose name does not tell are never skipped.
 
@@ -39,6 +46,8 @@ officials") resolved to organisations, and roles only from titles and apposition
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..lexicons import table, words
 from ..types import EntityRecord, SpeakerRecord
 from ..constants import NOMINAL_SUBJECTS
@@ -49,6 +58,11 @@ _PERSON = "PERSON"
 _GROUPS = frozenset({"ORG", "GPE", "NORP"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
+
+
+def _visible(name: str) -> str:
+    """A name without the zero-width characters web text carries ("Traeger\u200b said")."""
+    return "".join(ch for ch in name if unicodedata.category(ch) != "Cf") if not name.isascii() else name
 
 
 class SpeakerResolver:
@@ -67,11 +81,13 @@ class SpeakerResolver:
         self.offices = words(lang, "speaker_office_nouns")
         self.titles = words(lang, "entity_titles")
         self.documents = words(lang, "speaker_document_nouns")
+        self.party_epithets = words(lang, "quote_party_epithets")
         self.ent_at = [None] * len(self.text)
         for idx, ent in enumerate(entities):
             for m in ent.mentions:
                 for c in range(m.start, min(m.end, len(self.ent_at))):
                     self.ent_at[c] = idx
+        self.surnames = self._surnames()  # lone names the tagger typed no person, that are a person's surname
         self.roles: dict[str, list[tuple[int, int]]] = {}  # role word -> [(char, entity)]
         self.unnamed_roles: dict[str, list[int]] = {}  # role word -> [char] of "a/another <role>" with no name
         self.subjects: list[tuple[int, int]] = []  # (char, entity) of person subjects
@@ -92,7 +108,24 @@ class SpeakerResolver:
         if entity is not None:
             name = name or self.entities[entity].name
             self.spoke.append((start, entity))
+            name = self._with_coordinated(self.doc[head_i], entity, name, start, end)
         return SpeakerRecord(start, end, text, entity, name)
+
+    def _with_coordinated(self, head, entity: int, name: str, start: int, end: int) -> str:
+        """Two people who speak together ("Stella's owners Tore Sohlberg and Lehla Abreder said",
+        "Both Sandmann and Phillips said"): both their names; the entity stays the first's."""
+        if self.entities[entity].type != _PERSON:
+            return name
+        names = [name]
+        named = next((c for c in head.children if c.dep_ == "appos" and c.conjuncts), head)  # "owners X and Y"
+        for conj in named.conjuncts:
+            if conj.i <= named.i or not (start <= conj.idx < end):
+                continue
+            other, other_name = self._resolve(conj)
+            if other is None or other == entity or self.entities[other].type != _PERSON:
+                return name  # not all of them people this resolves: keep the first
+            names.append(other_name or self.entities[other].name)
+        return " and ".join(names)
 
     def heard(self, quotes) -> None:
         """Take the resolved speakers of finished quotes, so later lookups know who spoke where."""
@@ -122,6 +155,10 @@ class SpeakerResolver:
             written = self._written_in_full(head)
             if written is not None:
                 return entity, written
+        if entity is not None and self.entities[entity].type == "NORP" and self._definite(head) \
+                and head.tag_ == "NNP" and head.lower_ in self.party_epithets:
+            # "the Kentucky Republican": a member of the party, the latest person before
+            return self._latest(head.idx, person=True), None
         if entity is not None:
             return entity, None
         kind = self.pronouns.get(low)
@@ -152,7 +189,9 @@ class SpeakerResolver:
         that issued, released or filed the same kind of document earlier ("The diocese issued a
         statement ... The statement said"). None where the text does not say."""
         issuer = next((c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")), None)
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+        # on the document, or on a participle that tells who sent it ("a release sent to media from X")
+        holders = [head] + [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
             issuer = next((c for c in prep.children if c.dep_ == "pobj"), issuer)
         if issuer is None:
             for verb in (t.head for t in reversed(self.doc[:head.i]) if t.lemma_ == head.lemma_ and t.dep_ == "dobj"):
@@ -193,16 +232,27 @@ class SpeakerResolver:
         for other, ent in enumerate(self.entities):
             if other != idx and ent.type == _PERSON and " " in ent.name and name.endswith(" " + ent.name):
                 return other
+        if idx in self.surnames:
+            person = self._introduced(name, tok.idx, (_PERSON,))
+            if person is not None:
+                return person
         if self.entities[idx].type == _PERSON and " " not in name:
             # A surname or first name alone ("Lincicome") is the person introduced by full name before it.
             full = self._introduced(name, tok.idx, (_PERSON,))
             return idx if full is None else full
         return idx
 
+    def _surnames(self) -> frozenset[int]:
+        """One-word names the tagger typed as no person ("Durning" as an organisation) that are the
+        last word of a person's full name in the document ("Jeanine Durning"): each mention is
+        that person introduced before it."""
+        last = {ent.name.rsplit(" ", 1)[1] for ent in self.entities if ent.type == _PERSON and " " in ent.name}
+        return frozenset(idx for idx, ent in enumerate(self.entities) if ent.type != _PERSON and ent.name in last)
+
     def _appositive(self, head) -> int | None:
         """A name in apposition to the mention: "Campbell's partner, Jason Louth", "Wise's dad, Darrin"."""
         for child in head.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and self._next_to(head, child):
                 found = self._entity_of(child)
                 if found is None and child.pos_ == "PROPN":
                     found = self._by_name(child)
@@ -210,13 +260,19 @@ class SpeakerResolver:
                     return found
         return None
 
+    def _next_to(self, head, appos) -> bool:
+        """Whether an apposition follows its noun with only punctuation between: "Campbell's partner,
+        Jason Louth"; not a name the parser hung on the noun past a relative clause ("the Cambridge
+        resident, who sold copies of his comic Forgotten Grunt: The Undead Soldier")."""
+        return appos.i > head.i and all(t.is_punct for t in self.doc[head.i + 1:appos.left_edge.i])
+
     def _by_name(self, head) -> int | None:
         """A proper name the tagger left unmarked ("Green said", "Dr. Li said"): the person (or
         organisation) introduced before it under a name that ends with it, or a person whose first
         name it is. Titles before it ("Mr.", "Dr.") are no part of the name."""
         words = [c.text for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
                  and c.text not in self.titles] + [head.text]
-        name = " ".join(words).removesuffix("’s").removesuffix("'s")
+        name = _visible(" ".join(words)).removesuffix("’s").removesuffix("'s")
         if not name or not name[0].isupper():
             return None
         return self._introduced(name, head.idx, (_PERSON, "ORG"))
@@ -242,6 +298,7 @@ class SpeakerResolver:
         """The entity of these types named by a longer name ending with ``name`` (for a person, also
         starting with it: a first name) with a mention before ``before``; the latest so mentioned."""
         best = (-1, None)
+        name = _visible(name)
         for idx, ent in enumerate(self.entities):
             if ent.type not in types or ent.name == name or " " not in ent.name:
                 continue
@@ -293,18 +350,21 @@ class SpeakerResolver:
     def _index_people(self) -> None:
         doc = self.doc
         for idx, ent in enumerate(self.entities):
-            if ent.type != _PERSON:
+            if ent.type != _PERSON and idx not in self.surnames:
                 continue
             for m in ent.mentions:
+                person = idx if ent.type == _PERSON else self._introduced(ent.name, m.start, (_PERSON,))
+                if person is None:
+                    continue
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
                     continue
                 head = span.root
                 if head.dep_ in NOMINAL_SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "to"
                                                            and head.head.head.lower_ == "according"):
-                    self.subjects.append((m.start, idx))
+                    self.subjects.append((m.start, person))
                 for role in self._roles_of(head, span):
-                    self.roles.setdefault(role, []).append((m.start, idx))
+                    self.roles.setdefault(role, []).append((m.start, person))
 
         for tok in doc:
             if tok.lemma_.lower() not in self.role_nouns or self.ent_at[tok.idx] is not None:
