@@ -21,8 +21,11 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(not (DATA / "events" / "txt")
                                                    reason=f"no event texts in {DATA / 'events' / 'txt'}")]
 
 # Floors measured on 2026-12-04 (publication order: 9 reports from 6 articles; file-name order 8 from 5).
+# 2026-12-05: 7 reports from 5 articles in either order. "those who were responsible for the
+# bombings" is no longer a report of its own (an undated act named in passing, the event gold's
+# convention); "probing into last Friday's bombings" still is, as its own words date it.
 BOMBING_ARTICLES = 5
-BOMBING_REPORTS = 8
+BOMBING_REPORTS = 7
 
 
 @pytest.fixture(scope="module")

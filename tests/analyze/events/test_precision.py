@@ -96,6 +96,15 @@ def test_events_an_act_named_in_passing_is_not_reported_again(analyze, text, abs
 
 
 @pytest.mark.slow
+def test_events_an_act_its_own_words_date_is_reported_even_in_passing(analyze):
+    # ours: "last Friday's" dates the bombing: a dated report of it, which merges across articles
+    entities, events = analyze("Investigators are looking into last Friday's bombing of the mosque.")
+    bombing = next(e for e in events if e.type == "ASSAULT")
+    assert _names(entities, bombing.targets) == {"the mosque"}
+    assert bombing.time_timex is not None
+
+
+@pytest.mark.slow
 def test_events_a_condemned_act_is_still_reported(analyze):
     # ours: the object of a condemnation is the act reported, kept with its target
     entities, events = analyze("The Senate condemned the bombing of the mosque.")

@@ -102,7 +102,13 @@ def _mentioned_in_passing(r: Reading) -> bool:
     "information leading to the arrest of the bombers"): named in passing, not reported."""
     tok = r.token
     return (tok.pos_ == "NOUN" and not r.event.actors and not r.derived and tok.dep_ == "pobj"
-            and tok.head.lower_ in _PASSING_PREPS)
+            and tok.head.lower_ in _PASSING_PREPS and not _dated_by_own_words(tok))
+
+
+def _dated_by_own_words(tok: Token) -> bool:
+    """Whether the noun's own phrase dates the act ("probing into last Friday's bombings"): such
+    a mention is a dated report of that act, which lets reports of it in other articles merge."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree if t.i != tok.i)
 
 
 def _verb_with_arguments(tok: Token) -> bool:
