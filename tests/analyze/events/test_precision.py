@@ -204,3 +204,26 @@ def test_events_the_dead_of_a_shooting_did_not_shoot(analyze):
     entities, events = analyze("Kenya tightened security following the shooting deaths of three Somalis.")
     for e in events:
         assert "Somalis" not in " ".join(_names(entities, e.actors)), (e.type, e.trigger)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # ours: what an agreement or a proposal says is no party to it
+    "Most senators seem to agree the girl should go back to her mother in Peru.",
+    "Caracas has proposed that Mr. Lopez stay with his daughter in Madrid.",
+])
+def test_events_the_content_of_an_agreement_is_not_its_target(analyze, text):
+    entities, events = analyze(text)
+    agreement = next(e for e in events if e.type == "AGREE")
+    assert not agreement.targets, _names(entities, agreement.targets)
+
+
+@pytest.mark.slow
+def test_events_where_an_offered_trip_goes_is_not_a_target(analyze):
+    # ours: a destination is where one goes, not whom the act reaches
+    entities, events = analyze("The rebel leader has offered to fly to Norway.")
+    offer = next(e for e in events if e.type == "AGREE")
+    assert not offer.targets, _names(entities, offer.targets)
+    entities, events = analyze("Peru agreed to hold talks with Chile.")  # a party still is
+    agreement = next(e for e in events if e.type == "AGREE")
+    assert _names(entities, agreement.targets) == {"Chile"}

@@ -66,6 +66,12 @@ _NARRATING = frozenset({"recall", "report", "write", "note", "remember", "mentio
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Verbs of protest that report words as speech verbs do ("..., a rights group protested").
 _REPORTING = frozenset({"protest"})
+# Acts whose content clause says what is agreed or proposed, not whom it is agreed with: "agree
+# the boy should go back", "proposed that Gonzalez stay" (the parties come with "with").
+_CONTENT_NAMES_NO_PARTY = frozenset({"AGREE"})
+# Verbs of going: their "to" phrase is where one goes, not whom an act reaches ("offered to travel
+# to the United States").
+_GOING = frozenset({"travel", "go", "come", "fly", "return", "move", "head", "sail", "drive", "walk", "leave"})
 
 
 def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
@@ -352,8 +358,12 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
                     found.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ in _NOUN_TARGET_PREPS
                                  for pobj in _pobjs(prep) for p in parts.of(pobj))
                 elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                    if c.lower_ in ("to", "toward", "towards", "into") and _forms(child) & _GOING:
+                        continue  # "offered to travel to the United States": where, not whom
                     found.extend(e for p in _pobjs(c) for e in parts.of(p))
         elif child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+            if kind in _CONTENT_NAMES_NO_PARTY:
+                continue  # "agree the boy should go back": what is agreed, not with whom
             subj, passive = subject_of(child, climb=False)
             if kind == "THREATEN":
                 # "warned that police will no longer tolerate rallies by X": the police carry the
