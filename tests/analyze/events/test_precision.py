@@ -227,3 +227,11 @@ def test_events_where_an_offered_trip_goes_is_not_a_target(analyze):
     entities, events = analyze("Peru agreed to hold talks with Chile.")  # a party still is
     agreement = next(e for e in events if e.type == "AGREE")
     assert _names(entities, agreement.targets) == {"Chile"}
+
+
+@pytest.mark.slow
+def test_events_a_place_before_an_owned_noun_is_not_its_owner(analyze):
+    # ours: with a named owner, a country before the noun says where, not whose
+    entities, events = analyze("Hollis Brothers PLC's U.S. subsidiary has agreed to buy Larkin Inc. for $20 a share.")
+    deal = next(e for e in events if e.type == "AGREE")
+    assert _names(entities, deal.actors) == {"Hollis Brothers PLC"}

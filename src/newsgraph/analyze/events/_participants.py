@@ -262,8 +262,10 @@ class Participants:
         act = self.act_of(t) if self.act_of is not None else None
         if act is not None:
             return act[0]  # "condemned the bombing": who bombed, if the text says
-        owners = [e for c in t.children if c.dep_ in _OWNER_DEPS and c.pos_ != "PRON"
-                  and (e := self.owner_of(c)) is not None]
+        owning = [c for c in t.children if c.dep_ in _OWNER_DEPS and c.pos_ != "PRON"]
+        if any(c.dep_ == "poss" for c in owning):
+            owning = [c for c in owning if c.dep_ == "poss"]  # "Ratners' U.S. subsidiary": the U.S. is where
+        owners = [e for c in owning if (e := self.owner_of(c)) is not None]
         if owners:
             return list(dict.fromkeys(owners))
         out = self._by_agents(t, depth)  # "the ruling by the INS"
