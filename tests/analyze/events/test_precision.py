@@ -235,3 +235,14 @@ def test_events_a_place_before_an_owned_noun_is_not_its_owner(analyze):
     entities, events = analyze("Hollis Brothers PLC's U.S. subsidiary has agreed to buy Larkin Inc. for $20 a share.")
     deal = next(e for e in events if e.type == "AGREE")
     assert _names(entities, deal.actors) == {"Hollis Brothers PLC"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # ours: one sought by the police is wanted, not asked for anything
+    "Mr. Dunn is the third protester being sought by the FBI as a suspect.",
+    "Two brothers were sought by Scotland Yard after the robbery.",
+])
+def test_events_someone_sought_by_the_police_is_no_request(analyze, text):
+    entities, events = analyze(text)
+    assert not [e for e in events if e.type == "REQUEST"]

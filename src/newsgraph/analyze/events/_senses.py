@@ -3,6 +3,7 @@
 Each rule was written from the PLOVER manual's definitions and from the wording of news,
 and says what it keeps and what it drops:
 
+- "seek" in the passive seeks someone wanted ("an activist sought by the FBI"), no request;
 - "seek", "try" with an infinitive state an aim ("seeking to harm Trump"); with an
   object they ask for something ("seeking talks"), which is a REQUEST;
 - "fight", "battle", "struggle" with an infinitive are figurative ("fought to keep the boy");
@@ -78,6 +79,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return False  # "acts of terror must be met with a crackdown", "meet medical disasters"
         if lemma == "help" and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             return False  # "help prevent its enemies from ...": a purpose, no aid given
+        if lemma == "seek" and (tok.dep_ == "acl" and tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children)):
+            return False  # "the activist being sought by the FBI": a manhunt, not a request
         if lemma in _AIMING and any(c.dep_ == "xcomp" or c.dep_ == "advcl" and _infinitive(c) for c in tok.children):
             return False
         if lemma in _PROMISING:
