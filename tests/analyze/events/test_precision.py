@@ -246,3 +246,12 @@ def test_events_a_place_before_an_owned_noun_is_not_its_owner(analyze):
 def test_events_someone_sought_by_the_police_is_no_request(analyze, text):
     entities, events = analyze(text)
     assert not [e for e in events if e.type == "REQUEST"]
+
+
+@pytest.mark.slow
+def test_events_a_warning_of_what_no_one_will_do_is_a_forecast(analyze):
+    # ours: what nature will do threatens no one; what a force will do can
+    entities, events = analyze("Officials in Oregon are warning hikers that heavy snows will cause deadly avalanches.")
+    assert not [e for e in events if e.type == "THREATEN"]
+    entities, events = analyze("The ministry warned that sanctions will follow if Peru refuses.")
+    assert [e for e in events if e.type == "THREATEN"]

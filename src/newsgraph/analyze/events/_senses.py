@@ -17,7 +17,8 @@ and says what it keeps and what it drops:
 - "insist" is a demand only over what someone must or should do ("insisted that he leave",
   "insisted they must withdraw"), not over a claim ("insisted his son wants to return");
 - "warn" is no threat when it tells of what may happen ("warning citizens that exiles could
-  force the reversal"), only of what will ("police will no longer tolerate rallies");
+  force the reversal") or of what no one will do ("oncoming rains will cause
+  landslides"), only of what someone will ("police will no longer tolerate rallies");
 - "provide", "send", "deliver" and other verbs of giving are AID only when what is given
   is aid: money, weapons, supplies ("provide 3 billion euros"), not "a better life";
 - "supports", "backs" in the simple present hold a stance ("she supports the cause"),
@@ -32,6 +33,9 @@ and says what it keeps and what it drops:
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from ._lexicon import lexicon
+from ._participants import _nouns
 
 
 __all__ = ["names_an_act"]
@@ -129,7 +133,20 @@ def _predicts(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in child.children):
             return True
-    return False
+    # the "that" clause, also where the parser hangs it on whom is warned ("warning residents that ...")
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    clauses += [a for o in tok.children if o.dep_ == "dobj" for a in o.children
+                if a.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
+    return any(_forecast_subject(s) for c in clauses for s in c.children if s.dep_ == "nsubj")
+
+
+def _forecast_subject(subj: Token) -> bool:
+    """ "warned residents that oncoming rains will cause landslides": what the clause says will
+    happen is done by no one (a common noun that names neither people nor an act), a forecast."""
+    lemma = subj.lemma_.lower()  # people ("police will no longer tolerate ...") act, so do acts
+    if subj.pos_ != "NOUN" or subj.ent_type_ or lemma in _nouns("en") or (lemma, "N") in lexicon("en").single:
+        return False  # "sanctions will follow": an act someone will take
+    return not any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ for c in subj.children)
 
 
 def _infinitive(verb: Token) -> bool:
