@@ -255,3 +255,15 @@ def test_events_a_warning_of_what_no_one_will_do_is_a_forecast(analyze):
     assert not [e for e in events if e.type == "THREATEN"]
     entities, events = analyze("The ministry warned that sanctions will follow if Peru refuses.")
     assert [e for e in events if e.type == "THREATEN"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # ours: a speaker who judges a deal is no party to it
+    "Mary Holt, president of Chase Bank, said the new agreement with Citicorp would cut profits by 5%.",
+    "\"We think this is a superior deal to Citicorp's,\" said Mary Holt.",
+])
+def test_events_a_speaker_judging_a_deal_is_not_its_party(analyze, text):
+    entities, events = analyze(text)
+    deal = next(e for e in events if e.type == "AGREE")
+    assert "Mary Holt" not in _names(entities, deal.actors)

@@ -234,6 +234,12 @@ def _own_act(kind: str, actors: list, speaker: int | None) -> bool:
     return kind in _SPEECH_ACTS and (speaker is None or not actors)
 
 
+def _described(tok: Token) -> bool:
+    """A noun event that the clause says something about ("the agreement with LIN would dilute
+    earnings", "this is a superior deal to McCaw's"): the speaker judges it, not a party to it."""
+    return tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "attr")
+
+
 def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Participants,
            timexes: list[TimexRecord], sent_timexes: list[tuple[int, int, int]],
            quantity_spans: list[tuple[int, int]], quotes: list[QuoteRecord],
@@ -242,7 +248,8 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Parti
     if sense.type in _SPEECH_ACTS and not actors and _said_by_a_thing(tok):
         return []  # "the test calls for custody reverting to the parent": no one asks
     said, speaker, speaker_text = attribution_of(tok, sent, quotes)
-    if not actors and speaker is not None and sense.type in _SPEAKER_TAKES_PART and targets and speaker not in targets:
+    if (not actors and speaker is not None and sense.type in _SPEAKER_TAKES_PART and targets and speaker not in targets
+            and not _described(tok)):
         actors = [speaker]
     k = time_of(tok, sent, sent_timexes, acts)
     value = timexes[k].value if k is not None else None
