@@ -267,3 +267,11 @@ def test_events_a_speaker_judging_a_deal_is_not_its_party(analyze, text):
     entities, events = analyze(text)
     deal = next(e for e in events if e.type == "AGREE")
     assert "Mary Holt" not in _names(entities, deal.actors)
+
+
+@pytest.mark.slow
+def test_events_a_thing_a_relative_clause_says_killed_is_no_actor(analyze):
+    # ours: "that" stands for the clinic, which names no one: no actor, rather than its place
+    entities, events = analyze("Smith fled after the 1996 bombing of a Tulsa, Okla., abortion clinic that killed a guard.")
+    killing = next(e for e in events if e.trigger[2] == "killed")
+    assert not killing.actors, _names(entities, killing.actors)

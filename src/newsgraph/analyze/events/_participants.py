@@ -177,6 +177,8 @@ class Participants:
             return self._named(t, named)
         low = t.lower_
         if low in _RELATIVE and t.head.dep_ == "relcl":
+            if t.dep_ in NOMINAL_SUBJECTS and self.names_a_thing(t.head.head):
+                return []  # "the bombing of a Birmingham, Ala., clinic that killed ...": a thing does not act
             return self._one(t.head.head, depth + 1)
         if low in _QUANTIFIERS:  # "some of their supporters", "many of the protesters"
             return [p for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "of"
