@@ -275,3 +275,11 @@ def test_events_a_thing_a_relative_clause_says_killed_is_no_actor(analyze):
     entities, events = analyze("Smith fled after the 1996 bombing of a Tulsa, Okla., abortion clinic that killed a guard.")
     killing = next(e for e in events if e.trigger[2] == "killed")
     assert not killing.actors, _names(entities, killing.actors)
+
+
+@pytest.mark.slow
+def test_events_who_comes_along_on_a_trip_is_not_visited(analyze):
+    # ours: "with" a trip names companions, not whom it visits
+    entities, events = analyze("A group trip with the boy's relatives appeared more likely than a solo trip by his father, Jose Ruiz.")
+    trip = next(e for e in events if e.type == "CONSULT")
+    assert not trip.targets, _names(entities, trip.targets)

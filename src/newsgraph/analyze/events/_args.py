@@ -71,6 +71,9 @@ _REPORTING = frozenset({"protest"})
 _CONTENT_NAMES_NO_PARTY = frozenset({"AGREE"})
 # Verbs of going: their "to" phrase is where one goes, not whom an act reaches ("offered to travel
 # to the United States").
+# Nouns of travel: who comes "with" them travels along, and is not whom they visit ("a group trip
+# with the boy's relatives").
+_JOURNEYS = frozenset({"trip", "journey", "tour"})
 _GOING = frozenset({"travel", "go", "come", "fly", "return", "move", "head", "sail", "drive", "walk", "leave"})
 
 
@@ -263,7 +266,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                     actors.extend(parts.of(pobj))  # "cooperation from Kenya", "an offer from X"
             elif child.dep_ == "prep" and (child.lower_ in _NOUN_TARGET_PREPS or
                                            kind in _AT_SITES and child.lower_ in _SITE_PREPS) \
-                    and not (kind == "PROTEST" and child.lower_ == "on"):  # "rallies on this side of"
+                    and not (kind == "PROTEST" and child.lower_ == "on") \
+                    and not (child.lower_ == "with" and trigger.lemma_.lower() in _JOURNEYS):  # companions
                 for pobj in _pobjs(child):
                     targets.extend(p for p in parts.of(pobj) if child.lower_ not in _SITE_PREPS or _site(p))
             elif child.dep_ == "prep" and child.lower_ == "of" and trigger.lemma_ not in ("use",):
