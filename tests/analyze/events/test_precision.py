@@ -283,3 +283,11 @@ def test_events_who_comes_along_on_a_trip_is_not_visited(analyze):
     entities, events = analyze("A group trip with the boy's relatives appeared more likely than a solo trip by his father, Jose Ruiz.")
     trip = next(e for e in events if e.type == "CONSULT")
     assert not trip.targets, _names(entities, trip.targets)
+
+
+@pytest.mark.slow
+def test_events_who_is_expected_to_act_does_the_act(analyze):
+    # ours: the passive subject of "expected to visit" visits; the speaker is no party
+    entities, events = analyze("Mikhail Petrov is expected to visit Damascus, spokesman Sergei Gremin said.")
+    visit = next(e for e in events if e.type == "CONSULT")
+    assert _names(entities, visit.actors) == {"Mikhail Petrov"}

@@ -79,13 +79,16 @@ _GOING = frozenset({"travel", "go", "come", "fly", "return", "move", "head", "sa
 
 def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
     """The subject token of a verb (climbing infinitives and relative clauses), and whether it is passive."""
+    controlled = False  # reached through an infinitive: "X is expected to visit", "was asked to leave"
     for _ in range(4 if climb else 1):
         # the subject nearest the verb: the parser sometimes hangs a fronted clause's noun on it too
         subjects = sorted((c for c in verb.children if c.dep_ in ACTIVE_SUBJECTS or c.dep_ in PASSIVE_SUBJECTS),
                           key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
         if subjects:
-            return subjects[0], subjects[0].dep_ in PASSIVE_SUBJECTS
+            # the passive subject of the verb an infinitive hangs on does the infinitive's act
+            return subjects[0], subjects[0].dep_ in PASSIVE_SUBJECTS and not controlled
         if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            controlled = controlled or verb.dep_ == "xcomp"
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ == "VERB":
             verb = verb.head.head  # "resorted to throwing stones": the one who resorted threw
