@@ -291,3 +291,14 @@ def test_events_who_is_expected_to_act_does_the_act(analyze):
     entities, events = analyze("Mikhail Petrov is expected to visit Damascus, spokesman Sergei Gremin said.")
     visit = next(e for e in events if e.type == "CONSULT")
     assert _names(entities, visit.actors) == {"Mikhail Petrov"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # ours: the clause names who goes to the consultations; the spokesman only tells of them
+    "Spokesman Sergei Gremin said special envoy Mikhail Petrov left Tuesday for consultations with the governments of Syria and Jordan.",
+    "Spokesman Sergei Gremin said Mikhail Petrov would travel to Jordan for consultations with the government of Jordan.",
+])
+def test_events_a_spokesman_is_not_a_party_to_talks_someone_else_goes_to(analyze, text):
+    entities, events = analyze(text)
+    assert not [e for e in events if "Sergei Gremin" in _names(entities, e.actors)]

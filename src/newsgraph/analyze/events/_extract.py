@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import words
 from ._accusations import accusations
 from ._acts import Reading, fold_acts
-from ._args import actors_targets, place_of, reporting_tail
+from ..quotes.cues import verb_frames
+from ._args import actors_targets, place_of, reporting_tail, subject_of
 from ._lexicon import EventSense, Lexicon, lexicon
 from ._obligation import obligations, wishes
 from ._participants import Participants
@@ -237,7 +238,22 @@ def _own_act(kind: str, actors: list, speaker: int | None) -> bool:
 def _described(tok: Token) -> bool:
     """A noun event that the clause says something about ("the agreement with LIN would dilute
     earnings", "this is a superior deal to McCaw's"): the speaker judges it, not a party to it."""
-    return tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "attr")
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass", "attr"):
+        return True
+    # "X said Sytenko left for consultations with Syria": the clause names who goes to them
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb_frames("en").get(verb.lemma_.lower(), ("",))[0] == "speech":
+        return False
+    subj, _ = subject_of(verb)
+    return subj is not None and subj.pos_ != "PRON" and subj.i not in _speaker_tokens(tok)
+
+
+def _speaker_tokens(tok: Token) -> set[int]:
+    """Tokens of the sentence's speech verb's subject (who says it is a party when named there)."""
+    return {t.i for v in tok.sent if v.pos_ == "VERB" and verb_frames("en").get(v.lemma_.lower(), ("",))[0] == "speech"
+            for c in v.children if c.dep_ in ("nsubj",) for t in c.subtree}
 
 
 def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Participants,
