@@ -302,3 +302,11 @@ def test_events_who_is_expected_to_act_does_the_act(analyze):
 def test_events_a_spokesman_is_not_a_party_to_talks_someone_else_goes_to(analyze, text):
     entities, events = analyze(text)
     assert not [e for e in events if "Sergei Gremin" in _names(entities, e.actors)]
+
+
+@pytest.mark.slow
+def test_events_kin_act_for_themselves_not_for_whose_kin_they_are(analyze):
+    # ours: the cousins ask, not the boy whose cousins they are
+    entities, events = analyze("Later Thursday, two of Pedro's Madrid cousins sought support in parliament for the bill.")
+    request = next(e for e in events if e.type == "REQUEST")
+    assert "Pedro" not in _names(entities, request.actors)
