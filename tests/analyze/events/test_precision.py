@@ -213,3 +213,109 @@ def test_events_the_dead_of_a_shooting_did_not_shoot(analyze):
     entities, events = analyze("Kenya tightened security following the shooting deaths of three Somalis.")
     for e in events:
         assert "Somalis" not in " ".join(_names(entities, e.actors)), (e.type, e.trigger)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # ours: what an agreement or a proposal says is no party to it
+    "Most senators seem to agree the girl should go back to her mother in Peru.",
+    "Caracas has proposed that Mr. Lopez stay with his daughter in Madrid.",
+])
+def test_events_the_content_of_an_agreement_is_not_its_target(analyze, text):
+    entities, events = analyze(text)
+    agreement = next(e for e in events if e.type == "AGREE")
+    assert not agreement.targets, _names(entities, agreement.targets)
+
+
+@pytest.mark.slow
+def test_events_where_an_offered_trip_goes_is_not_a_target(analyze):
+    # ours: a destination is where one goes, not whom the act reaches
+    entities, events = analyze("The rebel leader has offered to fly to Norway.")
+    offer = next(e for e in events if e.type == "AGREE")
+    assert not offer.targets, _names(entities, offer.targets)
+    entities, events = analyze("Peru agreed to hold talks with Chile.")  # a party still is
+    agreement = next(e for e in events if e.type == "AGREE")
+    assert _names(entities, agreement.targets) == {"Chile"}
+
+
+@pytest.mark.slow
+def test_events_a_place_before_an_owned_noun_is_not_its_owner(analyze):
+    # ours: with a named owner, a country before the noun says where, not whose
+    entities, events = analyze("Hollis Brothers PLC's U.S. subsidiary has agreed to buy Larkin Inc. for $20 a share.")
+    deal = next(e for e in events if e.type == "AGREE")
+    assert _names(entities, deal.actors) == {"Hollis Brothers PLC"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # ours: one sought by the police is wanted, not asked for anything
+    "Mr. Dunn is the third protester being sought by the FBI as a suspect.",
+    "Two brothers were sought by Scotland Yard after the robbery.",
+])
+def test_events_someone_sought_by_the_police_is_no_request(analyze, text):
+    entities, events = analyze(text)
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
+@pytest.mark.slow
+def test_events_a_warning_of_what_no_one_will_do_is_a_forecast(analyze):
+    # ours: what nature will do threatens no one; what a force will do can
+    entities, events = analyze("Officials in Oregon are warning hikers that heavy snows will cause deadly avalanches.")
+    assert not [e for e in events if e.type == "THREATEN"]
+    entities, events = analyze("The ministry warned that sanctions will follow if Peru refuses.")
+    assert [e for e in events if e.type == "THREATEN"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # ours: a speaker who judges a deal is no party to it
+    "Mary Holt, president of Chase Bank, said the new agreement with Citicorp would cut profits by 5%.",
+    "\"We think this is a superior deal to Citicorp's,\" said Mary Holt.",
+])
+def test_events_a_speaker_judging_a_deal_is_not_its_party(analyze, text):
+    entities, events = analyze(text)
+    deal = next(e for e in events if e.type == "AGREE")
+    assert "Mary Holt" not in _names(entities, deal.actors)
+
+
+@pytest.mark.slow
+def test_events_a_thing_a_relative_clause_says_killed_is_no_actor(analyze):
+    # ours: "that" stands for the clinic, which names no one: no actor, rather than its place
+    entities, events = analyze("Smith fled after the 1996 bombing of a Tulsa, Okla., abortion clinic that killed a guard.")
+    killing = next(e for e in events if e.trigger[2] == "killed")
+    assert not killing.actors, _names(entities, killing.actors)
+
+
+@pytest.mark.slow
+def test_events_who_comes_along_on_a_trip_is_not_visited(analyze):
+    # ours: "with" a trip names companions, not whom it visits
+    entities, events = analyze("A group trip with the boy's relatives appeared more likely than a solo trip by his father, Jose Ruiz.")
+    trip = next(e for e in events if e.type == "CONSULT")
+    assert not trip.targets, _names(entities, trip.targets)
+
+
+@pytest.mark.slow
+def test_events_who_is_expected_to_act_does_the_act(analyze):
+    # ours: the passive subject of "expected to visit" visits; the speaker is no party
+    entities, events = analyze("Mikhail Petrov is expected to visit Damascus, spokesman Sergei Gremin said.")
+    visit = next(e for e in events if e.type == "CONSULT")
+    assert _names(entities, visit.actors) == {"Mikhail Petrov"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # ours: the clause names who goes to the consultations; the spokesman only tells of them
+    "Spokesman Sergei Gremin said special envoy Mikhail Petrov left Tuesday for consultations with the governments of Syria and Jordan.",
+    "Spokesman Sergei Gremin said Mikhail Petrov would travel to Jordan for consultations with the government of Jordan.",
+])
+def test_events_a_spokesman_is_not_a_party_to_talks_someone_else_goes_to(analyze, text):
+    entities, events = analyze(text)
+    assert not [e for e in events if "Sergei Gremin" in _names(entities, e.actors)]
+
+
+@pytest.mark.slow
+def test_events_kin_act_for_themselves_not_for_whose_kin_they_are(analyze):
+    # ours: the cousins ask, not the boy whose cousins they are
+    entities, events = analyze("Later Thursday, two of Pedro's Madrid cousins sought support in parliament for the bill.")
+    request = next(e for e in events if e.type == "REQUEST")
+    assert "Pedro" not in _names(entities, request.actors)

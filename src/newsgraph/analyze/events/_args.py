@@ -66,17 +66,29 @@ _NARRATING = frozenset({"recall", "report", "write", "note", "remember", "mentio
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Verbs of protest that report words as speech verbs do ("..., a rights group protested").
 _REPORTING = frozenset({"protest"})
+# Acts whose content clause says what is agreed or proposed, not whom it is agreed with: "agree
+# the boy should go back", "proposed that Gonzalez stay" (the parties come with "with").
+_CONTENT_NAMES_NO_PARTY = frozenset({"AGREE"})
+# Verbs of going: their "to" phrase is where one goes, not whom an act reaches ("offered to travel
+# to the United States").
+# Nouns of travel: who comes "with" them travels along, and is not whom they visit ("a group trip
+# with the boy's relatives").
+_JOURNEYS = frozenset({"trip", "journey", "tour"})
+_GOING = frozenset({"travel", "go", "come", "fly", "return", "move", "head", "sail", "drive", "walk", "leave"})
 
 
 def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
     """The subject token of a verb (climbing infinitives and relative clauses), and whether it is passive."""
+    controlled = False  # reached through an infinitive: "X is expected to visit", "was asked to leave"
     for _ in range(4 if climb else 1):
         # the subject nearest the verb: the parser sometimes hangs a fronted clause's noun on it too
         subjects = sorted((c for c in verb.children if c.dep_ in ACTIVE_SUBJECTS or c.dep_ in PASSIVE_SUBJECTS),
                           key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
         if subjects:
-            return subjects[0], subjects[0].dep_ in PASSIVE_SUBJECTS
+            # the passive subject of the verb an infinitive hangs on does the infinitive's act
+            return subjects[0], subjects[0].dep_ in PASSIVE_SUBJECTS and not controlled
         if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            controlled = controlled or verb.dep_ == "xcomp"
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ == "VERB":
             verb = verb.head.head  # "resorted to throwing stones": the one who resorted threw
@@ -257,7 +269,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                     actors.extend(parts.of(pobj))  # "cooperation from Kenya", "an offer from X"
             elif child.dep_ == "prep" and (child.lower_ in _NOUN_TARGET_PREPS or
                                            kind in _AT_SITES and child.lower_ in _SITE_PREPS) \
-                    and not (kind == "PROTEST" and child.lower_ == "on"):  # "rallies on this side of"
+                    and not (kind == "PROTEST" and child.lower_ == "on") \
+                    and not (child.lower_ == "with" and trigger.lemma_.lower() in _JOURNEYS):  # companions
                 for pobj in _pobjs(child):
                     targets.extend(p for p in parts.of(pobj) if child.lower_ not in _SITE_PREPS or _site(p))
             elif child.dep_ == "prep" and child.lower_ == "of" and trigger.lemma_ not in ("use",):
@@ -352,8 +365,12 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
                     found.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ in _NOUN_TARGET_PREPS
                                  for pobj in _pobjs(prep) for p in parts.of(pobj))
                 elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                    if c.lower_ in ("to", "toward", "towards", "into") and _forms(child) & _GOING:
+                        continue  # "offered to travel to the United States": where, not whom
                     found.extend(e for p in _pobjs(c) for e in parts.of(p))
         elif child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+            if kind in _CONTENT_NAMES_NO_PARTY:
+                continue  # "agree the boy should go back": what is agreed, not with whom
             subj, passive = subject_of(child, climb=False)
             if kind == "THREATEN":
                 # "warned that police will no longer tolerate rallies by X": the police carry the

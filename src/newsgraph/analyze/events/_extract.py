@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import words
 from ._accusations import accusations
 from ._acts import Reading, fold_acts
-from ._args import actors_targets, place_of, reporting_tail
+from ..quotes.cues import verb_frames
+from ._args import actors_targets, place_of, reporting_tail, subject_of
 from ._lexicon import EventSense, Lexicon, lexicon
 from ._obligation import obligations, wishes
 from ._participants import Participants
@@ -234,6 +235,27 @@ def _own_act(kind: str, actors: list, speaker: int | None) -> bool:
     return kind in _SPEECH_ACTS and (speaker is None or not actors)
 
 
+def _described(tok: Token) -> bool:
+    """A noun event that the clause says something about ("the agreement with LIN would dilute
+    earnings", "this is a superior deal to McCaw's"): the speaker judges it, not a party to it."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass", "attr"):
+        return True
+    # "X said Sytenko left for consultations with Syria": the clause names who goes to them
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb_frames("en").get(verb.lemma_.lower(), ("",))[0] == "speech":
+        return False
+    subj, _ = subject_of(verb)
+    return subj is not None and subj.pos_ != "PRON" and subj.i not in _speaker_tokens(tok)
+
+
+def _speaker_tokens(tok: Token) -> set[int]:
+    """Tokens of the sentence's speech verb's subject (who says it is a party when named there)."""
+    return {t.i for v in tok.sent if v.pos_ == "VERB" and verb_frames("en").get(v.lemma_.lower(), ("",))[0] == "speech"
+            for c in v.children if c.dep_ in ("nsubj",) for t in c.subtree}
+
+
 def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Participants,
            timexes: list[TimexRecord], sent_timexes: list[tuple[int, int, int]],
            quantity_spans: list[tuple[int, int]], quotes: list[QuoteRecord],
@@ -242,7 +264,8 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Parti
     if sense.type in _SPEECH_ACTS and not actors and _said_by_a_thing(tok):
         return []  # "the test calls for custody reverting to the parent": no one asks
     said, speaker, speaker_text = attribution_of(tok, sent, quotes)
-    if not actors and speaker is not None and sense.type in _SPEAKER_TAKES_PART and targets and speaker not in targets:
+    if (not actors and speaker is not None and sense.type in _SPEAKER_TAKES_PART and targets and speaker not in targets
+            and not _described(tok)):
         actors = [speaker]
     k = time_of(tok, sent, sent_timexes, acts)
     value = timexes[k].value if k is not None else None

@@ -177,6 +177,8 @@ class Participants:
             return self._named(t, named)
         low = t.lower_
         if low in _RELATIVE and t.head.dep_ == "relcl":
+            if t.dep_ in NOMINAL_SUBJECTS and self.names_a_thing(t.head.head):
+                return []  # "the bombing of a Birmingham, Ala., clinic that killed ...": a thing does not act
             return self._one(t.head.head, depth + 1)
         if low in _QUANTIFIERS:  # "some of their supporters", "many of the protesters"
             return [p for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -262,8 +264,10 @@ class Participants:
         act = self.act_of(t) if self.act_of is not None else None
         if act is not None:
             return act[0]  # "condemned the bombing": who bombed, if the text says
-        owners = [e for c in t.children if c.dep_ in _OWNER_DEPS and c.pos_ != "PRON"
-                  and (e := self.owner_of(c)) is not None]
+        owning = [c for c in t.children if c.dep_ in _OWNER_DEPS and c.pos_ != "PRON"]
+        if any(c.dep_ == "poss" for c in owning):
+            owning = [c for c in owning if c.dep_ == "poss"]  # "Ratners' U.S. subsidiary": the U.S. is where
+        owners = [e for c in owning if (e := self.owner_of(c)) is not None]
         if owners:
             return list(dict.fromkeys(owners))
         out = self._by_agents(t, depth)  # "the ruling by the INS"

@@ -3,6 +3,7 @@
 Each rule was written from the PLOVER manual's definitions and from the wording of news,
 and says what it keeps and what it drops:
 
+- "seek" in the passive seeks someone wanted ("an activist sought by the FBI"), no request;
 - "seek", "try" with an infinitive state an aim ("seeking to harm Trump"); with an
   object they ask for something ("seeking talks"), which is a REQUEST;
 - "fight", "battle", "struggle" with an infinitive are figurative ("fought to keep the boy");
@@ -16,7 +17,8 @@ and says what it keeps and what it drops:
 - "insist" is a demand only over what someone must or should do ("insisted that he leave",
   "insisted they must withdraw"), not over a claim ("insisted his son wants to return");
 - "warn" is no threat when it tells of what may happen ("warning citizens that exiles could
-  force the reversal"), only of what will ("police will no longer tolerate rallies");
+  force the reversal") or of what no one will do ("oncoming rains will cause
+  landslides"), only of what someone will ("police will no longer tolerate rallies");
 - "provide", "send", "deliver" and other verbs of giving are AID only when what is given
   is aid: money, weapons, supplies ("provide 3 billion euros"), not "a better life";
 - "supports", "backs" in the simple present hold a stance ("she supports the cause"),
@@ -31,6 +33,9 @@ and says what it keeps and what it drops:
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from ._lexicon import lexicon
+from ._participants import _nouns
 
 
 __all__ = ["names_an_act"]
@@ -78,6 +83,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return False  # "acts of terror must be met with a crackdown", "meet medical disasters"
         if lemma == "help" and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             return False  # "help prevent its enemies from ...": a purpose, no aid given
+        if lemma == "seek" and (tok.dep_ == "acl" and tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children)):
+            return False  # "the activist being sought by the FBI": a manhunt, not a request
         if lemma in _AIMING and any(c.dep_ == "xcomp" or c.dep_ == "advcl" and _infinitive(c) for c in tok.children):
             return False
         if lemma in _PROMISING:
@@ -126,7 +133,20 @@ def _predicts(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in child.children):
             return True
-    return False
+    # the "that" clause, also where the parser hangs it on whom is warned ("warning residents that ...")
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    clauses += [a for o in tok.children if o.dep_ == "dobj" for a in o.children
+                if a.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
+    return any(_forecast_subject(s) for c in clauses for s in c.children if s.dep_ == "nsubj")
+
+
+def _forecast_subject(subj: Token) -> bool:
+    """ "warned residents that oncoming rains will cause landslides": what the clause says will
+    happen is done by no one (a common noun that names neither people nor an act), a forecast."""
+    lemma = subj.lemma_.lower()  # people ("police will no longer tolerate ...") act, so do acts
+    if subj.pos_ != "NOUN" or subj.ent_type_ or lemma in _nouns("en") or (lemma, "N") in lexicon("en").single:
+        return False  # "sanctions will follow": an act someone will take
+    return not any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ for c in subj.children)
 
 
 def _infinitive(verb: Token) -> bool:
