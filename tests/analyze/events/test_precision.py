@@ -319,3 +319,12 @@ def test_events_kin_act_for_themselves_not_for_whose_kin_they_are(analyze):
     entities, events = analyze("Later Thursday, two of Pedro's Madrid cousins sought support in parliament for the bill.")
     request = next(e for e in events if e.type == "REQUEST")
     assert "Pedro" not in _names(entities, request.actors)
+
+
+@pytest.mark.slow
+def test_events_him_is_not_a_woman_named_before(analyze):
+    # ours: "him" skips the woman who spoke last and takes the man before her, as speakers do
+    entities, events = analyze("Peter Hansen arrived in Miami on Monday. Laura Bennett said the court would "
+                               "decide. Police arrested him on Tuesday.")
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert _names(entities, arrest.targets) == {"Peter Hansen"}

@@ -5,7 +5,8 @@ phrases too: "Britain, France and Germany" are three) and returns what it stands
 
 - a named entity whose mention holds the head ("the United States", "Clinton");
   a capital standing for its state ("aid to Kiev") is the state when the text names it;
-- a pronoun resolved as quote speakers are ("he", "she": the latest person; "they", "it":
+- a pronoun resolved as quote speakers are ("he", "she": the latest person, skipping one
+  whose first name is the other gender's; "they", "it":
   the latest organisation or state that acted or spoke), a relative pronoun its antecedent;
 - an office of named states ("the presidents of Ukraine, France and Finland") those states;
 - a phrase (``PhraseRecord``) headed by a noun of people, bodies or sites ("riot police",
@@ -232,7 +233,7 @@ class Participants:
     def _pronoun(self, t: Token) -> list[Participant]:
         low = t.lower_
         if low in _PERSONAL:
-            found = self.resolver.latest(t.idx, person=True)
+            found = self.resolver.latest(t.idx, person=True, pronoun=low)
             return [found] if found is not None else []
         plural = low in _PLURAL_PRONOUNS
         if not plural and low not in _SINGULAR_PRONOUNS:

@@ -133,10 +133,11 @@ class SpeakerResolver:
                           if q.speaker is not None and q.speaker.entity is not None)
         self.spoke.sort()
 
-    def latest(self, before: int, person: bool) -> int | None:
+    def latest(self, before: int, person: bool, pronoun: str | None = None) -> int | None:
         """The latest person (or organisation, state or group) that spoke or, for a person, was a
-        subject before the character offset ``before``."""
-        return self._latest(before, person)
+        subject before the character offset ``before``; for a gendered ``pronoun`` ("him"), not a
+        person whose first name is the other gender's."""
+        return self._latest(before, person, self.pronoun_gender.get(pronoun) if pronoun else None)
 
     def resolve_head(self, head) -> int | None:
         """The entity a mention headed by the token ``head`` refers to, by the same rules, or None."""
