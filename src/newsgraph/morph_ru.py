@@ -9,13 +9,12 @@ and finds its dictionary through pkg_resources (not in every venv; the path is g
 
 from __future__ import annotations
 
-import threading
 from functools import lru_cache
+
+from .once import once_per_process
 
 __all__ = ["fix_pymorphy2", "analyzer", "stem"]
 
-_lock = threading.Lock()
-_analyzer = None
 MIN_STEM = 3  # a shorter common prefix would match too many words
 
 
@@ -38,16 +37,13 @@ def dictionary_path() -> str:
     return pymorphy2_dicts_ru.get_path()
 
 
+@once_per_process
 def analyzer():
     """The process's pymorphy2 analyzer (about 0.3 s to load)."""
-    global _analyzer
-    with _lock:
-        if _analyzer is None:
-            from pymorphy2 import MorphAnalyzer
+    from pymorphy2 import MorphAnalyzer
 
-            fix_pymorphy2()
-            _analyzer = MorphAnalyzer(path=dictionary_path())
-        return _analyzer
+    fix_pymorphy2()
+    return MorphAnalyzer(path=dictionary_path())
 
 
 @lru_cache(maxsize=4096)

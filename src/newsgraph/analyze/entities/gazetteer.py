@@ -18,11 +18,11 @@ when the caller asks for them.
 
 from __future__ import annotations
 
-import threading
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 
+from ...once import once_per_process
 from ..lexicons import table
 
 __all__ = ["Known", "Gazetteer", "gazetteer", "name_key"]
@@ -211,14 +211,7 @@ class Gazetteer:
         return self.countries.get(code)
 
 
-_lock = threading.Lock()
-_instance: Gazetteer | None = None
-
-
+@once_per_process
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first call."""
-    global _instance
-    with _lock:
-        if _instance is None:
-            _instance = Gazetteer()
-        return _instance
+    return Gazetteer()

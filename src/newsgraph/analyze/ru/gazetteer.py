@@ -16,8 +16,8 @@ beyond population.
 from __future__ import annotations
 
 import re
-import threading
 
+from ...once import once_per_process
 from ..entities.gazetteer import Known, gazetteer
 from ..lexicons import table
 from .translit import has_cyrillic
@@ -106,14 +106,7 @@ class RuGazetteer:
         return self.demonyms.get(ru_key(text))
 
 
-_lock = threading.Lock()
-_instance: RuGazetteer | None = None
-
-
+@once_per_process
 def ru_gazetteer() -> RuGazetteer:
     """The process-wide Russian gazetteer, built on first call (after the English one)."""
-    global _instance
-    with _lock:
-        if _instance is None:
-            _instance = RuGazetteer()
-        return _instance
+    return RuGazetteer()

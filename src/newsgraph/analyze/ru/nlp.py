@@ -16,17 +16,15 @@ only, flat (no name inside another).
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from importlib import metadata
 
 from ...errors import ConfigError
 from ...morph_ru import dictionary_path, fix_pymorphy2
+from ...once import once_per_process
 
 __all__ = ["RussianNLP", "load_ru", "models_description"]
 
-_lock = threading.Lock()
-_instance: "RussianNLP | None" = None
 _PACKAGES = ("natasha", "slovnet", "navec", "razdel", "pymorphy2", "pymorphy2-dicts-ru")
 
 
@@ -224,10 +222,7 @@ _UPOS = frozenset({"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "
                    "PUNCT", "SCONJ", "SYM", "VERB", "X"})
 
 
+@once_per_process
 def load_ru() -> RussianNLP:
     """The Russian pipeline, loaded once per process (about a second)."""
-    global _instance
-    with _lock:
-        if _instance is None:
-            _instance = RussianNLP()
-        return _instance
+    return RussianNLP()
