@@ -83,20 +83,31 @@ def direct_flags(quotes: list[dict]) -> list[bool]:
 def score_direct(joined, predicted_direct: list[list[bool]]) -> dict[str, float]:
     """Direct quotations alone: recall over the gold contents that open with a quotation mark,
     precision over our direct quotations (each matched as in ``score``)."""
+    def opens_with_a_mark(text: str, g: GoldQuote) -> bool:
+        return bool(g.content) and text[g.content[0][0]:g.content[0][1]].lstrip()[:1] in DOUBLE_MARKS
+
+    return _score_kind("direct", joined, opens_with_a_mark, predicted_direct)
+
+
+def _score_kind(kind: str, joined, gold_is_kind, predicted_kind: list[list[bool]]) -> dict[str, float]:
+    """P/R/F1 of one kind of attribution: recall over the gold quotes ``gold_is_kind(text,
+    gold)`` holds for, precision over the predictions flagged as that kind, matched as in
+    ``score`` over all quotes (a match of the other kind neither helps nor hurts)."""
     gold_n = gold_hit = pred_n = pred_hit = 0
-    for (text, gold, predicted), flags in zip(joined, predicted_direct):
+    for (text, gold, predicted), flags in zip(joined, predicted_kind):
         pairs = match(text, gold, predicted)
         gold_matched = {gi for gi, _ in pairs}
         pred_matched = {pi for _, pi in pairs}
         for gi, g in enumerate(gold):
-            if g.content and text[g.content[0][0]:g.content[0][1]].lstrip()[:1] in DOUBLE_MARKS:
+            if gold_is_kind(text, g):
                 gold_n += 1
                 gold_hit += gi in gold_matched
-        for pi, direct in enumerate(flags):
-            pred_n += direct
-            pred_hit += direct and pi in pred_matched
+        for pi, flagged in enumerate(flags):
+            pred_n += flagged
+            pred_hit += flagged and pi in pred_matched
     precision, recall, f1 = prf(pred_hit, pred_n, gold_n, gold_hit)
-    return {"direct_gold": float(gold_n), "direct_precision": precision, "direct_recall": recall, "direct_f1": f1}
+    return {f"{kind}_gold": float(gold_n), f"{kind}_precision": precision, f"{kind}_recall": recall,
+            f"{kind}_f1": f1}
 
 
 def predictions(quotes: list[dict], join_parts: bool) -> list[tuple[Spans, tuple[int, int] | None]]:
@@ -202,9 +213,7 @@ def score(docs) -> dict[str, float]:
             if gold[gi].source:
                 sourced += 1
                 speaker_right += _overlaps(predicted[pi][1], gold[gi].source)
-    precision = n_match / n_pred if n_pred else 0.0
-    recall = n_match / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = prf(n_match, n_pred, n_gold)
     return {
         "content_precision": precision, "content_recall": recall, "content_f1": f1,
         "speaker_accuracy": speaker_right / sourced if sourced else 0.0,
@@ -234,20 +243,7 @@ def _speech_cues(nlp, joined) -> frozenset[str]:
 def score_speech(joined, speech: frozenset[str], predicted_speech: list[list[bool]]) -> dict[str, float]:
     """Recall over the gold attributions whose cue is speech, precision over the predictions
     whose attribution is speech (each matched as in ``score``): the attributions a reader calls quotes."""
-    gold_n = gold_hit = pred_n = pred_hit = 0
-    for (text, gold, predicted), flags in zip(joined, predicted_speech):
-        pairs = match(text, gold, predicted)
-        gold_matched = {gi for gi, _ in pairs}
-        pred_matched = {pi for _, pi in pairs}
-        for gi, g in enumerate(gold):
-            if " ".join(text[a:b] for a, b in g.cue) in speech:
-                gold_n += 1
-                gold_hit += gi in gold_matched
-        for pi, said in enumerate(flags):
-            if said:
-                pred_n += 1
-                pred_hit += pi in pred_matched
-    recall = gold_hit / gold_n if gold_n else 0.0
-    precision = pred_hit / pred_n if pred_n else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"speech_gold": float(gold_n), "speech_precision": precision, "speech_recall": recall, "speech_f1": f1}
+    def cued_by_speech(text: str, g: GoldQuote) -> bool:
+        return " ".join(text[a:b] for a, b in g.cue) in speech
+
+    return _score_kind("speech", joined, cued_by_speech, predicted_speech)
