@@ -35,7 +35,7 @@ Anything else keeps its mention with entity and name None: no guessing.
 Two people who speak together ("owners Tore Sohlberg and Lehla Abreder said", "Both
 Sandmann and Phillips said") are named both ("Tore Sohlberg and Lehla Abreder"); the
 entity is the first (a store row shows that entity's name).
-A speaker pronoun ("she") skips people whose first name is one of the other gender's
+A pronoun ("she", "him"), as a speaker or an event participant, skips people whose first name is one of the other gender's
 (``person_first_names.tsv``); people whose name does not tell are never skipped.
 
 Limits: no number agreement, and gender only from common first names (pronouns take
@@ -75,7 +75,6 @@ class SpeakerResolver:
         self.pronouns = {row[0]: row[1] for row in table(lang, "quote_pronouns")}
         self.pronoun_gender = {row[0]: row[2] for row in table(lang, "quote_pronouns") if len(row) > 2 and row[2] != "-"}
         self.first_names = {row[0]: row[1] for row in table(lang, "person_first_names")}
-        self._gendered = False
         self.role_nouns = {w.lower() for w in words(lang, "role_nouns")}
         self.media = words(lang, "speaker_media_nouns")
         self.offices = words(lang, "speaker_office_nouns")
@@ -100,11 +99,7 @@ class SpeakerResolver:
             return None
         start, end = span
         text = self.text[start:end]
-        self._gendered = True  # a speaker pronoun skips people of the other gender (event participants do not)
-        try:
-            entity, name = self._resolve(self.doc[head_i])
-        finally:
-            self._gendered = False
+        entity, name = self._resolve(self.doc[head_i])
         if entity is not None:
             name = name or self.entities[entity].name
             self.spoke.append((start, entity))
@@ -164,7 +159,7 @@ class SpeakerResolver:
             return entity, None
         kind = self.pronouns.get(low)
         if kind is not None:
-            gender = self.pronoun_gender.get(low) if self._gendered else None
+            gender = self.pronoun_gender.get(low)
             return self._latest(head.idx, person=(kind == "person"), gender=gender), None
         lemma = head.lemma_.lower()
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
