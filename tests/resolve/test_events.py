@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from newsgraph.store import Store
@@ -41,6 +42,29 @@ def test_resolve_events_unknown_date_within_window(store_url):
         store_record(store, record(CALL_A, PEOPLE, "2025-04-02", [event("CONSULT", ["e1"], ["e2"], "2025-04-01")]))
         store_record(store, record(CALL_B, PEOPLE_B, "2025-04-03", [event("CONSULT", ["e1"], ["e2"])]))
         assert [e["reports"] for e in _events(store)] == [2]
+
+
+# Ours: the strike reported on its day, then named undated in a condemnation four days later.
+STRIKE_DAY = "Russian missiles struck the Ukrainian port of Odesa on Friday, killing 12 people."
+CONDEMNED = "The Japanese foreign minister on Tuesday condemned the strike on Odesa and offered condolences."
+PORT = [("Russia", "GPE", ["Russian"], {"iso3166": "RU"}), ("Odesa", "GPE", ["Odesa"], {"geonames": "698740"})]
+
+
+@pytest.mark.parametrize("undated_first", [False, True])
+def test_resolve_events_undated_report_joins_the_act_of_the_week_before(store_url, undated_first):
+    dated = record(STRIKE_DAY, PORT, "2025-04-04", [event("ASSAULT", ["e1"], ["e2"], "2025-04-04")])
+    later = record(CONDEMNED, [PORT[1]], "2025-04-08", [event("ASSAULT", [], ["e1"])])
+    with Store(store_url) as store:
+        for rec in ([later, dated] if undated_first else [dated, later]):
+            store_record(store, rec)
+        assert [(e["reports"], e["date"]) for e in _events(store)] == [(2, "2025-04-04")]
+
+
+def test_resolve_events_undated_report_of_a_later_week_stays_apart(store_url):
+    with Store(store_url) as store:
+        store_record(store, record(STRIKE_DAY, PORT, "2025-04-04", [event("ASSAULT", ["e1"], ["e2"], "2025-04-04")]))
+        store_record(store, record(CONDEMNED, [PORT[1]], "2025-04-14", [event("ASSAULT", [], ["e1"])]))
+        assert [e["reports"] for e in _events(store)] == [1, 1]
 
 
 def test_resolve_events_apart_when_dates_or_people_differ(store_url):

@@ -40,6 +40,8 @@ def test_store_graph_event_candidates_by_type_and_window(store_url):
         assert g.event_candidates("CONSULT", [], "2025-04-01", "2025-04-04") == [e1]
         assert g.event_candidates("CONSULT", [], "2025-05-19", "2025-05-22") == [e2]
         assert g.event_candidates("AID", ["2025-04-01"], "2025-04-01", "2025-04-04") == []
+        assert g.event_candidates("CONSULT", [], None, None, dated=("2025-03-25", "2025-04-01")) == [e1]
+        assert g.event_candidates("CONSULT", [], None, None, dated=("2025-04-02", "2025-04-09")) == []
         [report] = g.event_reports([e1])
         assert report["actors"] == {p} and report["story_id"] == "a1"
         assert g.drop_article_reports("a1") == [e1]

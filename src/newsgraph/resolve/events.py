@@ -14,8 +14,10 @@ A report joins an existing event when all hold:
   - the same PLOVER type;
   - compatible dates (``dates_agree``): the same TIMEX3 value, or one within the other
     (1998-08 holds 1998-08-07, 1998-08-07 holds 1998-08-07TMO), or one side's date unknown
-    (no value, or a vague one such as PAST_REF, 1998-W32 or P3D) and the articles published
-    within WINDOW_DAYS;
+    (no value, or a vague one such as PAST_REF, 1998-W32 or P3D) and either the articles
+    published within WINDOW_DAYS, or the undated report published at most RECENT_DAYS after
+    the other's date: news names an act of the past week without dating it ("Estrada on
+    Tuesday condemned the bombings", four days after them), an older one with a date;
   - shared participants: corpus entities, named or through refers_to. For the undirected
     types (SYMMETRIC: a meeting, an agreement, cooperation) roles do not matter, but a meeting
     is told by its parties: one shared participant counts only when one of the reports names
@@ -68,7 +70,8 @@ Each value lists its report ids, article ids and its number of distinct stories:
 near-duplicate articles (one story_id) agree as one source, so a figure repeated by copies
 of one wire story counts once ("stories": 1), however many copies were ingested.
 Limits: merging is incremental, in ingest order: an undated report meets only events
-reported within the window, so ingesting in publication order merges most. A year (1998)
+reported within the window or dated in the week before it, so ingesting in publication
+order merges most. A year (1998)
 holds every day of it, so a report dated by its year alone joins the one event of that year
 sharing its participants, or none when several do. Places are compared only through their
 gazetteer ids (``entities.ids``: iso3166 for countries, geonames for cities and US states,
@@ -102,6 +105,7 @@ __all__ = ["resolve_events", "refresh_event", "contradictions", "WINDOW_DAYS", "
            "known_date", "dates_agree", "compatible_dates", "mergeable", "places_apart"]
 
 WINDOW_DAYS = 2
+RECENT_DAYS = 7
 NEAR_KM = 30  # two cities closer than this may be a district and its city
 # Types whose actor and target can trade places in the telling ("A met B", "B and A held talks").
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -153,12 +157,24 @@ def mergeable(a: str | None, b: str | None) -> bool:
     return ((a or "asserted") == "hypothetical") == ((b or "asserted") == "hypothetical")
 
 
-def _window(published: str | None) -> tuple[str | None, str | None]:
+def _window(published: str | None, before: int = WINDOW_DAYS, after: int = WINDOW_DAYS) -> tuple[str | None, str | None]:
+    """The days from ``before`` days before a day (YYYY-MM-DD...) to ``after`` days after it."""
     try:
         day = date.fromisoformat((published or "")[:10])
     except ValueError:
         return None, None
-    return (day - timedelta(days=WINDOW_DAYS)).isoformat(), (day + timedelta(days=WINDOW_DAYS)).isoformat()
+    return (day - timedelta(days=before)).isoformat(), (day + timedelta(days=after)).isoformat()
+
+
+def _candidates(graph: Graph, etype: str, when: str | None, window, published: str | None) -> list[int]:
+    """Events a report might belong to: by date and by publication window (module docstring)."""
+    if not when:  # an undated report may name an act of the week before it was published
+        lo, hi = _window(published, before=RECENT_DAYS, after=0)
+        return graph.event_candidates(etype, [], *window, dated=(lo, hi) if lo else None)
+    found = graph.event_candidates(etype, compatible_dates(when), *window)
+    if len(_day(when)) == 10:  # articles of the following week may name this act undated
+        found = sorted(set(found) | set(graph.event_candidates(etype, [], *_window(when, before=0, after=RECENT_DAYS))))
+    return found
 
 
 def _amounts(event: dict, record: dict) -> list[dict]:
@@ -222,11 +238,11 @@ def _shared(etype: str, sides: _Sides, report: dict, same_article: bool) -> int 
     return len(sides.actors & report["actors"]) + len(sides.targets & report["targets"])
 
 
-def _pick(graph: Graph, article_id: str, etype: str, when: str | None, window, sides: _Sides,
-          modality: str) -> int | None:
+def _pick(graph: Graph, article_id: str, etype: str, when: str | None, window, published: str | None,
+          sides: _Sides, modality: str) -> int | None:
     if not (sides.actors or sides.targets):
         return None
-    candidates = graph.event_candidates(etype, compatible_dates(when) if when else [], *window)
+    candidates = _candidates(graph, etype, when, window, published)
     if not candidates:
         return None
     # Per event, the best (participants shared, 1 if a report gives the very same day) of its reports.
@@ -280,7 +296,7 @@ def resolve_events(graph: Graph, article_id: str, record: dict, entity_ids: dict
         when = known_date(time_value)
         place = entity_ids.get(ev.get("place") or "")
         modality = ev.get("modality") or "asserted"
-        event_id = _pick(graph, article_id, ev["type"], when, window, sides, modality)
+        event_id = _pick(graph, article_id, ev["type"], when, window, published, sides, modality)
         if event_id is None:
             event_id = graph.create_event(ev["type"], _day(when), place)
         trigger, sentence = ev.get("trigger") or {}, ev.get("sentence") or {}

@@ -202,10 +202,15 @@ class Graph:
         self.conn.execute(delete(event_reports).where(event_reports.c.article_id == article_id))
         return ids
 
-    def event_candidates(self, type_: str, dates: list[str], low: str | None, high: str | None) -> list[int]:
-        """Events of ``type_`` dated one of ``dates`` (``events.date`` values, to the day), or with a
-        report from an article published in [low, high] (whatever its date: the caller compares)."""
+    def event_candidates(self, type_: str, dates: list[str], low: str | None, high: str | None,
+                         dated: tuple[str, str] | None = None) -> list[int]:
+        """Events of ``type_`` dated one of ``dates`` (``events.date`` values, to the day), or dated
+        within ``dated`` (first and last day), or with a report from an article published in
+        [low, high] (whatever its date: the caller compares)."""
         found: set[int] = set()
+        if dated:
+            found |= {r[0] for r in self.conn.execute(select(events.c.id).where(
+                events.c.type == type_, events.c.date.between(*dated)))}
         for i in range(0, len(dates), 500):
             found |= {r[0] for r in self.conn.execute(select(events.c.id).where(
                 events.c.type == type_, events.c.date.in_(dates[i:i + 500])))}
