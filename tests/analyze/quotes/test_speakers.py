@@ -172,3 +172,18 @@ def test_speaker_a_party_epithet_is_the_latest_person(nlp):
     text = ("Senator Rob Porter met the governor on Monday. \"We have a deal on the budget,\" "
             "the Ohio Republican said.")
     assert _speakers(nlp, text)[-1][1] == "Rob Porter"
+
+
+@pytest.mark.parametrize("text, expected_last", [
+    # ours: someone unnamed merely mentioned with the role ("opened by a young chef") does not hold it:
+    # "the lanky chef" is the person the story is about
+    ("The bakery was opened by a young chef in 2009. Maria Kovac now runs it with her brother. "
+     "“We never turn anyone away,” the lanky chef said.", ("the lanky chef", "Maria Kovac")),
+    # ours: a description in apposition to a name is that name's person
+    ("The title went to Ana Ferreira on Saturday. The crowd cheered for Ferreira, the veteran striker "
+     "who calls herself “the old lady of the team.”", ("the veteran striker", "Ana Ferreira")),
+    # ours: a first name the tagger marked as no one is still the name the text gives
+    ("Tracy took Zaineb aside after dinner. “I came here to win,” said Zaineb.", ("Zaineb", "Zaineb")),
+])
+def test_speaker_epithets_appositions_and_unmarked_names(nlp, text, expected_last):
+    assert _speakers(nlp, text)[-1] == expected_last

@@ -9,7 +9,8 @@ these rules, first match wins:
    name, starting) with it, also where the tagger typed it an organisation ("Durning"
    after "Jeanine Durning"; zero-width characters in it aside); a name in apposition
    right after the mention ("Campbell's partner, Jason Louth"; not one past a relative
-   clause) -> that name;
+   clause) -> that name; a description in apposition to a name ("Nunes, the ferocious
+   brawler who calls herself ...") -> whoever the name is;
 2. a personal pronoun ("he", "she", "him") -> the latest person that spoke or
    was the subject of a clause before it; "they"/"them" -> the latest
    organisation, state or group that spoke;
@@ -20,8 +21,9 @@ these rules, first match wins:
    ``quote_party_epithets.txt``) -> the latest person before it;
 5. a definite role noun ("the expert", "the NG interlocutor") -> the person
    introduced with that role ("Yuri Knutov, a military expert", "Foreign
-   Minister X"); none when the role was last given to someone unnamed ("a law
-   enforcement official said ... the official said"); else the latest person
+   Minister X"); none when the role was last given to someone unnamed who acted
+   ("a law enforcement official said ... the official said"; not "set up by an
+   engineering professor", who may be the person named next); else the latest person
    that spoke. A plural ("the officials") is nobody in particular.
 
 6. a document ("the statement", "a release from UFCW Local 832", "the lawsuit";
@@ -31,7 +33,9 @@ these rules, first match wins:
 7. a definite singular common noun ("the city", "the diocese") -> the organisation or
    place named before with that word in its name ("the City of Surrey").
 
-Anything else keeps its mention with entity and name None: no guessing.
+Anything else keeps its mention with entity and name None: no guessing; a proper name the
+tagger marked as no entity and nothing before introduces ("Demi said") keeps the name as
+written, with entity None.
 Two people who speak together ("owners Tore Sohlberg and Lehla Abreder said", "Both
 Sandmann and Phillips said") are named both ("Tore Sohlberg and Lehla Abreder"); the
 entity is the first (a store row shows that entity's name).
@@ -100,6 +104,8 @@ class SpeakerResolver:
         start, end = span
         text = self.text[start:end]
         entity, name = self._resolve(self.doc[head_i])
+        if entity is None and name is None:
+            name = self._as_written(self.doc[head_i])
         if entity is not None:
             name = name or self.entities[entity].name
             self.spoke.append((start, entity))
@@ -145,6 +151,8 @@ class SpeakerResolver:
         entity = self._entity_of(head)
         if entity is None:
             entity = self._appositive(head)
+        if entity is None:
+            entity = self._apposed_to(head)
         if entity is None and head.pos_ == "PROPN":
             entity = self._by_name(head)
         if (entity is None and head.pos_ == "PROPN") or (entity is not None and self._lone_name(entity)):
@@ -199,12 +207,18 @@ class SpeakerResolver:
         if issuer.lemma_.lower() in self.documents:
             return self._issuer(issuer, depth + 1)
         entity, name = self._resolve(issuer)
-        if entity is None and name is None and issuer.pos_ == "PROPN":
-            # a name the tagger left unmarked ("UFCW Local 832"): the name as written
-            words = [t for t in issuer.subtree if t.i == issuer.i or t.dep_ in ("compound", "nummod", "flat")
-                     and t.head.i == issuer.i]
-            name = self.text[words[0].idx:words[-1].idx + len(words[-1])]
+        if entity is None and name is None:
+            name = self._as_written(issuer)
         return entity, name
+
+    def _as_written(self, head) -> str | None:
+        """A proper name the tagger left unmarked and nothing before introduces ("UFCW Local 832",
+        "Demi said"): the name as written, titles aside; None for anything but a capitalised name."""
+        if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.text in self.titles:
+            return None
+        words = [t for t in head.subtree if t.i == head.i or t.dep_ in ("compound", "nummod", "flat")
+                 and t.head.i == head.i and t.text not in self.titles]
+        return _visible(self.text[words[0].idx:words[-1].idx + len(words[-1])]) or None
 
     def _named_organisation(self, noun: str, before: int) -> int | None:
         """"the city", "the diocese", "the board": the organisation or place named before with that
@@ -255,6 +269,14 @@ class SpeakerResolver:
                 if found is not None and self.entities[found].type in (_PERSON, *_GROUPS):
                     return found
         return None
+
+    def _apposed_to(self, head) -> int | None:
+        """A description in apposition to a name is whoever the name is: "Nunes, the ferocious brawler
+        who calls herself ..." is Nunes."""
+        if head.dep_ != "appos" or head.pos_ != "NOUN" or head.head.pos_ != "PROPN" \
+                or not self._next_to(head.head, head):
+            return None
+        return self._resolve(head.head)[0]
 
     def _next_to(self, head, appos) -> bool:
         """Whether an apposition follows its noun with only punctuation between: "Campbell's partner,
@@ -367,6 +389,10 @@ class SpeakerResolver:
                 continue
             det = next((c for c in tok.children if c.dep_ == "det"), None)
             if det is None or det.lower_ not in _INDEFINITE or self._named_by(tok):
+                continue
+            if tok.dep_ not in NOMINAL_SUBJECTS:
+                # only someone unnamed who acts ("a police official said") holds the role; one merely
+                # mentioned ("set up by an engineering professor") may well be the person named later
                 continue
             self.unnamed_roles.setdefault(tok.lemma_.lower(), []).append(tok.idx)
 
