@@ -187,3 +187,19 @@ def test_speaker_a_party_epithet_is_the_latest_person(nlp):
 ])
 def test_speaker_epithets_appositions_and_unmarked_names(nlp, text, expected_last):
     assert _speakers(nlp, text)[-1] == expected_last
+
+
+def test_speaker_pronoun_skips_a_name_the_tagger_also_typed_an_organisation(nlp):
+    # ours: a school the tagger took for a person in one place and an organisation in another is no
+    # one "she" can mean
+    from newsgraph.analyze.types import EntityRecord, MentionRecord
+
+    text = ("Hannah Price graduated from Lakeside Catholic in 2012. She said Lakeside Catholic has a culture "
+            "of entitlement. “I saw it every day,” she said.")
+    doc = nlp(text)
+    school = [i for i in range(len(text)) if text.startswith("Lakeside Catholic", i)]
+    entities = [EntityRecord("Hannah Price", "PERSON", [MentionRecord(0, 12, "Hannah Price")]),
+                EntityRecord("Lakeside Catholic", "ORG", [MentionRecord(school[0], school[0] + 17, "Lakeside Catholic")]),
+                EntityRecord("Lakeside Catholic", "PERSON", [MentionRecord(school[1], school[1] + 17, "Lakeside Catholic")])]
+    names = [q.speaker.name if q.speaker else None for q in extract_quotes(doc, entities)]
+    assert names[-1] == "Hannah Price"

@@ -40,7 +40,9 @@ Two people who speak together ("owners Tore Sohlberg and Lehla Abreder said", "B
 Sandmann and Phillips said") are named both ("Tore Sohlberg and Lehla Abreder"); the
 entity is the first (a store row shows that entity's name).
 A pronoun ("she", "him"), as a speaker or an event participant, skips people whose first name is one of the other gender's
-(``person_first_names.tsv``); people whose name does not tell are never skipped.
+(``person_first_names.tsv``); people whose name does not tell are never skipped. A name of two
+words or more that the tagger typed a person in one place and an organisation in another
+("Covington Catholic") is no person a pronoun means.
 
 Limits: no number agreement, and gender only from common first names (pronouns take
 the latest person), no
@@ -90,6 +92,12 @@ class SpeakerResolver:
             for m in ent.mentions:
                 for c in range(m.start, min(m.end, len(self.ent_at))):
                     self.ent_at[c] = idx
+        group_names = {ent.name for ent in entities if ent.type in _GROUPS}
+        # a name of two words or more the tagger typed a person in one place and an organisation in
+        # another ("Covington Catholic"): no person a pronoun ("she") can mean (a lone first name,
+        # "Demi", typed both ways is still most often the person)
+        self.not_people = frozenset(idx for idx, ent in enumerate(entities)
+                                    if ent.type == _PERSON and " " in ent.name and ent.name in group_names)
         self.surnames = self._surnames()  # lone names the tagger typed no person, that are a person's surname
         self.roles: dict[str, list[tuple[int, int]]] = {}  # role word -> [(char, entity)]
         self.unnamed_roles: dict[str, list[int]] = {}  # role word -> [char] of "a/another <role>" with no name
@@ -334,7 +342,7 @@ class SpeakerResolver:
         for pos, ent in pool:
             if pos < before and pos > best[0]:
                 kind = self.entities[ent].type
-                if ((kind == _PERSON) if person else (kind in _GROUPS)) and not (
+                if ((kind == _PERSON and ent not in self.not_people) if person else (kind in _GROUPS)) and not (
                         gender and self._gender_of(ent) not in (None, gender)):
                     best = (pos, ent)
         return best[1]
