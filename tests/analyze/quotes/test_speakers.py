@@ -184,6 +184,10 @@ def test_speaker_a_party_epithet_is_the_latest_person(nlp):
      "who calls herself “the old lady of the team.”", ("the veteran striker", "Ana Ferreira")),
     # ours: a first name the tagger marked as no one is still the name the text gives
     ("Tracy took Zaineb aside after dinner. “I came here to win,” said Zaineb.", ("Zaineb", "Zaineb")),
+    # ours: a name made the subject by its relative clause ("X, who moved ...") is in focus
+    ("I’m talking about Lucia Marquez, who moved to Toronto from Chile in 2004. “We print everything anyone "
+     "brings us,” says the 41-year-old founder of Inkwell Books.",
+     ("the 41-year-old founder of Inkwell Books", "Lucia Marquez")),
 ])
 def test_speaker_epithets_appositions_and_unmarked_names(nlp, text, expected_last):
     assert _speakers(nlp, text)[-1] == expected_last

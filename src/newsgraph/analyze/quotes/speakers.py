@@ -12,7 +12,8 @@ these rules, first match wins:
    clause) -> that name; a description in apposition to a name ("Nunes, the ferocious
    brawler who calls herself ...") -> whoever the name is;
 2. a personal pronoun ("he", "she", "him") -> the latest person that spoke or
-   was the subject of a clause before it; "they"/"them" -> the latest
+   was the subject of a clause before it (also by a relative clause: "I'm talking
+   about Alfonso Espinos, who was born in Mexico"); "they"/"them" -> the latest
    organisation, state or group that spoke;
 3. an office with an owner ("Starmer's office", "the Prime Minister's office")
    -> that office, named by its first mention, so all its mentions agree;
@@ -387,7 +388,8 @@ class SpeakerResolver:
                     continue
                 head = span.root
                 if head.dep_ in NOMINAL_SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "to"
-                                                           and head.head.head.lower_ == "according"):
+                                                           and head.head.head.lower_ == "according") \
+                        or self._subject_of_relative(head):
                     self.subjects.append((m.start, person))
                 for role in self._roles_of(head, span):
                     self.roles.setdefault(role, []).append((m.start, person))
@@ -403,6 +405,13 @@ class SpeakerResolver:
                 # mentioned ("set up by an engineering professor") may well be the person named later
                 continue
             self.unnamed_roles.setdefault(tok.lemma_.lower(), []).append(tok.idx)
+
+    @staticmethod
+    def _subject_of_relative(head) -> bool:
+        """A name whose relative clause makes it the subject: "I'm talking about Alfonso Espinos, who
+        was born in Mexico" puts Espinos in focus as much as "Espinos was born in Mexico"."""
+        return any(c.dep_ == "relcl" and any(w.dep_ in NOMINAL_SUBJECTS and w.lower_ == "who" for w in c.children)
+                   for c in head.children)
 
     def _named_by(self, tok) -> bool:
         """Whether a role noun is given to a name next to it: "Yuri Knutov, a military expert",
