@@ -96,6 +96,19 @@ def test_speakers_organisations_documents_and_epithets(nlp, text, expected_last)
     assert _speakers(nlp, text)[-1] == expected_last
 
 
+@pytest.mark.parametrize("text, expected_last", [
+    # ours: "the agency" is the organisation just named, also where the tagger marked no mention there
+    ("Metrolinx runs the trains in the region. The mayor said a study had been done by Metrolinx. "
+     "The agency told reporters it has not done any such study.", ("The agency", "Metrolinx")),
+    # ours: with no organisation named just before, nobody is guessed
+    ("The company said profits would fall.", ("The company", None)),
+    # ours: an outlet with a word before it stays as written
+    ("The Kiev media said the talks had failed.", ("The Kiev media", None)),
+])
+def test_speaker_a_body_is_the_organisation_just_named(nlp, text, expected_last):
+    assert _speakers(nlp, text)[-1] == expected_last
+
+
 @pytest.mark.parametrize(
     "text, expected_last",
     [

@@ -32,7 +32,9 @@ these rules, first match wins:
    "from"/"by" phrase or a possessor on it, or the subject that issued, released or
    filed the same kind of document before;
 7. a definite singular common noun ("the city", "the diocese") -> the organisation or
-   place named before with that word in its name ("the City of Surrey").
+   place named before with that word in its name ("the City of Surrey"); a body ("the
+   agency", "the union", "the company", ``event_participant_nouns.tsv``; not a state) with
+   "the" alone -> else the organisation named last in its sentence or the two before.
 
 Anything else keeps its mention with entity and name None: no guessing; a proper name the
 tagger marked as no entity and nothing before introduces ("Demi said") keeps the name as
@@ -65,6 +67,11 @@ _PERSON = "PERSON"
 _GROUPS = frozenset({"ORG", "GPE", "NORP"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
+# bodies that are states, not organisations: "the government" is not the organisation named before
+_STATE_NOUNS = frozenset({"government", "administration", "authority", "authorities", "regime", "state", "nation",
+                          "republic", "kingdom", "country", "side", "opposition"})
+# how many sentences back "the agency" looks for the organisation it stands for
+_ORGANISATION_REACH = 2
 
 
 def _visible(name: str) -> str:
@@ -87,6 +94,8 @@ class SpeakerResolver:
         self.offices = words(lang, "speaker_office_nouns")
         self.titles = words(lang, "entity_titles")
         self.documents = words(lang, "speaker_document_nouns")
+        self.bodies = frozenset(row[0] for row in table(lang, "event_participant_nouns")
+                                if len(row) > 1 and row[1] == "body" and " " not in row[0]) - _STATE_NOUNS
         self.party_epithets = words(lang, "quote_party_epithets")
         self.ent_at = [None] * len(self.text)
         for idx, ent in enumerate(entities):
@@ -182,6 +191,10 @@ class SpeakerResolver:
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if (lemma in self.offices or low in self.offices) and owner is not None:
             return None, self._office(head, owner)
+        if self._bare_definite(head) and lemma in self.bodies:
+            # "The agency told CTV News", "the union's release": the organisation just named
+            found = self._named_organisation(lemma, head.idx)
+            return (found if found is not None else self._organisation_just_named(head)), None
         if lemma in self.media or low in self.media:
             return None, None
         if lemma in self.role_nouns and self._definite(head) and head.tag_ not in ("NNS", "NNPS"):
@@ -238,6 +251,30 @@ class SpeakerResolver:
                 continue
             last = max((m.start for m in ent.mentions if m.start < before), default=-1)
             if last > best[0]:
+                best = (last, idx)
+        return best[1]
+
+    @staticmethod
+    def _bare_definite(head) -> bool:
+        """A singular noun with "the" and nothing else before it: "the agency", not "the Kiev media"
+        nor "a news agency"."""
+        return head.tag_ == "NN" and [c.lower_ for c in head.lefts] == ["the"]
+
+    def _organisation_just_named(self, head) -> int | None:
+        """The organisation named last before ``head``, in its sentence or the two before it; by its
+        name as written, also where the tagger marked no mention there ("confirmed by TransLink.
+        The agency said")."""
+        sent = head.sent
+        for _ in range(_ORGANISATION_REACH):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        best = (-1, None)
+        for idx, ent in enumerate(self.entities):
+            if ent.type != "ORG" or idx in self.surnames or not ent.name:
+                continue
+            last = self.text.rfind(ent.name, sent.start_char, head.idx)
+            if last > best[0] and not self.text[last + len(ent.name):last + len(ent.name) + 1].isalnum():
                 best = (last, idx)
         return best[1]
 
