@@ -180,6 +180,16 @@ def test_speaker_two_people_together(nlp, text, name):
     assert _speakers(nlp, text)[-1][1] == name
 
 
+def test_speaker_they_are_the_people_who_spoke_together(nlp):
+    # ours: "they" after two owners spoke is the two owners, not the union that spoke before them;
+    # a later "he" is still the man who spoke alone
+    text = ("The union's president, Mark Tellier, said the vote was a win. In a statement, owners Tom Hale "
+            "and Rita Moss said they respected the outcome. \"We want a healthy workplace,\" they said. "
+            "Tellier said talks would start soon. He said the first meeting is in March.")
+    names = [s[1] if s else None for s in _speakers(nlp, text)]
+    assert names[-3:] == ["Tom Hale and Rita Moss", "Mark Tellier", "Mark Tellier"]
+
+
 def test_speaker_a_party_epithet_is_the_latest_person(nlp):
     # ours: "the Ohio Republican" is a member of the party, named just before
     text = ("Senator Rob Porter met the governor on Monday. \"We have a deal on the budget,\" "

@@ -11,7 +11,9 @@ these rules, first match wins:
    right after the mention ("Campbell's partner, Jason Louth"; not one past a relative
    clause) -> that name; a description in apposition to a name ("Nunes, the ferocious
    brawler who calls herself ...") -> whoever the name is;
-2. a personal pronoun ("he", "she", "him") -> the latest person that spoke or
+2. "they" right after people who spoke together ("owners Tore Sohlberg and Lehla
+   Abreder said ... they said"; no organisation spoke since) -> those people again;
+   a personal pronoun ("he", "she", "him") -> the latest person that spoke or
    was the subject of a clause before it (also by a relative clause: "I'm talking
    about Alfonso Espinos, who was born in Mexico"); "they"/"them" -> the latest
    organisation, state or group that spoke;
@@ -115,6 +117,7 @@ class SpeakerResolver:
         self._index_people()
         self.spoke: list[tuple[int, int]] = []  # (char, entity) of resolved speakers
         self.office_names: dict[object, str] = {}
+        self.pairs: list[tuple[int, int, str]] = []  # (char, first entity, names) of people who spoke together
 
     def resolve(self, head_i: int | None, span: tuple[int, int] | None) -> SpeakerRecord | None:
         if head_i is None or span is None:
@@ -124,10 +127,14 @@ class SpeakerResolver:
         entity, name = self._resolve(self.doc[head_i])
         if entity is None and name is None:
             name = self._as_written(self.doc[head_i])
+        if entity is not None and any(name == together for _, _, together in self.pairs):
+            return SpeakerRecord(start, end, text, entity, name)  # "they": the people who spoke together again
         if entity is not None:
             name = name or self.entities[entity].name
             self.spoke.append((start, entity))
             name = self._with_coordinated(self.doc[head_i], entity, name, start, end)
+            if " and " in name and self.entities[entity].type == _PERSON:
+                self.pairs.append((start, entity, name))
         return SpeakerRecord(start, end, text, entity, name)
 
     def _with_coordinated(self, head, entity: int, name: str, start: int, end: int) -> str:
@@ -184,6 +191,10 @@ class SpeakerResolver:
         if entity is not None:
             return entity, None
         kind = self.pronouns.get(low)
+        if kind == "group":
+            pair = self._pair_since_group(head.idx)
+            if pair is not None:
+                return pair
         if kind is not None:
             gender = self.pronoun_gender.get(low)
             return self._latest(head.idx, person=(kind == "person"), gender=gender), None
@@ -384,6 +395,16 @@ class SpeakerResolver:
                         gender and self._gender_of(ent) not in (None, gender)):
                     best = (pos, ent)
         return best[1]
+
+    def _pair_since_group(self, before: int) -> tuple[int, str] | None:
+        """People who spoke together ("owners Tore Sohlberg and Lehla Abreder said") after any
+        organisation spoke: "they" are them."""
+        pair = max((p for p in self.pairs if p[0] < before), default=None)
+        if pair is None:
+            return None
+        if any(pair[0] < pos < before and self.entities[ent].type in _GROUPS for pos, ent in self.spoke):
+            return None
+        return pair[1], pair[2]
 
     def _gender_of(self, entity: int) -> str | None:
         """A person's gender where the name tells it (``person_first_names.tsv``), else None."""
