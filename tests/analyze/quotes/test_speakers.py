@@ -230,3 +230,14 @@ def test_speaker_pronoun_skips_a_name_the_tagger_also_typed_an_organisation(nlp)
                 EntityRecord("Lakeside Catholic", "PERSON", [MentionRecord(school[1], school[1] + 17, "Lakeside Catholic")])]
     names = [q.speaker.name if q.speaker else None for q in extract_quotes(doc, entities)]
     assert names[-1] == "Hannah Price"
+
+
+def test_speaker_a_name_the_tagger_cut_before_its_number(nlp):
+    # ours: the tagger may stop a union local's name before its number; the speaker is named in full
+    from newsgraph.analyze.types import EntityRecord, MentionRecord
+
+    text = "A release from Unifor Local 444 said the members voted to strike."
+    doc = nlp(text)
+    at = text.index("Unifor")
+    quotes = extract_quotes(doc, [EntityRecord("Unifor Local", "ORG", [MentionRecord(at, at + 12, "Unifor Local")])])
+    assert quotes and quotes[-1].speaker is not None and quotes[-1].speaker.name == "Unifor Local 444"

@@ -189,7 +189,7 @@ class SpeakerResolver:
             # "the Kentucky Republican": a member of the party, the latest person before
             return self._latest(head.idx, person=True), None
         if entity is not None:
-            return entity, None
+            return entity, self._with_number(head, entity)
         kind = self.pronouns.get(low)
         if kind == "group":
             pair = self._pair_since_group(head.idx)
@@ -244,10 +244,22 @@ class SpeakerResolver:
             name = self._as_written(issuer)
         return entity, name
 
+    def _with_number(self, head, entity: int) -> str | None:
+        """The name as written where the tagger's name stops short of the number that ends it ("UFCW
+        Local" of "UFCW Local 832"); else None (the entity's own name)."""
+        name = self.entities[entity].name
+        nums = [c for c in head.rights if c.dep_ == "nummod" and c.pos_ == "NUM" and c.i == head.i + 1]
+        if not nums or not name or self.entities[entity].type == _PERSON:
+            return None
+        written = self._as_written(head)
+        return written if written and written.startswith(name + " ") and written.endswith(nums[0].text) else None
+
     def _as_written(self, head) -> str | None:
         """A proper name the tagger left unmarked and nothing before introduces ("UFCW Local 832",
         "Demi said"): the name as written, titles aside; None for anything but a capitalised name."""
-        if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.text in self.titles:
+        if head.pos_ == "NUM" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts):
+            pass  # "Unifor Local 444" parsed with the number for its head
+        elif head.pos_ != "PROPN" or not head.text[:1].isupper() or head.text in self.titles:
             return None
         words = [t for t in head.subtree if t.i == head.i or t.dep_ in ("compound", "nummod", "flat")
                  and t.head.i == head.i and t.text not in self.titles]
