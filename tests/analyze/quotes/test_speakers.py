@@ -216,6 +216,15 @@ def test_speaker_epithets_appositions_and_unmarked_names(nlp, text, expected_las
     assert _speakers(nlp, text)[-1] == expected_last
 
 
+def test_speaker_a_role_named_only_after_it(nlp):
+    # ours: "the league commissioner" is the one person the text then names with that role,
+    # not Jim Carter who was the subject before
+    text = ("Jim Carter filed the suit in March. Asked for comment, the league commissioner said the league "
+            "had not been served. “We will review it,” league commissioner Dana Whitfield said Friday.")
+    speakers = [s for s in _speakers(nlp, text) if s]
+    assert ("the league commissioner", "Dana Whitfield") in speakers
+
+
 def test_speaker_pronoun_skips_a_name_the_tagger_also_typed_an_organisation(nlp):
     # ours: a school the tagger took for a person in one place and an organisation in another is no
     # one "she" can mean

@@ -26,8 +26,9 @@ these rules, first match wins:
    introduced with that role ("Yuri Knutov, a military expert", "Foreign
    Minister X"); none when the role was last given to someone unnamed who acted
    ("a law enforcement official said ... the official said"; not "set up by an
-   engineering professor", who may be the person named next); else the latest person
-   that spoke. A plural ("the officials") is nobody in particular.
+   engineering professor", who may be the person named next); else the one person
+   given the role after it ("the WHL commissioner said ... WHL commissioner Ron Robison
+   said"); else the latest person that spoke. A plural ("the officials") is nobody in particular.
 
 6. a document ("the statement", "a release from UFCW Local 832", "the lawsuit";
    ``speaker_document_nouns.txt``) -> whoever issued it, where the text says: a
@@ -213,6 +214,8 @@ class SpeakerResolver:
             unnamed = max((c for c in self.unnamed_roles.get(lemma, []) if c < head.idx), default=-1)
             if unnamed > max((pos for pos, _ in self.roles.get(lemma, []) if pos < head.idx), default=-1):
                 return None, None  # "a law enforcement official said ... the official said": nobody named
+            if found is None:
+                found = self._only_later_holder(lemma, head.idx)
             return (found if found is not None else self._latest(head.idx, person=True)), None
         if lemma in self.documents and head.tag_ not in ("NNS", "NNPS"):
             return self._issuer(head)
@@ -422,6 +425,12 @@ class SpeakerResolver:
         """A person's gender where the name tells it (``person_first_names.tsv``), else None."""
         first = self.entities[entity].name.split()[0].lower() if self.entities[entity].name else ""
         return self.first_names.get(first)
+
+    def _only_later_holder(self, role: str, after: int) -> int | None:
+        """The one person the text gives the role to after the mention, where no one had it before
+        ("the WHL commissioner said ... WHL commissioner Ron Robison said"); None for several."""
+        later = {ent for pos, ent in self.roles.get(role, []) if pos > after}
+        return later.pop() if len(later) == 1 else None
 
     def _latest_role(self, role: str, before: int) -> int | None:
         found = [ent for pos, ent in self.roles.get(role, []) if pos < before]
