@@ -507,6 +507,6 @@ class SpeakerResolver:
                 found |= {t.lemma_.lower() for t in child.subtree}
             elif child.dep_ == "appos":
                 found |= {t.lemma_.lower() for t in child.subtree if t.pos_ == "NOUN"}
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and self._next_to(head.head, head):
             found.add(head.head.lemma_.lower())
         return found & self.role_nouns
