@@ -250,3 +250,18 @@ def test_speaker_a_name_the_tagger_cut_before_its_number(nlp):
     at = text.index("Unifor")
     quotes = extract_quotes(doc, [EntityRecord("Unifor Local", "ORG", [MentionRecord(at, at + 12, "Unifor Local")])])
     assert quotes and quotes[-1].speaker is not None and quotes[-1].speaker.name == "Unifor Local 444"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ours: a quotation with no cue after a sentence about another person is that person's
+    ("Choreographer Maria Kessler first made the piece in 2016. “I always felt it deserved to be longer,” says "
+     "Christopher Hale. “It is a thrill to come back to an idea and go deeper.” Kessler did not need much "
+     "coaxing. “I am grateful for the invitation and for the chance to explore it again.”",
+     ["Christopher Hale", "Christopher Hale", "Maria Kessler"]),
+    # ours: with no one else in between, the quotation goes on in the same speaker's voice
+    ("“I always felt it deserved to be longer,” says Christopher Hale. “It is a thrill to come back to an idea "
+     "and go deeper. We have seven dancers now and a bigger stage.”",
+     ["Christopher Hale", "Christopher Hale", "Christopher Hale"]),
+])
+def test_speaker_of_a_quotation_with_no_cue(nlp, text, expected):
+    assert [s[1] if s else None for s in _speakers(nlp, text)] == expected

@@ -122,8 +122,8 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
         if cue is not None:
             speaker = resolver.resolve(cue.speaker, cue.speaker_span)
             cue_span = (cue.start, cue.end, text[cue.start:cue.end])
-        else:  # a continuation paragraph: the previous quote's speaker
-            speaker, cue_span = (previous.speaker if previous else None), None
+        else:  # a continuation: the previous quote's speaker, or a person who acts in between
+            speaker, cue_span = resolver.carried(previous, start) if previous else None, None
         part_of = None
         if previous is not None and (same_quotation or _continues(text, previous, start, cue_span)):
             part_of = previous.part_of if previous.part_of is not None else len(out) - 1

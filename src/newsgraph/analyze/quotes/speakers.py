@@ -42,6 +42,10 @@ these rules, first match wins:
 Anything else keeps its mention with entity and name None: no guessing; a proper name the
 tagger marked as no entity and nothing before introduces ("Demi said") keeps the name as
 written, with entity None.
+A quotation with no cue of its own continues the previous speaker, unless a sentence between
+them has another person for its subject ("'...,' says House. Durning did not need much coaxing.
+'I'm thankful ...'"): then it is that person's (``carried``). A surname the tagger marked as no
+entity, as the subject of a clause, is still the person introduced by full name before it.
 Two people who speak together ("owners Tore Sohlberg and Lehla Abreder said", "Both
 Sandmann and Phillips said") are named both ("Tore Sohlberg and Lehla Abreder"); the
 entity is the first (a store row shows that entity's name).
@@ -153,6 +157,29 @@ class SpeakerResolver:
                 return name  # not all of them people this resolves: keep the first
             names.append(other_name or self.entities[other].name)
         return " and ".join(names)
+
+    def carried(self, previous, start: int) -> SpeakerRecord | None:
+        """The speaker of a quotation with no cue of its own that follows the quote ``previous``: the
+        previous speaker, unless a sentence in between has another person for its subject ("'...,'
+        says House. Durning did not need much coaxing. 'I'm thankful ...'"): then that person."""
+        speaker = previous.speaker
+        for pos, person in reversed(self.subjects):
+            if pos >= start:
+                continue
+            if pos < previous.end:
+                break
+            if speaker is not None and speaker.entity == person:
+                return speaker
+            sent = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+            if sent is None or sent.sent.start_char < previous.end or sent.sent.end_char > start:
+                continue  # the subject of a sentence the quotation itself is part of
+            end = self.doc[sent.start].idx + len(self.doc[sent.start])  # the name's last word
+            at = self.ent_at[pos]
+            if at is not None:  # the whole mention the tagger marked
+                end = max((m.end for m in self.entities[at].mentions if m.start == pos), default=end)
+            self.spoke.append((pos, person))
+            return SpeakerRecord(pos, end, self.text[pos:end], person, self.entities[person].name)
+        return speaker
 
     def heard(self, quotes) -> None:
         """Take the resolved speakers of finished quotes, so later lookups know who spoke where."""
@@ -474,6 +501,12 @@ class SpeakerResolver:
                     self.roles.setdefault(role, []).append((m.start, person))
 
         for tok in doc:
+            if tok.dep_ in NOMINAL_SUBJECTS and tok.pos_ == "PROPN" and self.ent_at[tok.idx] is None:
+                # a surname the tagger missed ("Durning did not need much coaxing"): still the
+                # person introduced by full name before it
+                person = self._introduced(tok.text, tok.idx, (_PERSON,))
+                if person is not None:
+                    self.subjects.append((tok.idx, person))
             if tok.lemma_.lower() not in self.role_nouns or self.ent_at[tok.idx] is not None:
                 continue
             det = next((c for c in tok.children if c.dep_ == "det"), None)
@@ -484,6 +517,7 @@ class SpeakerResolver:
                 # mentioned ("set up by an engineering professor") may well be the person named later
                 continue
             self.unnamed_roles.setdefault(tok.lemma_.lower(), []).append(tok.idx)
+        self.subjects.sort()
 
     @staticmethod
     def _subject_of_relative(head) -> bool:
