@@ -207,6 +207,10 @@ def test_speaker_a_party_epithet_is_the_latest_person(nlp):
      "who calls herself “the old lady of the team.”", ("the veteran striker", "Ana Ferreira")),
     # ours: a first name the tagger marked as no one is still the name the text gives
     ("Tracy took Zaineb aside after dinner. “I came here to win,” said Zaineb.", ("Zaineb", "Zaineb")),
+    # ours: a name after a speech verb that has no subject ("insists Nolan Pryce") is the one in focus
+    ("Mark Webb sells the comics. There is a real joy, insists 16-year-old Nolan Pryce, in seeing a comic "
+     "through to the end. “It takes months of drawing and fixing mistakes,” says the self-taught Guelph resident.",
+     ("the self-taught Guelph resident", "Nolan Pryce")),
     # ours: a name made the subject by its relative clause ("X, who moved ...") is in focus
     ("I’m talking about Lucia Marquez, who moved to Toronto from Chile in 2004. “We print everything anyone "
      "brings us,” says the 41-year-old founder of Inkwell Books.",

@@ -15,7 +15,8 @@ these rules, first match wins:
    Abreder said ... they said"; no organisation spoke since) -> those people again;
    a personal pronoun ("he", "she", "him") -> the latest person that spoke or
    was the subject of a clause before it (also by a relative clause: "I'm talking
-   about Alfonso Espinos, who was born in Mexico"); "they"/"them" -> the latest
+   about Alfonso Espinos, who was born in Mexico"; or after a speech verb with no
+   subject, "..., insists 16-year-old Xander Wise, ..."); "they"/"them" -> the latest
    organisation, state or group that spoke;
 3. an office with an owner ("Starmer's office", "the Prime Minister's office")
    -> that office, named by its first mention, so all its mentions agree;
@@ -63,8 +64,10 @@ officials") resolved to organisations, and roles only from titles and apposition
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from ..lexicons import table, words
+from .cues import verb_frames
 from ..types import EntityRecord, SpeakerRecord
 from ..constants import NOMINAL_SUBJECTS
 
@@ -79,6 +82,11 @@ _STATE_NOUNS = frozenset({"government", "administration", "authority", "authorit
                           "republic", "kingdom", "country", "side", "opposition"})
 # how many sentences back "the agency" looks for the organisation it stands for
 _ORGANISATION_REACH = 2
+
+
+@lru_cache(maxsize=None)
+def _speech_verbs(lang: str) -> frozenset[str]:
+    return frozenset(lemma for lemma, (klass, _) in verb_frames(lang).items() if klass == "speech")
 
 
 def _visible(name: str) -> str:
@@ -101,6 +109,7 @@ class SpeakerResolver:
         self.offices = words(lang, "speaker_office_nouns")
         self.titles = words(lang, "entity_titles")
         self.documents = words(lang, "speaker_document_nouns")
+        self.speech_verbs = _speech_verbs(lang)
         self.bodies = frozenset(row[0] for row in table(lang, "event_participant_nouns")
                                 if len(row) > 1 and row[1] == "body" and " " not in row[0]) - _STATE_NOUNS
         self.party_epithets = words(lang, "quote_party_epithets")
@@ -495,7 +504,7 @@ class SpeakerResolver:
                 head = span.root
                 if head.dep_ in NOMINAL_SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "to"
                                                            and head.head.head.lower_ == "according") \
-                        or self._subject_of_relative(head):
+                        or self._subject_of_relative(head) or self._inverted_speaker(head):
                     self.subjects.append((m.start, person))
                 for role in self._roles_of(head, span):
                     self.roles.setdefault(role, []).append((m.start, person))
@@ -518,6 +527,14 @@ class SpeakerResolver:
                 continue
             self.unnamed_roles.setdefault(tok.lemma_.lower(), []).append(tok.idx)
         self.subjects.sort()
+
+    def _inverted_speaker(self, head) -> bool:
+        """A name right after a speech verb with no subject, which the parser took for its object:
+        "There is a particular satisfaction, insists 16-year-old Xander Wise, in ..."."""
+        verb = head.head
+        return head.dep_ == "dobj" and verb.i < head.left_edge.i and verb.lemma_.lower() in self.speech_verbs \
+            and all(t.i == verb.i or t.i in range(head.left_edge.i, head.i) for t in self.doc[verb.i:head.i]) \
+            and not any(c.dep_ in NOMINAL_SUBJECTS for c in verb.children)
 
     @staticmethod
     def _subject_of_relative(head) -> bool:
