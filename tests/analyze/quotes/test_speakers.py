@@ -269,3 +269,15 @@ def test_speaker_a_name_the_tagger_cut_before_its_number(nlp):
 ])
 def test_speaker_of_a_quotation_with_no_cue(nlp, text, expected):
     assert [s[1] if s else None for s in _speakers(nlp, text)] == expected
+
+
+def test_speaker_a_union_local_keeps_its_number_in_later_mentions(nlp):
+    # ours: the tagger may stop the name before its number; the union's later release is named in full too
+    from newsgraph.analyze.types import EntityRecord, MentionRecord
+
+    text = ("A release sent to media from UFCW Local 832 said most workers voted yes. Workers at a second cafe "
+            "voted on Thursday. The UFCW will represent all cooks and servers, according to the union's release.")
+    doc = nlp(text)
+    at = text.index("UFCW Local")
+    quotes = extract_quotes(doc, [EntityRecord("UFCW Local", "ORG", [MentionRecord(at, at + 10, "UFCW Local")])])
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["UFCW Local 832", "UFCW Local 832"]

@@ -131,6 +131,7 @@ class SpeakerResolver:
         self._index_people()
         self.spoke: list[tuple[int, int]] = []  # (char, entity) of resolved speakers
         self.office_names: dict[object, str] = {}
+        self.numbered: dict[int, str] = {}  # entity -> its name with the number the tagger cut off
         self.pairs: list[tuple[int, int, str]] = []  # (char, first entity, names) of people who spoke together
 
     def resolve(self, head_i: int | None, span: tuple[int, int] | None) -> SpeakerRecord | None:
@@ -144,7 +145,7 @@ class SpeakerResolver:
         if entity is not None and any(name == together for _, _, together in self.pairs):
             return SpeakerRecord(start, end, text, entity, name)  # "they": the people who spoke together again
         if entity is not None:
-            name = name or self.entities[entity].name
+            name = name or self.numbered.get(entity) or self.entities[entity].name
             self.spoke.append((start, entity))
             name = self._with_coordinated(self.doc[head_i], entity, name, start, end)
             if " and " in name and self.entities[entity].type == _PERSON:
@@ -284,14 +285,17 @@ class SpeakerResolver:
         return entity, name
 
     def _with_number(self, head, entity: int) -> str | None:
-        """The name as written where the tagger's name stops short of the number that ends it ("UFCW
-        Local" of "UFCW Local 832"); else None (the entity's own name)."""
+        """The name with the number the tagger's name stops short of ("UFCW Local" of "UFCW Local
+        832", however the parser hangs the number); else None (the entity's own name)."""
         name = self.entities[entity].name
-        nums = [c for c in head.rights if c.dep_ == "nummod" and c.pos_ == "NUM" and c.i == head.i + 1]
-        if not nums or not name or self.entities[entity].type == _PERSON:
+        if head.i + 1 >= len(self.doc) or not name or self.entities[entity].type == _PERSON \
+                or not name.endswith(head.text):
             return None
-        written = self._as_written(head)
-        return written if written and written.startswith(name + " ") and written.endswith(nums[0].text) else None
+        number = self.doc[head.i + 1]
+        if number.pos_ != "NUM" or not number.text.isdigit() or head.whitespace_ != " " or number.head.i > number.i:
+            return None  # not "from the NDP 10 days ago", where the number counts what follows
+        self.numbered.setdefault(entity, f"{name} {number.text}")  # its later mentions ("the union") too
+        return self.numbered[entity]
 
     def _as_written(self, head) -> str | None:
         """A proper name the tagger left unmarked and nothing before introduces ("UFCW Local 832",
@@ -335,10 +339,17 @@ class SpeakerResolver:
         for idx, ent in enumerate(self.entities):
             if ent.type != "ORG" or idx in self.surnames or not ent.name:
                 continue
-            last = self.text.rfind(ent.name, sent.start_char, head.idx)
-            if last > best[0] and not self.text[last + len(ent.name):last + len(ent.name) + 1].isalnum():
-                best = (last, idx)
+            for name in {ent.name, self._acronym_of(ent.name)} - {None}:
+                last = self.text.rfind(name, sent.start_char, head.idx)
+                if last > best[0] and not self.text[last + len(name):last + len(name) + 1].isalnum():
+                    best = (last, idx)
         return best[1]
+
+    @staticmethod
+    def _acronym_of(name: str) -> str | None:
+        """The acronym a longer name starts with, which the text may use alone: "UFCW" of "UFCW Local 832"."""
+        first = name.split(" ", 1)[0]
+        return first if " " in name and len(first) > 1 and first.isupper() and first.isalpha() else None
 
     def _entity_of(self, tok) -> int | None:
         idx = self.ent_at[tok.idx] if tok.idx < len(self.ent_at) else None
