@@ -281,3 +281,11 @@ def test_speaker_a_union_local_keeps_its_number_in_later_mentions(nlp):
     at = text.index("UFCW Local")
     quotes = extract_quotes(doc, [EntityRecord("UFCW Local", "ORG", [MentionRecord(at, at + 10, "UFCW Local")])])
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["UFCW Local 832", "UFCW Local 832"]
+
+
+def test_speaker_pronoun_passes_over_a_speaker_in_a_concessive_clause(nlp):
+    # ours: "Although Dana Ross has said ..." is background; the later "he said" is the spokesman
+    text = ("College spokesman Tom Beale said the school received about 3,000 votes. Although Premier Dana Ross "
+            "has repeatedly said that the list is unfair, its choices should not be read as political. Rather, "
+            "voters were simply tired of the words, he said.")
+    assert _speakers(nlp, text)[-1] == ("he", "Tom Beale")

@@ -16,7 +16,8 @@ these rules, first match wins:
    a personal pronoun ("he", "she", "him") -> the latest person that spoke or
    was the subject of a clause before it (also by a relative clause: "I'm talking
    about Alfonso Espinos, who was born in Mexico"; or after a speech verb with no
-   subject, "..., insists 16-year-old Xander Wise, ..."); "they"/"them" -> the latest
+   subject, "..., insists 16-year-old Xander Wise, ..."; not one who speaks or acts in
+   a concessive clause, "Although Trump has tweeted that ...", which is background); "they"/"them" -> the latest
    organisation, state or group that spoke;
 3. an office with an owner ("Starmer's office", "the Prime Minister's office")
    -> that office, named by its first mention, so all its mentions agree;
@@ -80,6 +81,8 @@ _INDEFINITE = frozenset({"a", "an", "another", "one"})
 # bodies that are states, not organisations: "the government" is not the organisation named before
 _STATE_NOUNS = frozenset({"government", "administration", "authority", "authorities", "regime", "state", "nation",
                           "republic", "kingdom", "country", "side", "opposition"})
+# marks of a concessive clause, whose speaker is background to the sentence
+_CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
 # how many sentences back "the agency" looks for the organisation it stands for
 _ORGANISATION_REACH = 2
 
@@ -146,7 +149,8 @@ class SpeakerResolver:
             return SpeakerRecord(start, end, text, entity, name)  # "they": the people who spoke together again
         if entity is not None:
             name = name or self.numbered.get(entity) or self.entities[entity].name
-            self.spoke.append((start, entity))
+            if not self._conceded(self.doc[head_i]):
+                self.spoke.append((start, entity))
             name = self._with_coordinated(self.doc[head_i], entity, name, start, end)
             if " and " in name and self.entities[entity].type == _PERSON:
                 self.pairs.append((start, entity, name))
@@ -167,6 +171,13 @@ class SpeakerResolver:
                 return name  # not all of them people this resolves: keep the first
             names.append(other_name or self.entities[other].name)
         return " and ".join(names)
+
+    @staticmethod
+    def _conceded(head) -> bool:
+        """Whether a speaker speaks in a concessive clause ("Although Trump has tweeted that ..., its
+        inclusion should not be ..."): background to the sentence, not whom a later "he said" means."""
+        verb = head.head
+        return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in verb.children)
 
     def carried(self, previous, start: int) -> SpeakerRecord | None:
         """The speaker of a quotation with no cue of its own that follows the quote ``previous``: the
@@ -516,7 +527,8 @@ class SpeakerResolver:
                 if head.dep_ in NOMINAL_SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "to"
                                                            and head.head.head.lower_ == "according") \
                         or self._subject_of_relative(head) or self._inverted_speaker(head):
-                    self.subjects.append((m.start, person))
+                    if not (head.dep_ in NOMINAL_SUBJECTS and self._conceded(head)):
+                        self.subjects.append((m.start, person))
                 for role in self._roles_of(head, span):
                     self.roles.setdefault(role, []).append((m.start, person))
 
