@@ -289,3 +289,22 @@ def test_speaker_pronoun_passes_over_a_speaker_in_a_concessive_clause(nlp):
             "has repeatedly said that the list is unfair, its choices should not be read as political. Rather, "
             "voters were simply tired of the words, he said.")
     assert _speakers(nlp, text)[-1] == ("he", "Tom Beale")
+
+
+@pytest.mark.parametrize("text, expected_last", [
+    # ours: a person named by sex, age or kin with "the" is the latest person of that gender
+    ("Sarah Lee was at the arena on Friday night. “It was terrifying,” the mother of three said.",
+     ("the mother of three", "Sarah Lee")),
+    # ours: ... but not with a possessor: "his father" is someone else, unnamed
+    ("Luc LeBlanc, 19, died in the crash. His father said the family was devastated.", ("His father", None)),
+    # ours: ... nor where the noun was given to someone unnamed before
+    ("Police found a woman near the bridge. Sarah Lee called 911. The woman said she had been walking home.",
+     ("The woman", None)),
+    # ours: sport positions and short titles of elected members are roles
+    ("Connor Walsh scored twice on Saturday. “We needed that one,” said the 22-year-old Oilers captain.",
+     ("the 22-year-old Oilers captain", "Connor Walsh")),
+    ("Karen Holt was elected in 2015. “I will run again,” the Ottawa-area MP told reporters.",
+     ("the Ottawa-area MP", "Karen Holt")),
+])
+def test_speaker_people_by_kin_age_or_position(nlp, text, expected_last):
+    assert _speakers(nlp, text)[-1] == expected_last

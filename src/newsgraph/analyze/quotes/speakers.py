@@ -32,6 +32,11 @@ these rules, first match wins:
    given the role after it ("the WHL commissioner said ... WHL commissioner Ron Robison
    said"); else the latest person that spoke. A plural ("the officials") is nobody in particular.
 
+5b. a noun of sex, age or kin with "the" ("the mother of three", "the man";
+   ``speaker_person_nouns.tsv``) -> the latest person of that gender; none with a
+   possessor ("his father" is someone else) or where the noun was given to someone
+   unnamed before ("police found a woman ... the woman said").
+
 6. a document ("the statement", "a release from UFCW Local 832", "the lawsuit";
    ``speaker_document_nouns.txt``) -> whoever issued it, where the text says: a
    "from"/"by" phrase or a possessor on it, or the subject that issued, released or
@@ -112,6 +117,8 @@ class SpeakerResolver:
         self.offices = words(lang, "speaker_office_nouns")
         self.titles = words(lang, "entity_titles")
         self.documents = words(lang, "speaker_document_nouns")
+        self.person_nouns = {row[0]: (row[1] if len(row) > 1 and row[1] != "-" else None)
+                             for row in table(lang, "speaker_person_nouns")}
         self.speech_verbs = _speech_verbs(lang)
         self.bodies = frozenset(row[0] for row in table(lang, "event_participant_nouns")
                                 if len(row) > 1 and row[1] == "body" and " " not in row[0]) - _STATE_NOUNS
@@ -129,6 +136,7 @@ class SpeakerResolver:
                                     if ent.type == _PERSON and " " in ent.name and ent.name in group_names)
         self.surnames = self._surnames()  # lone names the tagger typed no person, that are a person's surname
         self.roles: dict[str, list[tuple[int, int]]] = {}  # role word -> [(char, entity)]
+        self.unnamed_people: dict[str, list[int]] = {}  # person noun -> [char] of "a woman", "a man"
         self.unnamed_roles: dict[str, list[int]] = {}  # role word -> [char] of "a/another <role>" with no name
         self.subjects: list[tuple[int, int]] = []  # (char, entity) of person subjects
         self._index_people()
@@ -265,11 +273,27 @@ class SpeakerResolver:
             if found is None:
                 found = self._only_later_holder(lemma, head.idx)
             return (found if found is not None else self._latest(head.idx, person=True)), None
+        if lemma in self.person_nouns and head.tag_ == "NN" and self._with_the(head):
+            return self._person_by_noun(lemma, head.idx), None
         if lemma in self.documents and head.tag_ not in ("NNS", "NNPS"):
             return self._issuer(head)
         if head.pos_ == "NOUN" and self._definite(head) and head.tag_ not in ("NNS", "NNPS"):
             return self._named_organisation(lemma, head.idx), None
         return None, None
+
+    @staticmethod
+    def _with_the(head) -> bool:
+        """A noun with "the" and no possessor: "the mother of three", not "his father"."""
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+            and not any(c.dep_ == "poss" for c in head.children)
+
+    def _person_by_noun(self, noun: str, at: int) -> int | None:
+        """"the mother of three", "the man": the latest person of that gender before it; nobody
+        where the noun was given to someone unnamed before ("police found a woman ... the woman
+        said"), who may or may not be a person named."""
+        if any(c < at for c in self.unnamed_people.get(noun, [])):
+            return None
+        return self._latest(at, person=True, gender=self.person_nouns[noun])
 
     def _issuer(self, head, depth: int = 0) -> tuple[int | None, str | None]:
         """Who issued a document that speaks ("the statement", "a release from UFCW Local 832", "the
@@ -533,6 +557,9 @@ class SpeakerResolver:
                     self.roles.setdefault(role, []).append((m.start, person))
 
         for tok in doc:
+            if tok.lemma_.lower() in self.person_nouns and any(c.dep_ == "det" and c.lower_ in _INDEFINITE
+                                                               for c in tok.children):
+                self.unnamed_people.setdefault(tok.lemma_.lower(), []).append(tok.idx)  # "a woman", anywhere
             if tok.dep_ in NOMINAL_SUBJECTS and tok.pos_ == "PROPN" and self.ent_at[tok.idx] is None:
                 # a surname the tagger missed ("Durning did not need much coaxing"): still the
                 # person introduced by full name before it
