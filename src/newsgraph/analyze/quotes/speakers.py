@@ -189,23 +189,28 @@ class SpeakerResolver:
 
     def carried(self, previous, start: int) -> SpeakerRecord | None:
         """The speaker of a quotation with no cue of its own that follows the quote ``previous``: the
-        previous speaker, unless a sentence in between has another person for its subject ("'...,'
-        says House. Durning did not need much coaxing. 'I'm thankful ...'"): then that person."""
-        speaker = previous.speaker
+        previous speaker, unless a sentence in between has another person for the subject of its
+        main clause ("'...,' says House. Durning did not need much coaxing. 'I'm thankful ...'"):
+        then that person. With no previous speaker, none."""
+        speaker = previous.speaker if previous is not None else None
+        if speaker is None:
+            return None
         for pos, person in reversed(self.subjects):
             if pos >= start:
                 continue
-            if pos < previous.end:
-                break
-            if speaker is not None and speaker.entity == person:
+            if pos < previous.end or speaker.entity == person:
                 return speaker
-            sent = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
-            if sent is None or sent.sent.start_char < previous.end or sent.sent.end_char > start:
+            span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            sent = span.sent
+            if sent.start_char < previous.end or sent.end_char > start:
                 continue  # the subject of a sentence the quotation itself is part of
-            end = self.doc[sent.start].idx + len(self.doc[sent.start])  # the name's last word
             at = self.ent_at[pos]
-            if at is not None:  # the whole mention the tagger marked
-                end = max((m.end for m in self.entities[at].mentions if m.start == pos), default=end)
+            end = max((m.end for m in self.entities[at].mentions if m.start == pos), default=span.end_char) \
+                if at is not None else span.end_char
+            if not any(c.dep_ in NOMINAL_SUBJECTS and pos <= c.idx < end for c in sent.root.children):
+                continue  # a subject of some other clause ("bringing up X, who once ...")
             self.spoke.append((pos, person))
             return SpeakerRecord(pos, end, self.text[pos:end], person, self.entities[person].name)
         return speaker
