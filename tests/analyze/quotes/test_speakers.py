@@ -295,6 +295,11 @@ def test_speaker_pronoun_passes_over_a_speaker_in_a_concessive_clause(nlp):
     # ours: a person named by sex, age or kin with "the" is the latest person of that gender
     ("Sarah Lee was at the arena on Friday night. “It was terrifying,” the mother of three said.",
      ("the mother of three", "Sarah Lee")),
+    # ours: an age for a person, however the parser hangs "the"
+    ("Sarah Lee was at the arena on Friday night. “It was terrifying,” the 34-year-old said.",
+     ("34-year-old", "Sarah Lee")),
+    ("Sarah Lee was at the arena on Friday night. “It was terrifying,” said the 34-year-old.",
+     ("the 34-year-old", "Sarah Lee")),
     # ours: ... but not with a possessor: "his father" is someone else, unnamed
     ("Luc LeBlanc, 19, died in the crash. His father said the family was devastated.", ("His father", None)),
     # ours: ... nor where the noun was given to someone unnamed before

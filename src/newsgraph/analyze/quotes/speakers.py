@@ -32,7 +32,8 @@ these rules, first match wins:
    given the role after it ("the WHL commissioner said ... WHL commissioner Ron Robison
    said"); else the latest person that spoke. A plural ("the officials") is nobody in particular.
 
-5b. a noun of sex, age or kin with "the" ("the mother of three", "the man";
+5b. an age ("said the 34-year-old") -> the latest person; a noun of sex, age or
+   kin with "the" ("the mother of three", "the man";
    ``speaker_person_nouns.tsv``) -> the latest person of that gender; none with a
    possessor ("his father" is someone else) or where the noun was given to someone
    unnamed before ("police found a woman ... the woman said").
@@ -278,6 +279,9 @@ class SpeakerResolver:
             if found is None:
                 found = self._only_later_holder(lemma, head.idx)
             return (found if found is not None else self._latest(head.idx, person=True)), None
+        if low == "old" and "the" in (head.left_edge.lower_, head.doc[max(0, head.left_edge.i - 1)].lower_) \
+                and any(c.lemma_ == "year" for c in head.children):
+            return self._latest(head.idx, person=True), None  # "said the 34-year-old": an age for a person
         if lemma in self.person_nouns and head.tag_ == "NN" and self._with_the(head):
             return self._person_by_noun(lemma, head.idx), None
         if lemma in self.documents and head.tag_ not in ("NNS", "NNPS"):
