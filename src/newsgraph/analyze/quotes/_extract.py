@@ -122,10 +122,11 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
         if cue is not None:
             speaker = resolver.resolve(cue.speaker, cue.speaker_span)
             cue_span = (cue.start, cue.end, text[cue.start:cue.end])
-        else:  # a continuation paragraph: the previous quote's speaker
-            speaker, cue_span = (previous.speaker if previous else None), None
+        else:  # a continuation: the previous quote's speaker, or a person who acts in between
+            speaker, cue_span = resolver.carried(previous, start), None
         part_of = None
-        if previous is not None and (same_quotation or _continues(text, previous, start, cue_span)):
+        if previous is not None and (same_quotation or _continues(text, previous, start, cue_span)) \
+                and (cue is not None or speaker is previous.speaker):  # not someone else's words
             part_of = previous.part_of if previous.part_of is not None else len(out) - 1
         score = cue.score if cue is not None else previous.score if previous is not None else None
         record = QuoteRecord(kind, start, end, text[start:end], cue_span, speaker, part_of, score, attributed)

@@ -345,6 +345,8 @@ def _name_before(tok):
     if tok.i == 0 or tok.tag_ not in _FINITE or tok.dep_ not in ("ROOT", "ccomp"):
         return None
     before = tok.doc[tok.i - 1]
+    if before.lower_ == "old" and any(c.lemma_ == "year" for c in before.children):
+        return before  # "the 34-year-old said", with "the" hung on the verb: the person of that age
     if before.pos_ != "PROPN" or not before.text[:1].isupper() or "\n" in before.whitespace_:
         return None
     # the last of coordinated names ("Obama and Clinton call") would stand for all of them
