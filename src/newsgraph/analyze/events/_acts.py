@@ -192,8 +192,11 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
 
 
 def _adjunct_of(tok: Token, head: Token) -> bool:
-    """ "blocked streets to demand reforms", "marched, demanding his release": a clause hung on the act."""
-    return tok.head.i == head.i and tok.dep_ in ("advcl", "acl", "xcomp", "conj")
+    """ "blocked streets to demand reforms", "marched, demanding his release": a clause hung on the
+    act, or on the verb the act is the object of ("attended a rally to demand his return")."""
+    if tok.dep_ not in ("advcl", "acl", "xcomp", "conj"):
+        return False
+    return tok.head.i == head.i or head.dep_ == "dobj" and tok.head.i == head.head.i
 
 
 def _object_of(noun: Token, verb: Token) -> bool:

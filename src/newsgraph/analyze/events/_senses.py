@@ -21,7 +21,8 @@ and says what it keeps and what it drops:
   landslides"), only of what someone will ("police will no longer tolerate rallies");
 - "provide", "send", "deliver" and other verbs of giving are AID only when what is given
   is aid: money, weapons, supplies ("provide 3 billion euros"), not "a better life";
-- "supports", "backs" in the simple present hold a stance ("she supports the cause"),
+- "supports", "backs" in the simple present hold a stance ("she supports the cause"), and so
+  do their participles describing someone ("extremists opposed to the truce");
   where "backed the resolution" reports an act; "the talk on the streets" is no talks;
 - "meet" a need, a deadline or a disaster is no meeting; a "threat" that something poses
   or someone faces is a danger described, not a threat made;
@@ -91,6 +92,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
     if tok.pos_ == "VERB" and tok.tag_ == "VBN" and tok.dep_ in _NOMINAL and any(c.dep_ == "det" for c in tok.children):
         return False  # "evacuated the wounded": people, named by what befell them
     if tok.pos_ == "VERB":
+        if lemma in _STANCES and tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+            return False  # "extremists opposed to the truce", "rebels backed by X": who they are
         if lemma in _STANCES and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             return False  # "she supports the cause of ...": a stance held, not an act done
         if lemma in _REFUSING and not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in tok.children):
