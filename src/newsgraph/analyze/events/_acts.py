@@ -171,6 +171,10 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
             if a.event.type == "PROTEST" and b.event.type == "REQUEST" and _adjunct_of(b.token, a.token):
                 dropped.add(id(b))  # "blocked roads, demanding that he be reinstated": what the protest demands
                 continue
+            if (a.event.type in _STOPPING and a.token.pos_ == "VERB" and b.token.pos_ == "NOUN"
+                    and _object_of(b.token, a.token)):
+                dropped.add(id(b))  # "halted economic aid to Serbia": no aid is given, it is stopped
+                continue
             if not _governs(a.token, b.token, steps=2):
                 continue
             lemma = a.token.lemma_.lower()
@@ -178,9 +182,6 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
                 dropped.add(id(a))  # the promise is the act it announces
             elif a.event.type == "PROTEST" and b.event.type == "REQUEST":
                 dropped.add(id(b))  # "a demonstration demanding his return": the demand is the protest's
-            elif (a.event.type in _STOPPING and a.token.pos_ == "VERB" and b.token.pos_ == "NOUN"
-                  and _object_of(b.token, a.token)):
-                dropped.add(id(b))  # "halted economic aid to Serbia": no aid is given, it is stopped
             elif a.event.type in _CONTENT_TAKERS or lemma in _AGREEING:
                 if b.token.pos_ == "VERB" or a.event.type != "ACCUSE":
                     dropped.add(id(b))  # "condemned the bombing" keeps the bombing, "accused X of attacking" not
