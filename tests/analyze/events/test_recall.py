@@ -115,3 +115,11 @@ def test_events_a_halted_mediation_is_not_a_consultation(analyze):
     # ours: what a sanction stops is not an event of its own
     _, events = analyze("The European Union halted its mediation efforts between the two republics.")
     assert "CONSULT" not in [e.type for e in events]
+
+
+@pytest.mark.slow
+def test_events_who_is_engaged_in_an_act_does_it(analyze):
+    # ours: "were engaged in" puts its subject into the act, as "were placed on alert" does
+    entities, events = analyze("Rebel fighters were engaged in ethnic cleansing in the north, the report said.")
+    cleansing = next(e for e in events if e.type == "ASSAULT")
+    assert any("fighters" in n for n in _names(entities, cleansing.actors))

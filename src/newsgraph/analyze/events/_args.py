@@ -46,9 +46,11 @@ _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount"
                           "participate", "engage", "involve", "open", "end", "finish", "complete", "wrap", "renew",
                           "intensify", "expand", "seek", "want", "favor", "favour", "break", "suspend", "halt",
                           "stop", "cancel", "postpone", "delay", "claim", "admit", "threaten", "vow", "pledge",
-                          "promise", "try", "attempt", "lead", "coordinate", "cut", "place", "put", "remain", "stay"})
-# Verbs that put their passive subject into the state a noun event names.
-_PUTTING = frozenset({"place", "put", "keep"})
+                          "promise", "try", "attempt", "lead", "coordinate", "cut", "place", "put", "remain", "stay",
+                          "declare"})
+# Verbs that put their passive subject into the state a noun event names, or have it take part
+# in the act ("troops were placed on alert", "forces were engaged in ethnic cleansing").
+_PUTTING = frozenset({"place", "put", "keep", "engage", "involve"})
 # Verbs of talking things over: their object is the topic, the parties come with "with".
 _TOPIC_VERBS = frozenset({"discuss", "consider", "debate", "examine", "review", "address", "study"})
 # Acts that send or give something: their object is the thing, the recipient comes with "to".
