@@ -123,3 +123,20 @@ def test_events_who_is_engaged_in_an_act_does_it(analyze):
     entities, events = analyze("Rebel fighters were engaged in ethnic cleansing in the north, the report said.")
     cleansing = next(e for e in events if e.type == "ASSAULT")
     assert any("fighters" in n for n in _names(entities, cleansing.actors))
+
+
+@pytest.mark.slow
+def test_events_questioning_people_is_an_investigation_doubting_a_plan_is_none(analyze):
+    # ours: "questioned two suspects" looks into them; "questioned the wisdom" doubts
+    entities, events = analyze("Police questioned two suspects on Friday.")
+    questioning = next(e for e in events if e.type == "ACCUSE")
+    assert any("suspects" in n for n in _names(entities, questioning.targets))
+    _, events = analyze("Senator Dole questioned the wisdom of the plan.")
+    assert "ACCUSE" not in [e.type for e in events]
+
+
+@pytest.mark.slow
+def test_events_agents_sent_to_investigate_are_no_mobilization(analyze):
+    # ours: the investigation is the event, the agents sent are no military move
+    _, events = analyze("The FBI dispatched agents to Kenya to investigate the bombing.")
+    assert "MOBILIZE" not in [e.type for e in events] and "ACCUSE" in [e.type for e in events]

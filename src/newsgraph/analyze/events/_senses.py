@@ -32,7 +32,9 @@ and says what it keeps and what it drops:
   "alleged bombers", or as a noun: "evacuated the wounded";
 - "mobilize" is a military move only of armed people or arms ("mobilized troops", "mobilized
   its reserves"); "mobilized pressure groups", "mobilized support" is no MOBILIZE;
-- a "warning of" a danger no one makes ("warnings of starvation") is no threat.
+- a "warning of" a danger no one makes ("warnings of starvation") is no threat;
+- "question" is an investigation only of people ("questioned two suspects"), not of a
+  decision or a claim ("questioned the wisdom of the plan").
 """
 
 from __future__ import annotations
@@ -114,6 +116,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return any(c.dep_ == "ccomp" and _obliged(c) for c in tok.children)
         if lemma == "warn":
             return not _predicts(tok)
+        if lemma == "question":
+            return any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in tok.children)
         if kind == "MOBILIZE" and lemma in ("mobilize", "mobilise"):
             objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             return not objects or any(o.lemma_.lower() in _ARMED for o in objects)
@@ -132,6 +136,12 @@ def names_an_act(tok: Token, kind: str) -> bool:
     if lemma == "warning" and _warns_of_a_danger(tok):
         return False  # "warnings of starvation": what may happen, not a threat someone makes
     return True
+
+
+def _a_person(tok: Token) -> bool:
+    """ "questioned two suspects", "questioned Smith": someone questioned, not something doubted."""
+    return tok.ent_type_ == "PERSON" or _nouns("en").get(tok.lemma_.lower()) is not None and \
+        _nouns("en")[tok.lemma_.lower()].kind in ("person", "individual", "group")
 
 
 def _warns_of_a_danger(tok: Token) -> bool:
