@@ -140,3 +140,11 @@ def test_events_agents_sent_to_investigate_are_no_mobilization(analyze):
     # ours: the investigation is the event, the agents sent are no military move
     _, events = analyze("The FBI dispatched agents to Kenya to investigate the bombing.")
     assert "MOBILIZE" not in [e.type for e in events] and "ACCUSE" in [e.type for e in events]
+
+
+@pytest.mark.slow
+def test_events_i_in_a_direct_quotation_is_its_speaker(analyze):
+    # ours: the speaker of a quotation is who "I" is inside it
+    entities, events = analyze('"I condemn this attack on our soldiers," said Prime Minister John Howard.')
+    condemnation = next(e for e in events if e.type == "ACCUSE")
+    assert _names(entities, condemnation.actors) == {"John Howard"}
