@@ -148,3 +148,15 @@ def test_events_i_in_a_direct_quotation_is_its_speaker(analyze):
     entities, events = analyze('"I condemn this attack on our soldiers," said Prime Minister John Howard.')
     condemnation = next(e for e in events if e.type == "ACCUSE")
     assert _names(entities, condemnation.actors) == {"John Howard"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind", [
+    # ours: revenge vowed threatens; a demand dropped concedes; positions pounded are attacked
+    ("The president vowed revenge against the bombers.", "THREATEN"),
+    ("The union dropped its demand for a pay rise on Monday.", "CONCEDE"),
+    ("Government jets pounded rebel positions near the border on Friday.", "ASSAULT"),
+])
+def test_events_object_rows_name_the_act(analyze, text, kind):
+    _, events = analyze(text)
+    assert kind in [e.type for e in events]
