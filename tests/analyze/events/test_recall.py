@@ -160,3 +160,12 @@ def test_events_i_in_a_direct_quotation_is_its_speaker(analyze):
 def test_events_object_rows_name_the_act(analyze, text, kind):
     _, events = analyze(text)
     assert kind in [e.type for e in events]
+
+
+@pytest.mark.slow
+def test_events_saying_someone_rigged_a_vote_accuses_them(analyze):
+    # ours: misconduct told by a named speaker is the speaker's accusation
+    entities, events = analyze('"The government rigged the election," opposition leader Raila Odinga said.')
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    assert _names(entities, accusation.actors) == {"Raila Odinga"}
+    assert any("government" in n for n in _names(entities, accusation.targets))
