@@ -158,7 +158,7 @@ def test_events_where_forces_are_sent_is_the_state_it_names_or_no_one(analyze, t
 @pytest.mark.parametrize("text, absent", [
     # ours: a past participle used as an adjective describes; it reports no act
     ("Relief planes landed in the besieged town of Bihac on Friday.", "ASSAULT"),
-    ("Police questioned two alleged smugglers at the port.", "ACCUSE"),
+    ("Customs officers stopped two alleged smugglers at the port.", "ACCUSE"),  # ("questioned" is an act now)
 ])
 def test_events_a_participle_that_describes_is_no_event(analyze, text, absent):
     _entities, events = analyze(text)

@@ -166,16 +166,22 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
             # "X said Y must cooperate with Z": the modal's verb is what is asked, no act of its own
             dropped.update(id(b) for b in readings if b is not a and b.token.i == a.token.head.i)
         for b in readings:
-            if a is b or a.token.i == b.token.i or not _governs(a.token, b.token, steps=2):
+            if a is b or a.token.i == b.token.i:
+                continue
+            if a.event.type == "PROTEST" and b.event.type == "REQUEST" and _adjunct_of(b.token, a.token):
+                dropped.add(id(b))  # "blocked roads, demanding that he be reinstated": what the protest demands
+                continue
+            if (a.event.type in _STOPPING and a.token.pos_ == "VERB" and b.token.pos_ == "NOUN"
+                    and _object_of(b.token, a.token)):
+                dropped.add(id(b))  # "halted economic aid to Serbia": no aid is given, it is stopped
+                continue
+            if not _governs(a.token, b.token, steps=2):
                 continue
             lemma = a.token.lemma_.lower()
             if lemma in _ANNOUNCING and not a.derived:
                 dropped.add(id(a))  # the promise is the act it announces
             elif a.event.type == "PROTEST" and b.event.type == "REQUEST":
                 dropped.add(id(b))  # "a demonstration demanding his return": the demand is the protest's
-            elif (a.event.type in _STOPPING and a.token.pos_ == "VERB" and b.token.pos_ == "NOUN"
-                  and b.token.dep_ == "dobj" and b.token.head.i == a.token.i):
-                dropped.add(id(b))  # "halted economic aid to Serbia": no aid is given, it is stopped
             elif a.event.type in _CONTENT_TAKERS or lemma in _AGREEING:
                 if b.token.pos_ == "VERB" or a.event.type != "ACCUSE":
                     dropped.add(id(b))  # "condemned the bombing" keeps the bombing, "accused X of attacking" not
@@ -184,6 +190,21 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
                         # an allegation or a demand is about is its target, never who alleges or asks
                         a.event = replace(a.event, actors=list(b.event.actors))
     return [r for r in readings if id(r) not in dropped]
+
+
+def _adjunct_of(tok: Token, head: Token) -> bool:
+    """ "blocked streets to demand reforms", "marched, demanding his release": a clause hung on the
+    act, or on the verb the act is the object of ("attended a rally to demand his return")."""
+    if tok.dep_ not in ("advcl", "acl", "xcomp", "conj"):
+        return False
+    return tok.head.i == head.i or head.dep_ == "dobj" and tok.head.i == head.head.i
+
+
+def _object_of(noun: Token, verb: Token) -> bool:
+    """The verb's object, or the word naming its kind ("halt mediation efforts")."""
+    if noun.dep_ == "dobj" and noun.head.i == verb.i:
+        return True
+    return noun.dep_ == "compound" and noun.head.dep_ == "dobj" and noun.head.head.i == verb.i
 
 
 def _merge_same_type(readings: list[Reading]) -> list[Reading]:

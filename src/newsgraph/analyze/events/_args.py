@@ -46,9 +46,11 @@ _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount"
                           "participate", "engage", "involve", "open", "end", "finish", "complete", "wrap", "renew",
                           "intensify", "expand", "seek", "want", "favor", "favour", "break", "suspend", "halt",
                           "stop", "cancel", "postpone", "delay", "claim", "admit", "threaten", "vow", "pledge",
-                          "promise", "try", "attempt", "lead", "coordinate", "cut", "place", "put", "remain", "stay"})
-# Verbs that put their passive subject into the state a noun event names.
-_PUTTING = frozenset({"place", "put", "keep"})
+                          "promise", "try", "attempt", "lead", "coordinate", "cut", "place", "put", "remain", "stay",
+                          "declare"})
+# Verbs that put their passive subject into the state a noun event names, or have it take part
+# in the act ("troops were placed on alert", "forces were engaged in ethnic cleansing").
+_PUTTING = frozenset({"place", "put", "keep", "engage", "involve"})
 # Verbs of talking things over: their object is the topic, the parties come with "with".
 _TOPIC_VERBS = frozenset({"discuss", "consider", "debate", "examine", "review", "address", "study"})
 # Acts that send or give something: their object is the thing, the recipient comes with "to".
@@ -247,7 +249,7 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
         if not targets:
             targets.extend(_inner_targets(trigger, parts, kind))
     else:
-        for child in trigger.children:
+        for child in _noun_dependents(trigger):
             if child.dep_ in ("poss", "compound", "amod", "nmod") and parts.owner_of(child) is not None:
                 owner = parts.owner_of(child)
                 if _where(child, parts):
@@ -258,6 +260,14 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                     actors.append(owner)  # "U.S. missile attacks", "Russian strikes", "her visit"
             elif child.dep_ == "acl" and child.pos_ == "VERB":
                 actors.extend(_attendants(child, parts))  # "a summit held with the participation of X"
+            elif child.dep_ == "relcl" and _light(child):
+                # "the cooperation we have had with X", "the talks they held with X": the clause
+                # names who takes part
+                subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ not in ("that", "which"):
+                    actors.extend(parts.of(subj))
+                targets.extend(p for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                               for pobj in _pobjs(prep) for p in parts.of(pobj))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 for pobj in _pobjs(child):
                     actors.extend(parts.of(pobj))
@@ -298,6 +308,16 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     return actors, targets
+
+
+def _noun_dependents(noun: Token) -> list[Token]:
+    """The noun's dependents, and the phrases the parser hangs on a date inside its phrase:
+    "bombings this month of U.S. embassies" (the "of" phrase is the bombings', not the month's)."""
+    out = list(noun.children)
+    for child in noun.children:
+        if child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
+            out.extend(c for c in child.children if c.dep_ == "prep")
+    return out
 
 
 def _destination(p: Participant, parts: Participants) -> Participant | None:

@@ -62,6 +62,8 @@ _ON_TERRITORY = frozenset({"COERCE", "SANCTION"})
 _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 # Words that may carry a demand with no trigger word (_obligation): a cheap pre-check per sentence.
 _DEMAND_WORDS = frozenset({"must", "should", "ought", "want", "wants", "wanted", "wish", "wishes", "wished"})
+# What protesters carry their demands on.
+_PLACARDS = frozenset({"sign", "banner", "placard", "poster", "slogan", "t-shirt"})
 # Verbs that do what they say when one wishes to say them.
 _PERFORMED = frozenset({"express", "thank", "congratulate", "welcome", "condemn", "offer", "extend", "convey"})
 
@@ -260,6 +262,10 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Parti
            timexes: list[TimexRecord], sent_timexes: list[tuple[int, int, int]],
            quantity_spans: list[tuple[int, int]], quotes: list[QuoteRecord],
            published: str | None, acts: frozenset[int] = frozenset()) -> list[Reading]:
+    if sense.type == "REQUEST" and tok.dep_ == "acl" and tok.head.lemma_.lower() in _PLACARDS:
+        # "carrying signs demanding his return": a demand carried in the street is a protest (PLOVER
+        # codes demands made by demonstrating as PROTEST, not REQUEST)
+        sense = replace(sense, type="PROTEST", mode="demo")
     actors, targets = actors_targets(tok, parts, sense.type or "")
     if sense.type in _SPEECH_ACTS and not actors and _said_by_a_thing(tok):
         return []  # "the test calls for custody reverting to the parent": no one asks

@@ -5,6 +5,7 @@ phrases too: "Britain, France and Germany" are three) and returns what it stands
 
 - a named entity whose mention holds the head ("the United States", "Clinton");
   a capital standing for its state ("aid to Kiev") is the state when the text names it;
+- "I" inside a direct quotation: its speaker;
 - a pronoun resolved as quote speakers are ("he", "she": the latest person, skipping one
   whose first name is the other gender's; "they", "it":
   the latest organisation or state that acted or spoke), a relative pronoun its antecedent;
@@ -41,6 +42,7 @@ from ..types import EntityRecord, Participant, PhraseRecord, QuoteRecord
 __all__ = ["Participants"]
 
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 # How far back (in sentences) "it" and "they" look for whom they stand for.
@@ -109,6 +111,9 @@ class Participants:
         self.act_of: Callable[[Token], tuple[list[Participant], list[Participant]] | None] | None = None
         self.resolver = SpeakerResolver(doc, entities, lang)
         self.resolver.heard(quotes)
+        # Direct quotations with a named speaker: "I" inside one is its speaker.
+        self.spoken = [(q.start, q.end, q.speaker.entity) for q in quotes
+                       if q.kind != "indirect" and q.speaker is not None and q.speaker.entity is not None]
         # Subjects that "it" and "they" can stand for: (token, plural), in text order.
         self.group_subjects = [(t, t.tag_ in ("NNS", "NNPS") or self._named_type(t) == "NORP")
                                for t in doc if t.dep_ in NOMINAL_SUBJECTS and self._is_group(t)]
@@ -232,6 +237,8 @@ class Participants:
 
     def _pronoun(self, t: Token) -> list[Participant]:
         low = t.lower_
+        if low in _FIRST_PERSON:  # '"I want to thank you," she said': the speaker
+            return [e for start, end, e in self.spoken if start <= t.idx < end][:1]
         if low in _PERSONAL:
             found = self.resolver.latest(t.idx, person=True, pronoun=low)
             return [found] if found is not None else []

@@ -21,13 +21,20 @@ and says what it keeps and what it drops:
   landslides"), only of what someone will ("police will no longer tolerate rallies");
 - "provide", "send", "deliver" and other verbs of giving are AID only when what is given
   is aid: money, weapons, supplies ("provide 3 billion euros"), not "a better life";
-- "supports", "backs" in the simple present hold a stance ("she supports the cause"),
+- "supports", "backs" in the simple present hold a stance ("she supports the cause"), and so
+  do their participles describing someone ("extremists opposed to the truce");
   where "backed the resolution" reports an act; "the talk on the streets" is no talks;
 - "meet" a need, a deadline or a disaster is no meeting; a "threat" that something poses
   or someone faces is a danger described, not a threat made;
 - a noun trigger that only describes the people it modifies is no act: "riot police",
-  "occupation forces"; nor is a past participle used as an adjective: "the besieged town",
-  "the Syrian-backed militia", "alleged bombers".
+  "occupation forces", nor a present participle that does ("an occupying army"); nor is a
+  past participle used as an adjective: "the besieged town", "the Syrian-backed militia",
+  "alleged bombers", or as a noun: "evacuated the wounded";
+- "mobilize" is a military move only of armed people or arms ("mobilized troops", "mobilized
+  its reserves"); "mobilized pressure groups", "mobilized support" is no MOBILIZE;
+- a "warning of" a danger no one makes ("warnings of starvation") is no threat;
+- "question" is an investigation only of people ("questioned two suspects"), not of a
+  decision or a claim ("questioned the wisdom of the plan").
 """
 
 from __future__ import annotations
@@ -49,6 +56,8 @@ _STANCES = frozenset({"support", "back", "favor", "favour", "oppose"})
 _OFFERED = frozenset({"aid", "assistance", "help", "support", "talks", "negotiation", "money", "fund", "loan",
                       "weapon", "arm", "troop", "ceasefire", "truce", "deal", "concession", "amnesty",
                       "asylum", "compensation", "protection", "cooperation", "mediation", "guarantee"})
+# Where a participle stands as a noun ("the wounded", "the injured").
+_NOMINAL = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 _OBLIGING = frozenset({"must", "should", "ought", "shall"})
 _MAYBE = frozenset({"could", "might", "may", "can"})
 # What one meets without a meeting: "meet the needs", "meet the deadline".
@@ -58,7 +67,8 @@ _NEEDS = frozenset({"need", "requirement", "challenge", "target", "goal", "deadl
 _DANGER_VERBS = frozenset({"pose", "represent", "constitute", "face", "remain", "become", "see", "perceive"})
 # Verbs of giving that are aid only when what is given is: "provide 3 billion euros", "send
 # weapons", not "provide him with a better life" or "deliver a speech".
-_GIVING = frozenset({"provide", "supply", "deliver", "send", "grant", "contribute", "allocate", "donate", "hand"})
+_GIVING = frozenset({"provide", "supply", "deliver", "send", "grant", "contribute", "allocate", "donate", "hand",
+                     "ship", "airlift", "airdrop"})
 _AID_GOODS = frozenset({"aid", "assistance", "help", "support", "money", "fund", "funding", "loan", "credit",
                         "grant", "weapon", "arm", "ammunition", "equipment", "vehicle", "tank", "missile",
                         "system", "jet", "aircraft", "food", "medicine", "supply", "shelter", "relief",
@@ -67,14 +77,25 @@ _AID_GOODS = frozenset({"aid", "assistance", "help", "support", "money", "fund",
                         "troop", "soldier", "force", "peacekeeper", "good", "worth", "$", "€", "£"})
 # Nouns that a describing trigger can modify without naming an act.
 _DESCRIBED = frozenset({"police", "force", "troop", "soldier", "officer", "unit", "policeman", "gear", "cry",
-                        "zone", "leader", "group", "organizer", "organiser", "movement", "camp", "party"})
+                        "zone", "leader", "group", "organizer", "organiser", "movement", "camp", "party",
+                        "army", "militia", "power"})
+# What a military mobilization moves: armed people and arms (the manual's MOBILIZE modes).
+_ARMED = frozenset({"troop", "force", "army", "soldier", "reservist", "reserve", "unit", "division", "brigade",
+                    "battalion", "militia", "police", "guard", "fighter", "man", "tank", "warship", "ship", "fleet",
+                    "aircraft", "jet", "missile", "weapon", "artillery", "navy", "personnel", "military"})
 
 
 def names_an_act(tok: Token, kind: str) -> bool:
     lemma = tok.lemma_.lower()
     if tok.dep_ == "amod" and tok.tag_ == "VBN":
         return False  # "the besieged town", "the Syrian-backed militia", "alleged bombers": a description
+    if tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _DESCRIBED:
+        return False  # "calling them an occupying army": who they are, not what they did
+    if tok.pos_ == "VERB" and tok.tag_ == "VBN" and tok.dep_ in _NOMINAL and any(c.dep_ == "det" for c in tok.children):
+        return False  # "evacuated the wounded": people, named by what befell them
     if tok.pos_ == "VERB":
+        if lemma in _STANCES and tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("acl", "amod"):
+            return False  # "extremists opposed to the truce", "rebels backed by X": who they are
         if lemma in _STANCES and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             return False  # "she supports the cause of ...": a stance held, not an act done
         if lemma in _REFUSING and not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in tok.children):
@@ -95,6 +116,11 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return any(c.dep_ == "ccomp" and _obliged(c) for c in tok.children)
         if lemma == "warn":
             return not _predicts(tok)
+        if lemma == "question":
+            return any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in tok.children)
+        if kind == "MOBILIZE" and lemma in ("mobilize", "mobilise"):
+            objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            return not objects or any(o.lemma_.lower() in _ARMED for o in objects)
         if kind == "AID" and lemma in _GIVING:
             return any(c.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in _AID_GOODS for t in c.subtree)
                        for c in tok.children)
@@ -107,7 +133,26 @@ def names_an_act(tok: Token, kind: str) -> bool:
         return False  # "meeting the immediate needs of bombing victims"
     if kind == "THREATEN" and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in _DANGER_VERBS:
         return False  # "attacks which pose potential threats to every country": a danger, not a threat made
+    if lemma == "warning" and _warns_of_a_danger(tok):
+        return False  # "warnings of starvation": what may happen, not a threat someone makes
     return True
+
+
+def _a_person(tok: Token) -> bool:
+    """ "questioned two suspects", "questioned Smith": someone questioned, not something doubted."""
+    return tok.ent_type_ == "PERSON" or _nouns("en").get(tok.lemma_.lower()) is not None and \
+        _nouns("en")[tok.lemma_.lower()].kind in ("person", "individual", "group")
+
+
+def _warns_of_a_danger(tok: Token) -> bool:
+    """ "warnings of starvation", "a warning of floods": its "of" names a danger, not an act or people."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    lemma = obj.lemma_.lower()
+                    return (lemma, "N") not in lexicon("en").single and lemma not in _nouns("en")
+    return False
 
 
 def _meets_a_need(tok: Token) -> bool:
