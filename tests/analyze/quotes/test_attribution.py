@@ -197,3 +197,27 @@ def test_a_belief_that_says_is_no_speech(nlp):
 ])
 def test_evidence_is_no_speech(nlp, text, starting, attribution):
     assert _find(_quotes(nlp, text), starting).attribution == attribution
+
+
+@pytest.mark.parametrize("text, absent", [
+    # ours: what an elided verb leaves ("say it is") has no word of the speaker's
+    ("Costs are lower than the agency says they are, the mayor claims.", "they are"),
+    # ours: a clause of when, after the cue, is the reporter's circumstance
+    ("He shook his head and said no when reporters asked if the talks would resume.", "when reporters"),
+    ("Fear is spreading across the country, the premier said, though he did not name any groups.", "though he"),
+])
+def test_a_content_that_says_nothing_is_no_quote(nlp, text, absent):
+    assert not any(q.text.startswith(absent) for q in _quotes(nlp, text))
+
+
+def test_a_condition_before_a_parenthetical_cue_stays_content(nlp):
+    # ours: "When the plant closes" is the speaker's condition, the first part of the quotation
+    quotes = _quotes(nlp, "When the plant closes, she said, hundreds of jobs will go.")
+    assert _find(quotes, "When the plant closes").attribution == "speech"
+    assert _find(quotes, "hundreds of jobs will go").attribution == "speech"
+
+
+def test_a_try_to_say_is_no_speech(nlp):
+    # ours: an attempt to confirm something is not its confirmation
+    text = "Attempts by reporters to confirm with the city that the soil was unstable were stymied."
+    assert _find(_quotes(nlp, text), "the soil was unstable").attribution == "intention"

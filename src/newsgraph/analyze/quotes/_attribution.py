@@ -30,7 +30,14 @@
   with no source; it is no one's speech, so it too is kept as a stance.
 - A content that is only a name or a pronoun is no quote of speech at all
   ("talking about Alfonso Espinos"): ``attribution`` returns None and the quote is
-  left out.
+  left out. So is a content with no word of its own, what an elided verb leaves
+  ("higher than city reports say it is", "lower than TransLink says they are"), and
+  one that is only an adverbial clause of the verb, saying when or despite what
+  ("said no when reporters asked if ...", "..., he said, though he did not name
+  anyone"): the reporter's circumstance, not what was said.
+- A speech verb in an infinitive that modifies a noun ("attempts to confirm that ...",
+  "a chance to explain why ...") reports a try or a chance to say it: an intention, not
+  speech.
 """
 
 from __future__ import annotations
@@ -52,6 +59,12 @@ _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # A quoted stretch shorter than this under a cue that is no speech ("known as "blackouts"",
 # "refers to "yeet"") is a term, not a quotation.
 _MIN_QUOTED_WORDS = 4
+# Parts of speech of a word that says nothing of its own: a content of only these ("it is",
+# "they are") is what an elided verb left.
+_FUNCTION_POS = frozenset({"PRON", "AUX", "DET", "PART", "CCONJ", "SCONJ", "ADP", "PUNCT", "SPACE"})
+# Subordinators of an adverbial clause saying when, or despite what, a thing was said.
+_CIRCUMSTANCE_OPENERS = frozenset({"when", "while", "whenever", "though", "although", "after", "before",
+                                   "until", "once"})
 # Relations the learned proposals report through, as the frames of the word lists.
 _LEARNED_FRAMES = {"dobj": "obj", "ccomp": "that", "that": "that", "xcomp": "to", "toinf": "to"}
 
@@ -73,6 +86,10 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
         klass = "belief"  # "Common belief says ...": what is believed, not what anyone said
     if klass == "speech" and _evidence(doc, cue, lang):
         klass = "belief"  # "records indicated ...", "a study concluded ...": a finding, not speech
+    if kind == "indirect" and _says_nothing(doc, start, end, after_cue=start >= cue.end):
+        return None  # "say it is", "said no when reporters asked": no content of the speaker's
+    if klass == "speech" and _infinitive_of_a_noun(doc, cue):
+        klass = "intention"  # "attempts to confirm that ...": trying to say it, not saying it
     found = _indirect(doc, kind, klass, frame, start, end)
     if found == "speech" and (cue.speaker is None and _asked_unnamed(doc, cue, lang) or _unsaid(doc, cue)):
         # "When asked whether ...": the reporter's question; "won't say what he'll do": nothing said
@@ -92,6 +109,30 @@ def _indirect(doc, kind: str, klass: str, frame: str, start: int, end: int) -> s
     if span.root.pos_ in ("VERB", "AUX"):
         return klass
     return "stance"
+
+
+def _says_nothing(doc, start: int, end: int, after_cue: bool) -> bool:
+    """A content with no word of its own ("it is", "they are": what an elided verb leaves), or,
+    after its cue, one that is only a clause of when or despite what ("when reporters asked if
+    ...", "though he named no one"; before the cue, "When the plant closes, she said, ..." is the
+    speaker's condition)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if all(t.pos_ in _FUNCTION_POS for t in span):
+        return True
+    first = span[0]
+    return after_cue and first.lower_ in _CIRCUMSTANCE_OPENERS and first.head.i == span.root.i \
+        and first.dep_ in ("mark", "advmod")
+
+
+def _infinitive_of_a_noun(doc, cue: Cue) -> bool:
+    """A cue verb in an infinitive that modifies a noun: "attempts to confirm", "a chance to explain"."""
+    if cue.verb is None:
+        return False
+    verb = doc[cue.verb]
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                  for c in verb.children)
 
 
 def _names_a_thing(doc, start: int, end: int) -> bool:

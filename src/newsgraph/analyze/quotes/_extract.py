@@ -337,14 +337,22 @@ def _direct(doc, text: str, marks, used: set[int], cues: list[Cue], lang: str):
                 and not any(previous_sent_end <= c.start < start for c in cues))
             if previous_end < 0 or not (next_paragraph or same_paragraph):
                 continue  # no cue: a scare quote, a title or an unattributed quotation
-            if len(text[start:end].split()) < _MIN_WORDS_ALONE:
-                continue
+            if len(text[start:end].split()) < _MIN_WORDS_ALONE and not _right_after_cue(text, previous_sent_end, start):
+                continue  # a scare quote, unless it goes on from the sentence that attributed the one before
         elif _is_title(text, start, lang) or (len(text[start:end].split()) < _MIN_WORDS_ALONE
                                               and not (start - 80 < cue.start < end + 80)):
             continue
         previous_end = end
         previous_sent_end = _sent_end(doc, max(end, cue.end) if cue is not None else end)
         yield "direct", (start, end), cue
+
+
+def _right_after_cue(text: str, previous_sent_end: int, start: int) -> bool:
+    """A quotation opening right after the sentence that attributed the one before, in its paragraph:
+    '"I would," Melanie said to the TV. "I would, Donald."' is the second part of one quotation,
+    however short."""
+    return 0 <= previous_sent_end <= start and "\n" not in text[previous_sent_end:start] \
+        and not text[previous_sent_end:start].strip(_SPACE_AND_MARKS)
 
 
 def _sent_end(doc, at: int) -> int:
