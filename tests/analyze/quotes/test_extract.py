@@ -322,3 +322,18 @@ def test_quotes_a_quotation_over_paragraphs_keeps_its_parts_together(nlp):
                                         "We have asked for buses twice,"]
     assert [q.part_of for q in quotes] == [None, 0, 0]
     assert all(q.speaker.text == "the mayor" for q in quotes)
+
+
+@pytest.mark.parametrize("text, content", [
+    # ours: the clause's later verbs, with no subject of their own, are said too
+    ("The parole board said he had behaved well, had completed programs to reduce his violence "
+     "and had been attending counselling.",
+     "he had behaved well, had completed programs to reduce his violence and had been attending counselling"),
+    # ours: a second "that" clause after "and"
+    ("He told investigators he was upset with the plan to accept refugees and that his attack "
+     "was meant to save his family.",
+     "he was upset with the plan to accept refugees and that his attack was meant to save his family"),
+])
+def test_coordinated_clauses_of_one_cue_are_one_content(nlp, text, content):
+    doc = nlp(text)
+    assert content in [q.text for q in extract_quotes(doc, extract_entities(doc))]

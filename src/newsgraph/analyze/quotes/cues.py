@@ -418,20 +418,33 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
 def _second_that_clause(doc, tok, clause) -> int | None:
     """Where a second "that" clause coordinated with a cue's complement ends: in "said there
     are no good options, but that sometimes ...", the parser hangs "that sometimes ..." on
-    "said", and it is said too. A coordinated reporting verb is a cue of its own."""
+    "said", and it is said too. A coordinated reporting verb is a cue of its own. A second verb
+    of the clause with no subject of its own, hung on the cue after a comma, goes on it too."""
+    first = clause
     for conj in tok.children:
-        if conj.dep_ != "conj" or conj.i <= clause.right_edge.i:
+        if conj.i <= clause.right_edge.i:
             continue
-        if conj.lemma_.lower() in verb_frames(doc.lang_):
-            return None
-        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
-            return None
         gap = doc[clause.right_edge.i + 1:conj.left_edge.i]
-        if not any(t.dep_ == "cc" for t in gap) or any(t.text in (";", ":") for t in gap):
-            return None
-        end = token_span(doc, conj.left_edge.i, conj.right_edge.i)
-        return end[1] if end else None
-    return None
+        if conj.dep_ == "ccomp" and conj.pos_ in ("VERB", "AUX") and not has_own_subject(conj) \
+                and all(t.text == "," for t in gap):
+            # "said he had behaved well, had completed programs ...": the parser hangs the second of
+            # the clause's verbs on "said"; with no subject of its own it goes on the first clause
+            clause = conj
+            continue
+        if conj.dep_ not in ("conj", "ccomp"):
+            continue  # "and that ..." hangs on the cue as a conjunct, or as a second complement
+        opens_with_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
+        if not opens_with_that or conj.lemma_.lower() in verb_frames(doc.lang_) and not has_own_subject(conj):
+            break  # a coordinated reporting verb ("and stressed that ...") is a cue of its own
+        joint = doc[clause.right_edge.i:conj.left_edge.i]  # the parser may end the clause with the "and"
+        if not any(t.dep_ == "cc" for t in joint) or any(t.text in (";", ":") for t in gap):
+            break
+        clause = conj
+        break
+    if clause is first:
+        return None
+    end = token_span(doc, clause.left_edge.i, clause.right_edge.i)
+    return end[1] if end else None
 
 
 def _spoken_to(tok, obj) -> bool:
