@@ -221,3 +221,31 @@ def test_a_try_to_say_is_no_speech(nlp):
     # ours: an attempt to confirm something is not its confirmation
     text = "Attempts by reporters to confirm with the city that the soil was unstable were stymied."
     assert _find(_quotes(nlp, text), "the soil was unstable").attribution == "intention"
+
+
+@pytest.mark.parametrize("text", [
+    # ours: what was seen is no attribution
+    "Investigators saw the company reimbursing employees for their donations.",
+    "The letters offer a glimpse into how the premier ran his office.",
+    "Residents can view details of the plan on the city's website.",
+])
+def test_seeing_is_no_attribution(nlp, text):
+    assert _quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, starting", [
+    # ours: seeing something as something, or that something is so, is a stance
+    ("Critics view him as a threat to the party.", "him as a threat"),
+    ("Analysts see that the market is cooling.", "the market is cooling"),
+])
+def test_seeing_as_is_a_stance(nlp, text, starting):
+    assert _find(_quotes(nlp, text), starting).attribution == "stance"
+
+
+@pytest.mark.parametrize("text, starting", [
+    # ours: feelings and plans reported are not speech
+    ("She was happy to attend the ceremony in Ottawa.", "to attend the ceremony"),
+    ("The council plans to review his release next spring.", "to review his release"),
+])
+def test_feelings_and_plans_are_no_speech(nlp, text, starting):
+    assert all(q.attribution != "speech" for q in _quotes(nlp, text) if q.text.startswith(starting))

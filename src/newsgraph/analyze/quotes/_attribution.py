@@ -35,6 +35,10 @@
   one that is only an adverbial clause of the verb, saying when or despite what
   ("said no when reporters asked if ...", "..., he said, though he did not name
   anyone"): the reporter's circumstance, not what was said.
+- A verb of seeing ("saw the company reimbursing donors", "view details of the plan",
+  "offer a glimpse into ..."; ``quote_seeing_verbs.txt``) reports what was seen, no
+  attribution, unless its object is seen as something ("sees the report as proof"):
+  then it is a stance.
 - A speech verb in an infinitive that modifies a noun ("attempts to confirm that ...",
   "a chance to explain why ...") reports a try or a chance to say it: an intention, not
   speech.
@@ -86,6 +90,8 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
         klass = "belief"  # "Common belief says ...": what is believed, not what anyone said
     if klass == "speech" and _evidence(doc, cue, lang):
         klass = "belief"  # "records indicated ...", "a study concluded ...": a finding, not speech
+    if kind == "indirect" and _only_seen(doc, cue, lang):
+        return None  # "saw the company reimbursing donors": what was seen, not a view of it
     if kind == "indirect" and _says_nothing(doc, start, end, after_cue=start >= cue.end):
         return None  # "say it is", "said no when reporters asked": no content of the speaker's
     if klass == "speech" and _infinitive_of_a_noun(doc, cue):
@@ -124,6 +130,26 @@ def _says_nothing(doc, start: int, end: int, after_cue: bool) -> bool:
     first = span[0]
     return after_cue and first.lower_ in _CIRCUMSTANCE_OPENERS and first.head.i == span.root.i \
         and first.dep_ in ("mark", "advmod")
+
+
+def _only_seen(doc, cue: Cue, lang: str) -> bool:
+    """A verb of seeing with no "as" ("saw X doing Y", "view details of"); "sees X as Y" is a stance."""
+    if cue.verb is None or cue.score is not None or doc[cue.verb].lemma_.lower() not in words(lang, "quote_seeing_verbs"):
+        return False
+    verb = doc[cue.verb]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(c.lower_ == "as" for head in [verb, *objects] for c in head.children):
+        return False
+    # "saw the company reimbursing donors", "see the candidates debate": a scene; "sees that the
+    # economy ...", "I see the economy is improving": a finite clause, what one has come to think
+    return not any(c.dep_ == "ccomp" and _finite(c) for c in verb.children)
+
+
+def _finite(verb) -> bool:
+    """A clause with a tense of its own ("is improving", "cooled", "that ..."), not a scene ("the
+    company reimbursing donors")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" or c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _infinitive_of_a_noun(doc, cue: Cue) -> bool:
