@@ -249,3 +249,30 @@ def test_seeing_as_is_a_stance(nlp, text, starting):
 ])
 def test_feelings_and_plans_are_no_speech(nlp, text, starting):
     assert all(q.attribution != "speech" for q in _quotes(nlp, text) if q.text.startswith(starting))
+
+
+@pytest.mark.parametrize("text", [
+    # ours: single quoted words listed or defined are terms, not speech
+    'This year\'s list included "couth," "compunction," and "nugatory," which does not describe candy.',
+    'A "renoviction" is when a landlord tells a tenant they have to move out.',
+])
+def test_a_lone_quoted_word_is_a_term(nlp, text):
+    assert not any(q.kind == "direct" for q in _quotes(nlp, text))
+
+
+@pytest.mark.parametrize("text, word", [
+    # ours: one word is a quotation when its cue stands beside it or takes it as what was said
+    ('"Yes," Smith said.', "Yes,"),
+    ('"One!" says the owner of the shop.', "One!"),
+    ('The candidate calls people "losers" and "sad."', "losers"),
+])
+def test_a_lone_word_beside_its_cue_is_speech(nlp, text, word):
+    assert any(word in q.text for q in _quotes(nlp, text))
+
+
+def test_questions_put_to_someone_are_not_theirs(nlp):
+    # ours: who responds to questions did not ask them; a holder of the noun did
+    text = "The mayor didn't respond to questions about whether the figures were wrong."
+    assert _find(_quotes(nlp, text), "whether the figures").attribution != "speech"
+    text = "The senator's questions about whether the figures were wrong went unanswered."
+    assert _find(_quotes(nlp, text), "whether the figures").attribution == "speech"

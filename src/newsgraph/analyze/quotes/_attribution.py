@@ -39,6 +39,9 @@
   "offer a glimpse into ..."; ``quote_seeing_verbs.txt``) reports what was seen, no
   attribution, unless its object is seen as something ("sees the report as proof"):
   then it is a stance.
+- One quoted word with no sentence end of its own ("couth," "renoviction") is a term,
+  no quote, unless its cue stands beside it (`"Yes," Smith said`) or takes it as what
+  something was called (`calls people "losers"`).
 - A speech verb in an infinitive that modifies a noun ("attempts to confirm that ...",
   "a chance to explain why ...") reports a try or a chance to say it: an intention, not
   speech.
@@ -80,6 +83,9 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
         return "speech"  # a quote with no cue is a quotation going on from the one before
     klass, frame = _class_and_frame(cue, lang)
     if kind == "direct":
+        if _lone_word(doc.text, start, end) and not _cue_beside(doc.text, cue, start, end) \
+                and not _governed(doc, cue, start, end):
+            return None  # "This year's list included "couth," "compunction," ...": terms, not speech
         if klass != "speech" and len(doc.text[start:end].split()) < _MIN_QUOTED_WORDS:
             return None  # a term or a name in quotation marks, not a quotation
         if _names_a_thing(doc, start, end):
@@ -97,7 +103,7 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
     if klass == "speech" and _infinitive_of_a_noun(doc, cue):
         klass = "intention"  # "attempts to confirm that ...": trying to say it, not saying it
     found = _indirect(doc, kind, klass, frame, start, end)
-    if found == "speech" and (cue.speaker is None and _asked_unnamed(doc, cue, lang) or _unsaid(doc, cue)):
+    if found == "speech" and (_asked_unnamed(doc, cue, lang) or _unsaid(doc, cue)):
         # "When asked whether ...": the reporter's question; "won't say what he'll do": nothing said
         return "stance"
     return found
@@ -172,6 +178,37 @@ def _names_a_thing(doc, start: int, end: int) -> bool:
         and root.head.pos_ in ("NOUN", "PROPN")
 
 
+def _lone_word(text: str, start: int, end: int) -> bool:
+    """One quoted word with no sentence's end of its own: "couth," or "renoviction", not "One!"."""
+    quoted = text[start:end].strip(" " + DOUBLE_MARKS)
+    return len(quoted.split()) == 1 and not quoted.rstrip("’'").endswith(("!", "?", "."))
+
+
+def _cue_beside(text: str, cue: Cue, start: int, end: int) -> bool:
+    """Whether nothing but punctuation and the speaker stands between a quotation and its cue:
+    '"Yes," Smith said', 'He said: "No"'."""
+    if cue.start >= end:
+        gap = (end, cue.start)
+    elif cue.end <= start:
+        gap = (cue.end, start)
+    else:
+        return True
+    between = text[gap[0]:gap[1]]
+    if cue.speaker_span is not None and gap[0] <= cue.speaker_span[0] and cue.speaker_span[1] <= gap[1]:
+        between = text[gap[0]:cue.speaker_span[0]] + text[cue.speaker_span[1]:gap[1]]
+    return not between.strip(" \t,:;—–-" + DOUBLE_MARKS)
+
+
+def _governed(doc, cue: Cue, start: int, end: int) -> bool:
+    """Whether a quoted word lies in its cue verb's phrase ('calls people "losers"', 'describing as
+    "unhinged"'): what the speaker called something."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if cue.verb is None or span is None or not len(span):
+        return False
+    verb = doc[cue.verb]
+    return verb.left_edge.i <= span.root.i <= verb.right_edge.i
+
+
 def _evidence(doc, cue: Cue, lang: str) -> bool:
     """A record or a finding that reports by a verb of evidence ("City financial records indicated
     ...", "a TransLink study concluded ..."; ``quote_evidence_nouns.txt``, ``quote_evidence_verbs.txt``)."""
@@ -187,9 +224,20 @@ def _unsaid(doc, cue: Cue) -> bool:
 
 
 def _asked_unnamed(doc, cue: Cue, lang: str) -> bool:
-    """A verb of asking with no asker named ("When asked if ...", "asked whether ..."): the question
-    is the reporter's (``quote_question_verbs.txt``)."""
-    return cue.verb is not None and doc[cue.verb].lemma_.lower() in words(lang, "quote_question_verbs")
+    """A verb or noun of asking with no asker named ("When asked if ...", "asked whether ...",
+    "didn't respond to questions about whether ..."): the question is the reporter's
+    (``quote_question_verbs.txt``). The one who faces or answers questions ("the mayor didn't respond
+    to questions") is not their asker: only a noun's own holder ("her questions", "questions from
+    the senator") asks them."""
+    if cue.lemma not in words(lang, "quote_question_verbs"):
+        return False
+    if cue.speaker is None:
+        return True
+    if cue.verb is not None:
+        return False
+    noun = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    holder = doc[cue.speaker]
+    return noun is None or not len(noun) or noun.root.i not in (holder.head.i, holder.head.head.i)
 
 
 def _class_and_frame(cue: Cue, lang: str) -> tuple[str, str]:
