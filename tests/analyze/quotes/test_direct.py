@@ -113,3 +113,20 @@ def test_direct_short_quotation_alone_is_a_scare_quote(nlp):
 def test_direct_chanted_words_are_speech(nlp):
     quotes = _quotes(nlp, 'Protesters marching downtown chanted "What curfew?" until midnight.')
     assert [(q.text, q.attribution) for q in quotes] == [("What curfew?", "speech")]
+
+
+def test_direct_quotation_paragraph_after_a_reported_speech(nlp):
+    # ours: a paragraph reporting someone's words, then a paragraph that is only a quotation
+    text = ("Howell says she wants the government to consider the changes from the students' side.\n\n"
+            '"When my kids come home and say they do not want to use the toilets, the school is failing them."\n\n'
+            "The ministry did not comment.")
+    said = _said(nlp, text)
+    assert ("When my kids come home and say they do not want to use the toilets, the school is failing them.",
+            "Howell") in said
+
+
+def test_direct_quotation_paragraph_after_the_reporters_words_stays_unattributed(nlp):
+    # ours: no one was reported in the paragraph before, so no one is given the quotation
+    text = ("The storm closed every school in the region on Monday.\n\n"
+            '"We are going to have to shovel a lot more often this winter."')
+    assert not any(q.kind == "direct" and q.speaker is not None for q in _quotes(nlp, text))

@@ -336,7 +336,9 @@ def _direct(doc, text: str, marks, used: set[int], cues: list[Cue], lang: str):
                 or start - previous_end < _SAME_SPEAKER_REACH
                 and not any(previous_sent_end <= c.start < start for c in cues))
             if previous_end < 0 or not (next_paragraph or same_paragraph):
-                continue  # no cue: a scare quote, a title or an unattributed quotation
+                cue = _reported_just_before(doc, text, start, end, cues) if opens_paragraph else None
+                if cue is None:
+                    continue  # no cue: a scare quote, a title or an unattributed quotation
             if len(text[start:end].split()) < _MIN_WORDS_ALONE and not _right_after_cue(text, previous_sent_end, start):
                 continue  # a scare quote, unless it goes on from the sentence that attributed the one before
         elif _is_title(text, start, lang) or (len(text[start:end].split()) < _MIN_WORDS_ALONE
@@ -345,6 +347,27 @@ def _direct(doc, text: str, marks, used: set[int], cues: list[Cue], lang: str):
         previous_end = end
         previous_sent_end = _sent_end(doc, max(end, cue.end) if cue is not None else end)
         yield "direct", (start, end), cue
+
+
+def _reported_just_before(doc, text: str, start: int, end: int, cues: list[Cue]) -> Cue | None:
+    """The cue of a paragraph that ends by reporting someone's words, for a quotation that is the
+    whole next paragraph: 'Howell says she wants the government to listen.\n\n"When my kids come
+    home ..."' goes on with Howell's words."""
+    line_end = text.find("\n", end)
+    if text[end:len(text) if line_end == -1 else line_end].strip(_SPACE_AND_MARKS):
+        return None  # the paragraph goes on after the quotation: its own sentence may attribute it
+    before = text[:start].rstrip(_SPACE_AND_MARKS + "\n")
+    if text.count("\n", len(before), start) > 2 or not before:
+        return None
+    last = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if last is None or not len(last):
+        return None
+    sent = last[-1].sent
+    if any(c in DOUBLE_MARKS for c in sent.text):
+        return None  # a quotation there has its own continuation rules
+    found = [c for c in cues if c.verb is not None and c.speaker is not None and c.klass == "speech"
+             and c.content is not None and sent.start_char <= c.start < sent.end_char]
+    return found[-1] if found else None
 
 
 def _right_after_cue(text: str, previous_sent_end: int, start: int) -> bool:
