@@ -8,7 +8,8 @@
   ('"...." ― Sonya Herridge'); a quote split around its attribution gives one record
   per part, and a quote over several sentences one per sentence and independent
   clause ("A, but B"), linked by ``part_of``. A quote-only paragraph with no cue continues the
-  previous speaker (and quotation).
+  previous speaker (and quotation), or, after a paragraph that ends by reporting someone's
+  words with no quotation marks, gives that speaker a quotation of their own.
 - indirect: the complement of a reporting verb ("X said (that) ...", "X promised
   to ...", "X called for ...", "X stressed the need ..."), the clause a
   parenthetical cue hangs on ("..., X said", "According to X, ..."; both sides,
