@@ -337,3 +337,14 @@ def test_quotes_a_quotation_over_paragraphs_keeps_its_parts_together(nlp):
 def test_coordinated_clauses_of_one_cue_are_one_content(nlp, text, content):
     doc = nlp(text)
     assert content in [q.text for q in extract_quotes(doc, extract_entities(doc))]
+
+
+def test_a_closing_reporting_participle_is_an_attribution_of_its_own(nlp):
+    # ours: "arguing ..." is the senator's second claim, not part of the first
+    text = ("Senator Dana Perdue said she did not believe the ads cost them the election, "
+            "arguing that divisions in the party hurt them.")
+    doc = nlp(text)
+    quotes = {q.text: q for q in extract_quotes(doc, extract_entities(doc))}
+    assert "she did not believe the ads cost them the election" in quotes
+    second = quotes.get("divisions in the party hurt them")
+    assert second is not None and second.speaker is not None and "Perdue" in second.speaker.text

@@ -226,6 +226,7 @@ def _outermost(doc, cues: list[Cue]) -> list[Cue]:
     the first content then ends before it, and both keep X.
     """
     _untangle(cues)
+    _cut_trailing_participles(doc, cues)
     kept = []
     for cue in cues:
         outer = next((o for o in cues if o is not cue and o.content and cue.content
@@ -243,6 +244,27 @@ def _outermost(doc, cues: list[Cue]) -> list[Cue]:
                 cue.speaker, cue.speaker_span = outer.speaker, outer.speaker_span
             kept.append(cue)
     return [c for c in kept if c.content is not None]
+
+
+def _cut_trailing_participles(doc, cues: list[Cue]) -> None:
+    """A content ends before a reporting participle closing it: in "Perdue said he didn't believe
+    that did Romney in, arguing that it was divisions ...", the parser hangs "arguing" on "believe",
+    but Perdue argued it, a second attribution, not part of what he said first; its speaker is the
+    first one's."""
+    for cue in cues:
+        if cue.verb is None or cue.content is None:
+            continue
+        verb = doc[cue.verb]
+        if verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
+            continue
+        end_of_clause = verb.right_edge.idx + len(verb.right_edge)
+        for outer in cues:
+            if outer is cue or outer.content is None or outer.verb == cue.verb:
+                continue
+            start, end = outer.content
+            if start < verb.idx < end and end_of_clause >= end - 1 and doc[verb.i - 1].idx > start:
+                outer.content = _trim(start, doc[verb.i - 1].idx)
+                cue.speaker, cue.speaker_span = outer.speaker, outer.speaker_span  # who argued: who said
 
 
 def _before_coordination(doc, start: int, cut: int, verb: int | None) -> int:
