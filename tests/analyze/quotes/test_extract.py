@@ -348,3 +348,13 @@ def test_a_closing_reporting_participle_is_an_attribution_of_its_own(nlp):
     assert "she did not believe the ads cost them the election" in quotes
     second = quotes.get("divisions in the party hurt them")
     assert second is not None and second.speaker is not None and "Perdue" in second.speaker.text
+
+
+def test_a_second_report_after_comma_and_is_its_own_quote(nlp):
+    # ours: ", and when pressed ..., she said B" is a second report, not part of A
+    text = ("She said fathers who adopt would not be eligible for the paid leave, and when pressed "
+            "on why the plan leaves them out, she said it was a start.")
+    doc = nlp(text)
+    contents = [q.text for q in extract_quotes(doc, extract_entities(doc))]
+    assert "fathers who adopt would not be eligible for the paid leave" in contents
+    assert "it was a start" in contents

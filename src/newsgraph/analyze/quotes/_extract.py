@@ -243,7 +243,23 @@ def _outermost(doc, cues: list[Cue]) -> list[Cue]:
             if cue.speaker is None:
                 cue.speaker, cue.speaker_span = outer.speaker, outer.speaker_span
             kept.append(cue)
+        elif cue.dep == "conj" and cue.klass == "speech" and _after_comma_and(doc, cue.verb):
+            # "She said A, and when pressed on why, she said B": a second report, not part of A
+            cut = _before_coordination(doc, outer.content[0], doc[doc[cue.verb].left_edge.i].idx, cue.verb)
+            outer.content = _trim(outer.content[0], cut)
+            kept.append(cue)
     return [c for c in kept if c.content is not None]
+
+
+def _after_comma_and(doc, verb: int | None) -> bool:
+    """Whether a coordinated verb's clause opens with ", and" or ", but" (its own subject before it)."""
+    if verb is None:
+        return False
+    first = doc[verb].left_edge
+    if first.dep_ != "cc":
+        first = doc[first.i - 1] if first.i > 0 else first
+    return first.dep_ == "cc" and first.i > 0 and doc[first.i - 1].text == "," \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[verb].children)
 
 
 def _cut_trailing_participles(doc, cues: list[Cue]) -> None:
