@@ -358,3 +358,25 @@ def test_a_second_report_after_comma_and_is_its_own_quote(nlp):
     contents = [q.text for q in extract_quotes(doc, extract_entities(doc))]
     assert "fathers who adopt would not be eligible for the paid leave" in contents
     assert "it was a start" in contents
+
+
+@pytest.mark.parametrize("text, content", [
+    # ours: a closing concessive is the reporter's qualification
+    ("The agency said the latest test was its biggest yet, although it may take days to tell how big.",
+     "the latest test was its biggest yet"),
+    ("The senators said they would keep their approach, despite weeks of falling poll numbers.",
+     "they would keep their approach"),
+    # ours: after a semicolon and a clause of its own, the reporter goes on
+    ("A spokesman said the timing of the news was not intentional; they only learned of it on Friday.",
+     "the timing of the news was not intentional"),
+])
+def test_content_ends_before_a_concession_or_a_semicolon(nlp, text, content):
+    doc = nlp(text)
+    assert content in [q.text for q in extract_quotes(doc, extract_entities(doc))]
+
+
+def test_a_quotation_after_a_concession_stays_in_the_content(nlp):
+    # ours: the speaker's own quoted words after "although" are part of what was said
+    text = 'The coach said the team played well, although "we still have a lot to learn."'
+    doc = nlp(text)
+    assert any("a lot to learn" in q.text for q in extract_quotes(doc, extract_entities(doc)))
