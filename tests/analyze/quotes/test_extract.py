@@ -380,3 +380,17 @@ def test_a_quotation_after_a_concession_stays_in_the_content(nlp):
     text = 'The coach said the team played well, although "we still have a lot to learn."'
     doc = nlp(text)
     assert any("a lot to learn" in q.text for q in extract_quotes(doc, extract_entities(doc)))
+
+
+@pytest.mark.parametrize("text, content", [
+    # ours: when something was said or done is not what was said
+    ("Few people would have described Mr. Obama as a climate evangelist when he ran for the White House in 2008.",
+     "Mr. Obama as a climate evangelist"),
+    ("The leaders condemned the missile launch as Pyongyang fired three missiles into the sea.",
+     "the missile launch"),
+    # ours: the reason stays
+    ("The union condemned the mayor for his remarks.", "the mayor for his remarks"),
+])
+def test_an_object_content_leaves_out_when(nlp, text, content):
+    doc = nlp(text)
+    assert content in [q.text for q in extract_quotes(doc, extract_entities(doc))]

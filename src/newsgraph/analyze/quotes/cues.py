@@ -44,6 +44,11 @@ _OBJ_TAIL = frozenset({"prep", "npadvmod", "oprd", "dative"})
 _MIN_OTHER_PART = 2
 # "in an interview", "during a rally"; but "condemned X for his remarks" gives the reason, which is content.
 _OCCASION_PREPOSITIONS = frozenset({"in", "during", "at", "on", "via", "through"})
+# Prepositions and subordinators of time: a phrase or clause they open after a cue's object says
+# when it was said or done, not what ("criticized the law during a campaign stop", "described him as
+# a crusader when he ran in 2008").
+_TIME_PREPOSITIONS = frozenset({"during", "since", "before", "after", "until", "amid", "throughout"})
+_TIME_SUBORDINATORS = frozenset({"when", "while", "as", "after", "before", "until", "since", "once"})
 # Words that end a content span cut before a coordinated cue: "..., but also stressed".
 _TRAILING = frozenset({"and", "but", "also", "not", "only", "as", "well", "while", "then"})
 
@@ -475,11 +480,20 @@ def _tail(tok, last: int) -> int:
             continue
         if sib.lower_ == "according" or any(doc[i].text in (",", ";", ":", "—") for i in range(last + 1, sib.i)):
             break  # a phrase set off by a comma is the attribution's own ("..., according to X")
-        if _says_when_or_where(sib):
+        if _says_when_or_where(sib) or _when_clause(sib):
             continue  # "called Clinton a disgrace Wednesday on The Laura Ingraham Show"
         if sib.dep_ in ("advcl", "xcomp") and sib.pos_ == "VERB" or sib.dep_ in _OBJ_TAIL:
             last = sib.right_edge.i
     return last
+
+
+def _when_clause(sib) -> bool:
+    """A phrase or clause after a cue's object that says when: "during a campaign stop", "since the
+    debate", "when he ran for the White House", "as Pyongyang fired three missiles"."""
+    if sib.dep_ == "prep":
+        return sib.lower_ in _TIME_PREPOSITIONS
+    first = sib.left_edge
+    return sib.dep_ == "advcl" and first.lower_ in _TIME_SUBORDINATORS and first.head.i == sib.i
 
 
 def _says_when_or_where(sib) -> bool:
