@@ -394,3 +394,15 @@ def test_a_quotation_after_a_concession_stays_in_the_content(nlp):
 def test_an_object_content_leaves_out_when(nlp, text, content):
     doc = nlp(text)
     assert content in [q.text for q in extract_quotes(doc, extract_entities(doc))]
+
+
+@pytest.mark.parametrize("text, content", [
+    # ours: bare infinitives after the first one go with it, not with the cue
+    ("The senator wants to triple the size of the program, grow the volunteer corps and create a reserve.",
+     "to triple the size of the program, grow the volunteer corps and create a reserve"),
+    ("The city planned to revitalize ticket sales to the bridge, then hand over the property as a park.",
+     "to revitalize ticket sales to the bridge, then hand over the property as a park"),
+])
+def test_coordinated_infinitives_are_one_content(nlp, text, content):
+    doc = nlp(text)
+    assert content in [q.text for q in extract_quotes(doc, extract_entities(doc))]

@@ -400,7 +400,8 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
         if after_only and child.i < tok.i:
             continue
         if frame == "to" and child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children):
-            return _complement_span(doc, tok, child)
+            span = _complement_span(doc, tok, child)
+            return span if span is None else (span[0], max(span[1], _more_infinitives(doc, tok, child)))
         if frame == "obj" and child.dep_ == "dobj" and child.lower_ not in _RELATIVE \
                 and child.ent_type_ not in _WHEN and not _spoken_to(tok, child):
             # not "reported Tuesday" (a date the parser took for the object), nor "told reporters"
@@ -418,6 +419,24 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
                 and not any(c.dep_ == "pobj" and c.ent_type_ in _WHEN for c in child.children):
             return token_span(doc, child.i + 1, _tail(tok, child.right_edge.i))  # not "reported on Friday"
     return None
+
+
+def _more_infinitives(doc, tok, infinitive) -> int:
+    """Where an infinitive content ends with the bare infinitives coordinated with it that the parser
+    hung on the cue ("wants to triple the program, grow the Peace Corps and create ...", "planned to
+    revitalize sales, then hand over the property"): a base form cannot go with the cue's tense."""
+    end = -1
+    last = infinitive.right_edge.i
+    for verb in tok.children:
+        if verb.i <= last or verb.dep_ not in ("conj", "dep") or verb.tag_ != "VB" or has_own_subject(verb) \
+                or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            continue
+        if any(t.text not in (",", "and", "or", "then") for t in doc[last + 1:verb.left_edge.i]):
+            break
+        last = verb.right_edge.i
+        span = token_span(doc, verb.left_edge.i, last)
+        end = span[1] if span else end
+    return end
 
 
 def _second_that_clause(doc, tok, clause) -> int | None:
