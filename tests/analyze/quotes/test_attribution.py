@@ -197,3 +197,82 @@ def test_a_belief_that_says_is_no_speech(nlp):
 ])
 def test_evidence_is_no_speech(nlp, text, starting, attribution):
     assert _find(_quotes(nlp, text), starting).attribution == attribution
+
+
+@pytest.mark.parametrize("text, absent", [
+    # ours: what an elided verb leaves ("say it is") has no word of the speaker's
+    ("Costs are lower than the agency says they are, the mayor claims.", "they are"),
+    # ours: a clause of when, after the cue, is the reporter's circumstance
+    ("He shook his head and said no when reporters asked if the talks would resume.", "when reporters"),
+    ("Fear is spreading across the country, the premier said, though he did not name any groups.", "though he"),
+])
+def test_a_content_that_says_nothing_is_no_quote(nlp, text, absent):
+    assert not any(q.text.startswith(absent) for q in _quotes(nlp, text))
+
+
+def test_a_condition_before_a_parenthetical_cue_stays_content(nlp):
+    # ours: "When the plant closes" is the speaker's condition, the first part of the quotation
+    quotes = _quotes(nlp, "When the plant closes, she said, hundreds of jobs will go.")
+    assert _find(quotes, "When the plant closes").attribution == "speech"
+    assert _find(quotes, "hundreds of jobs will go").attribution == "speech"
+
+
+def test_a_try_to_say_is_no_speech(nlp):
+    # ours: an attempt to confirm something is not its confirmation
+    text = "Attempts by reporters to confirm with the city that the soil was unstable were stymied."
+    assert _find(_quotes(nlp, text), "the soil was unstable").attribution == "intention"
+
+
+@pytest.mark.parametrize("text", [
+    # ours: what was seen is no attribution
+    "Investigators saw the company reimbursing employees for their donations.",
+    "The letters offer a glimpse into how the premier ran his office.",
+    "Residents can view details of the plan on the city's website.",
+])
+def test_seeing_is_no_attribution(nlp, text):
+    assert _quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, starting", [
+    # ours: seeing something as something, or that something is so, is a stance
+    ("Critics view him as a threat to the party.", "him as a threat"),
+    ("Analysts see that the market is cooling.", "the market is cooling"),
+])
+def test_seeing_as_is_a_stance(nlp, text, starting):
+    assert _find(_quotes(nlp, text), starting).attribution == "stance"
+
+
+@pytest.mark.parametrize("text, starting", [
+    # ours: feelings and plans reported are not speech
+    ("She was happy to attend the ceremony in Ottawa.", "to attend the ceremony"),
+    ("The council plans to review his release next spring.", "to review his release"),
+])
+def test_feelings_and_plans_are_no_speech(nlp, text, starting):
+    assert all(q.attribution != "speech" for q in _quotes(nlp, text) if q.text.startswith(starting))
+
+
+@pytest.mark.parametrize("text", [
+    # ours: single quoted words listed or defined are terms, not speech
+    'This year\'s list included "couth," "compunction," and "nugatory," which does not describe candy.',
+    'A "renoviction" is when a landlord tells a tenant they have to move out.',
+])
+def test_a_lone_quoted_word_is_a_term(nlp, text):
+    assert not any(q.kind == "direct" for q in _quotes(nlp, text))
+
+
+@pytest.mark.parametrize("text, word", [
+    # ours: one word is a quotation when its cue stands beside it or takes it as what was said
+    ('"Yes," Smith said.', "Yes,"),
+    ('"One!" says the owner of the shop.', "One!"),
+    ('The candidate calls people "losers" and "sad."', "losers"),
+])
+def test_a_lone_word_beside_its_cue_is_speech(nlp, text, word):
+    assert any(word in q.text for q in _quotes(nlp, text))
+
+
+def test_questions_put_to_someone_are_not_theirs(nlp):
+    # ours: who responds to questions did not ask them; a holder of the noun did
+    text = "The mayor didn't respond to questions about whether the figures were wrong."
+    assert _find(_quotes(nlp, text), "whether the figures").attribution != "speech"
+    text = "The senator's questions about whether the figures were wrong went unanswered."
+    assert _find(_quotes(nlp, text), "whether the figures").attribution == "speech"

@@ -89,3 +89,44 @@ def test_direct_quotation_signed_by_a_dash_and_a_name(nlp):
     said = _said(nlp, text)
     assert ("It is far too expensive.", "Marco Delgado") in said
     assert ("I will go to every game, and so will my kids.", "Priya Raman") in said
+
+
+@pytest.mark.parametrize("text, second, speaker", [
+    # ours: a short second part right after the sentence that attributed the first
+    ('"I would," Melanie said to the TV. "I would, Donald."', "I would, Donald.", "Melanie"),
+    ('"It is over," the coach said. "Totally."', "Totally.", "the coach"),
+])
+def test_direct_short_second_part_after_its_attribution(nlp, text, second, speaker):
+    quotes = _quotes(nlp, text)
+    part = next((q for q in quotes if q.text == second), None)
+    assert part is not None, [q.text for q in quotes]
+    assert part.speaker is not None and part.speaker.text == speaker
+    assert part.part_of == 0
+
+
+def test_direct_short_quotation_alone_is_a_scare_quote(nlp):
+    # ours: a short quoted phrase a reporter's sentence away from the last quotation is no quote
+    text = '"We will appeal," the lawyer said. The ruling was a "disaster" for the town.'
+    assert [q.text for q in _quotes(nlp, text)] == ["We will appeal,"]
+
+
+def test_direct_chanted_words_are_speech(nlp):
+    quotes = _quotes(nlp, 'Protesters marching downtown chanted "What curfew?" until midnight.')
+    assert [(q.text, q.attribution) for q in quotes] == [("What curfew?", "speech")]
+
+
+def test_direct_quotation_paragraph_after_a_reported_speech(nlp):
+    # ours: a paragraph reporting someone's words, then a paragraph that is only a quotation
+    text = ("Howell says she wants the government to consider the changes from the students' side.\n\n"
+            '"When my kids come home and say they do not want to use the toilets, the school is failing them."\n\n'
+            "The ministry did not comment.")
+    said = _said(nlp, text)
+    assert ("When my kids come home and say they do not want to use the toilets, the school is failing them.",
+            "Howell") in said
+
+
+def test_direct_quotation_paragraph_after_the_reporters_words_stays_unattributed(nlp):
+    # ours: no one was reported in the paragraph before, so no one is given the quotation
+    text = ("The storm closed every school in the region on Monday.\n\n"
+            '"We are going to have to shovel a lot more often this winter."')
+    assert not any(q.kind == "direct" and q.speaker is not None for q in _quotes(nlp, text))

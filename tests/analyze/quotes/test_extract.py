@@ -322,3 +322,87 @@ def test_quotes_a_quotation_over_paragraphs_keeps_its_parts_together(nlp):
                                         "We have asked for buses twice,"]
     assert [q.part_of for q in quotes] == [None, 0, 0]
     assert all(q.speaker.text == "the mayor" for q in quotes)
+
+
+@pytest.mark.parametrize("text, content", [
+    # ours: the clause's later verbs, with no subject of their own, are said too
+    ("The parole board said he had behaved well, had completed programs to reduce his violence "
+     "and had been attending counselling.",
+     "he had behaved well, had completed programs to reduce his violence and had been attending counselling"),
+    # ours: a second "that" clause after "and"
+    ("He told investigators he was upset with the plan to accept refugees and that his attack "
+     "was meant to save his family.",
+     "he was upset with the plan to accept refugees and that his attack was meant to save his family"),
+])
+def test_coordinated_clauses_of_one_cue_are_one_content(nlp, text, content):
+    doc = nlp(text)
+    assert content in [q.text for q in extract_quotes(doc, extract_entities(doc))]
+
+
+def test_a_closing_reporting_participle_is_an_attribution_of_its_own(nlp):
+    # ours: "arguing ..." is the senator's second claim, not part of the first
+    text = ("Senator Dana Perdue said she did not believe the ads cost them the election, "
+            "arguing that divisions in the party hurt them.")
+    doc = nlp(text)
+    quotes = {q.text: q for q in extract_quotes(doc, extract_entities(doc))}
+    assert "she did not believe the ads cost them the election" in quotes
+    second = quotes.get("divisions in the party hurt them")
+    assert second is not None and second.speaker is not None and "Perdue" in second.speaker.text
+
+
+def test_a_second_report_after_comma_and_is_its_own_quote(nlp):
+    # ours: ", and when pressed ..., she said B" is a second report, not part of A
+    text = ("She said fathers who adopt would not be eligible for the paid leave, and when pressed "
+            "on why the plan leaves them out, she said it was a start.")
+    doc = nlp(text)
+    contents = [q.text for q in extract_quotes(doc, extract_entities(doc))]
+    assert "fathers who adopt would not be eligible for the paid leave" in contents
+    assert "it was a start" in contents
+
+
+@pytest.mark.parametrize("text, content", [
+    # ours: a closing concessive is the reporter's qualification
+    ("The agency said the latest test was its biggest yet, although it may take days to tell how big.",
+     "the latest test was its biggest yet"),
+    ("The senators said they would keep their approach, despite weeks of falling poll numbers.",
+     "they would keep their approach"),
+    # ours: after a semicolon and a clause of its own, the reporter goes on
+    ("A spokesman said the timing of the news was not intentional; they only learned of it on Friday.",
+     "the timing of the news was not intentional"),
+])
+def test_content_ends_before_a_concession_or_a_semicolon(nlp, text, content):
+    doc = nlp(text)
+    assert content in [q.text for q in extract_quotes(doc, extract_entities(doc))]
+
+
+def test_a_quotation_after_a_concession_stays_in_the_content(nlp):
+    # ours: the speaker's own quoted words after "although" are part of what was said
+    text = 'The coach said the team played well, although "we still have a lot to learn."'
+    doc = nlp(text)
+    assert any("a lot to learn" in q.text for q in extract_quotes(doc, extract_entities(doc)))
+
+
+@pytest.mark.parametrize("text, content", [
+    # ours: when something was said or done is not what was said
+    ("Few people would have described Mr. Obama as a climate evangelist when he ran for the White House in 2008.",
+     "Mr. Obama as a climate evangelist"),
+    ("The leaders condemned the missile launch as Pyongyang fired three missiles into the sea.",
+     "the missile launch"),
+    # ours: the reason stays
+    ("The union condemned the mayor for his remarks.", "the mayor for his remarks"),
+])
+def test_an_object_content_leaves_out_when(nlp, text, content):
+    doc = nlp(text)
+    assert content in [q.text for q in extract_quotes(doc, extract_entities(doc))]
+
+
+@pytest.mark.parametrize("text, content", [
+    # ours: bare infinitives after the first one go with it, not with the cue
+    ("The senator wants to triple the size of the program, grow the volunteer corps and create a reserve.",
+     "to triple the size of the program, grow the volunteer corps and create a reserve"),
+    ("The city planned to revitalize ticket sales to the bridge, then hand over the property as a park.",
+     "to revitalize ticket sales to the bridge, then hand over the property as a park"),
+])
+def test_coordinated_infinitives_are_one_content(nlp, text, content):
+    doc = nlp(text)
+    assert content in [q.text for q in extract_quotes(doc, extract_entities(doc))]

@@ -30,7 +30,21 @@
   with no source; it is no one's speech, so it too is kept as a stance.
 - A content that is only a name or a pronoun is no quote of speech at all
   ("talking about Alfonso Espinos"): ``attribution`` returns None and the quote is
-  left out.
+  left out. So is a content with no word of its own, what an elided verb leaves
+  ("higher than city reports say it is", "lower than TransLink says they are"), and
+  one that is only an adverbial clause of the verb, saying when or despite what
+  ("said no when reporters asked if ...", "..., he said, though he did not name
+  anyone"): the reporter's circumstance, not what was said.
+- A verb of seeing ("saw the company reimbursing donors", "view details of the plan",
+  "offer a glimpse into ..."; ``quote_seeing_verbs.txt``) reports what was seen, no
+  attribution, unless its object is seen as something ("sees the report as proof"):
+  then it is a stance.
+- One quoted word with no sentence end of its own ("couth," "renoviction") is a term,
+  no quote, unless its cue stands beside it (`"Yes," Smith said`) or takes it as what
+  something was called (`calls people "losers"`).
+- A speech verb in an infinitive that modifies a noun ("attempts to confirm that ...",
+  "a chance to explain why ...") reports a try or a chance to say it: an intention, not
+  speech.
 """
 
 from __future__ import annotations
@@ -52,6 +66,12 @@ _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # A quoted stretch shorter than this under a cue that is no speech ("known as "blackouts"",
 # "refers to "yeet"") is a term, not a quotation.
 _MIN_QUOTED_WORDS = 4
+# Parts of speech of a word that says nothing of its own: a content of only these ("it is",
+# "they are") is what an elided verb left.
+_FUNCTION_POS = frozenset({"PRON", "AUX", "DET", "PART", "CCONJ", "SCONJ", "ADP", "PUNCT", "SPACE"})
+# Subordinators of an adverbial clause saying when, or despite what, a thing was said.
+_CIRCUMSTANCE_OPENERS = frozenset({"when", "while", "whenever", "though", "although", "after", "before",
+                                   "until", "once"})
 # Relations the learned proposals report through, as the frames of the word lists.
 _LEARNED_FRAMES = {"dobj": "obj", "ccomp": "that", "that": "that", "xcomp": "to", "toinf": "to"}
 
@@ -63,6 +83,9 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
         return "speech"  # a quote with no cue is a quotation going on from the one before
     klass, frame = _class_and_frame(cue, lang)
     if kind == "direct":
+        if _lone_word(doc.text, start, end) and not _cue_beside(doc.text, cue, start, end) \
+                and not _governed(doc, cue, start, end):
+            return None  # "This year's list included "couth," "compunction," ...": terms, not speech
         if klass != "speech" and len(doc.text[start:end].split()) < _MIN_QUOTED_WORDS:
             return None  # a term or a name in quotation marks, not a quotation
         if _names_a_thing(doc, start, end):
@@ -73,8 +96,14 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
         klass = "belief"  # "Common belief says ...": what is believed, not what anyone said
     if klass == "speech" and _evidence(doc, cue, lang):
         klass = "belief"  # "records indicated ...", "a study concluded ...": a finding, not speech
+    if kind == "indirect" and _only_seen(doc, cue, lang):
+        return None  # "saw the company reimbursing donors": what was seen, not a view of it
+    if kind == "indirect" and _says_nothing(doc, start, end, after_cue=start >= cue.end):
+        return None  # "say it is", "said no when reporters asked": no content of the speaker's
+    if klass == "speech" and _infinitive_of_a_noun(doc, cue):
+        klass = "intention"  # "attempts to confirm that ...": trying to say it, not saying it
     found = _indirect(doc, kind, klass, frame, start, end)
-    if found == "speech" and (cue.speaker is None and _asked_unnamed(doc, cue, lang) or _unsaid(doc, cue)):
+    if found == "speech" and (_asked_unnamed(doc, cue, lang) or _unsaid(doc, cue)):
         # "When asked whether ...": the reporter's question; "won't say what he'll do": nothing said
         return "stance"
     return found
@@ -94,6 +123,50 @@ def _indirect(doc, kind: str, klass: str, frame: str, start: int, end: int) -> s
     return "stance"
 
 
+def _says_nothing(doc, start: int, end: int, after_cue: bool) -> bool:
+    """A content with no word of its own ("it is", "they are": what an elided verb leaves), or,
+    after its cue, one that is only a clause of when or despite what ("when reporters asked if
+    ...", "though he named no one"; before the cue, "When the plant closes, she said, ..." is the
+    speaker's condition)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if all(t.pos_ in _FUNCTION_POS for t in span):
+        return True
+    first = span[0]
+    return after_cue and first.lower_ in _CIRCUMSTANCE_OPENERS and first.head.i == span.root.i \
+        and first.dep_ in ("mark", "advmod")
+
+
+def _only_seen(doc, cue: Cue, lang: str) -> bool:
+    """A verb of seeing with no "as" ("saw X doing Y", "view details of"); "sees X as Y" is a stance."""
+    if cue.verb is None or cue.score is not None or doc[cue.verb].lemma_.lower() not in words(lang, "quote_seeing_verbs"):
+        return False
+    verb = doc[cue.verb]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(c.lower_ == "as" for head in [verb, *objects] for c in head.children):
+        return False
+    # "saw the company reimbursing donors", "see the candidates debate": a scene; "sees that the
+    # economy ...", "I see the economy is improving": a finite clause, what one has come to think
+    return not any(c.dep_ == "ccomp" and _finite(c) for c in verb.children)
+
+
+def _finite(verb) -> bool:
+    """A clause with a tense of its own ("is improving", "cooled", "that ..."), not a scene ("the
+    company reimbursing donors")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" or c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _infinitive_of_a_noun(doc, cue: Cue) -> bool:
+    """A cue verb in an infinitive that modifies a noun: "attempts to confirm", "a chance to explain"."""
+    if cue.verb is None:
+        return False
+    verb = doc[cue.verb]
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                  for c in verb.children)
+
+
 def _names_a_thing(doc, start: int, end: int) -> bool:
     """Quoted words that modify a noun outside the marks: the name of a show or a term, not a
     quotation ('told NBC's "Today" show', 'the "boys will be boys" trope')."""
@@ -103,6 +176,37 @@ def _names_a_thing(doc, start: int, end: int) -> bool:
     root = span.root
     return root.dep_ in ("compound", "amod", "nmod") and not (span.start <= root.head.i < span.end) \
         and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _lone_word(text: str, start: int, end: int) -> bool:
+    """One quoted word with no sentence's end of its own: "couth," or "renoviction", not "One!"."""
+    quoted = text[start:end].strip(" " + DOUBLE_MARKS)
+    return len(quoted.split()) == 1 and not quoted.rstrip("’'").endswith(("!", "?", "."))
+
+
+def _cue_beside(text: str, cue: Cue, start: int, end: int) -> bool:
+    """Whether nothing but punctuation and the speaker stands between a quotation and its cue:
+    '"Yes," Smith said', 'He said: "No"'."""
+    if cue.start >= end:
+        gap = (end, cue.start)
+    elif cue.end <= start:
+        gap = (cue.end, start)
+    else:
+        return True
+    between = text[gap[0]:gap[1]]
+    if cue.speaker_span is not None and gap[0] <= cue.speaker_span[0] and cue.speaker_span[1] <= gap[1]:
+        between = text[gap[0]:cue.speaker_span[0]] + text[cue.speaker_span[1]:gap[1]]
+    return not between.strip(" \t,:;—–-" + DOUBLE_MARKS)
+
+
+def _governed(doc, cue: Cue, start: int, end: int) -> bool:
+    """Whether a quoted word lies in its cue verb's phrase ('calls people "losers"', 'describing as
+    "unhinged"'): what the speaker called something."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if cue.verb is None or span is None or not len(span):
+        return False
+    verb = doc[cue.verb]
+    return verb.left_edge.i <= span.root.i <= verb.right_edge.i
 
 
 def _evidence(doc, cue: Cue, lang: str) -> bool:
@@ -120,9 +224,20 @@ def _unsaid(doc, cue: Cue) -> bool:
 
 
 def _asked_unnamed(doc, cue: Cue, lang: str) -> bool:
-    """A verb of asking with no asker named ("When asked if ...", "asked whether ..."): the question
-    is the reporter's (``quote_question_verbs.txt``)."""
-    return cue.verb is not None and doc[cue.verb].lemma_.lower() in words(lang, "quote_question_verbs")
+    """A verb or noun of asking with no asker named ("When asked if ...", "asked whether ...",
+    "didn't respond to questions about whether ..."): the question is the reporter's
+    (``quote_question_verbs.txt``). The one who faces or answers questions ("the mayor didn't respond
+    to questions") is not their asker: only a noun's own holder ("her questions", "questions from
+    the senator") asks them."""
+    if cue.lemma not in words(lang, "quote_question_verbs"):
+        return False
+    if cue.speaker is None:
+        return True
+    if cue.verb is not None:
+        return False
+    noun = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    holder = doc[cue.speaker]
+    return noun is None or not len(noun) or noun.root.i not in (holder.head.i, holder.head.head.i)
 
 
 def _class_and_frame(cue: Cue, lang: str) -> tuple[str, str]:

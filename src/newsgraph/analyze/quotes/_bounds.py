@@ -4,6 +4,12 @@ A non-restrictive relative clause closing a paraphrase ("..., initiated by Franc
 where the ...", "..., which forced her to leave early") is most often the reporter's
 aside, not the speaker's claim: both the seed annotation and PolNeAR end the content
 before it. Restrictive relatives ("the people who voted") have no comma and stay.
+
+So is a closing concessive set off by a comma ("..., although it may take days to tell",
+"..., despite weeks of falling polls", "..., even as footage circulated"): the reporter's
+qualification, outside the content in PolNeAR's annotation and the GGT coders'. A content
+ends at a semicolon followed by a clause of its own ("... was not intentional; they only
+learned on Friday ..."): the reporter goes on, or reports the next thing.
 """
 
 from __future__ import annotations
@@ -13,10 +19,18 @@ from ..constants import CLOSING_MARK_TOKENS
 __all__ = ["without_trailing_aside"]
 
 _ASIDE_OPENERS = frozenset({"which", "where", "who", "whom", "whose", "when"})
+# Words opening a closing concessive after a comma; "even" only before "as" or "though".
+_CONCESSIVE = frozenset({"although", "though", "despite"})
+_EVEN = frozenset({"as", "though"})
 
 
 def without_trailing_aside(doc, start: int, end: int) -> tuple[int, int]:
-    """The content (start, end) with a closing ", which/where/who ..." clause cut off."""
+    """The content (start, end) with a closing ", which/where/who ..." clause, a closing
+    concessive (", although ...") and what follows a semicolon and its own clause cut off."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    start, end = _before_semicolon_or_concession(doc, span, start, end)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return start, end
@@ -40,4 +54,24 @@ def without_trailing_aside(doc, start: int, end: int) -> tuple[int, int]:
             cut -= 1
         if cut > start:
             return start, cut
+    return start, end
+
+
+def _before_semicolon_or_concession(doc, span, start: int, end: int) -> tuple[int, int]:
+    """Where a content ends before a semicolon that opens a clause of its own, or before a closing
+    ", although / though / despite / even as ..." (text outside quotation marks only)."""
+    for tok in span:
+        if tok.i == span.start or tok.i + 1 >= span.end:
+            continue
+        nxt = doc[tok.i + 1]
+        if tok.text == ";" and any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in doc[tok.i + 1:span.end]):
+            cut = tok.idx
+        elif tok.text == "," and (nxt.lower_ in _CONCESSIVE or nxt.lower_ == "even" and nxt.i + 1 < span.end
+                                  and doc[nxt.i + 1].lower_ in _EVEN):
+            cut = tok.idx
+        else:
+            continue
+        if any(c in CLOSING_MARK_TOKENS or c in ('"', "“", "”") for c in doc.text[cut:end]):
+            continue  # a quotation goes on after it: the speaker's words, not the reporter's
+        return start, cut
     return start, end

@@ -8,7 +8,8 @@
   ('"...." ― Sonya Herridge'); a quote split around its attribution gives one record
   per part, and a quote over several sentences one per sentence and independent
   clause ("A, but B"), linked by ``part_of``. A quote-only paragraph with no cue continues the
-  previous speaker (and quotation).
+  previous speaker (and quotation), or, after a paragraph that ends by reporting someone's
+  words with no quotation marks, gives that speaker a quotation of their own.
 - indirect: the complement of a reporting verb ("X said (that) ...", "X promised
   to ...", "X called for ...", "X stressed the need ..."), the clause a
   parenthetical cue hangs on ("..., X said", "According to X, ..."; both sides,
@@ -226,6 +227,7 @@ def _outermost(doc, cues: list[Cue]) -> list[Cue]:
     the first content then ends before it, and both keep X.
     """
     _untangle(cues)
+    _cut_trailing_participles(doc, cues)
     kept = []
     for cue in cues:
         outer = next((o for o in cues if o is not cue and o.content and cue.content
@@ -242,7 +244,44 @@ def _outermost(doc, cues: list[Cue]) -> list[Cue]:
             if cue.speaker is None:
                 cue.speaker, cue.speaker_span = outer.speaker, outer.speaker_span
             kept.append(cue)
+        elif cue.dep == "conj" and cue.klass == "speech" and _after_comma_and(doc, cue.verb):
+            # "She said A, and when pressed on why, she said B": a second report, not part of A
+            cut = _before_coordination(doc, outer.content[0], doc[doc[cue.verb].left_edge.i].idx, cue.verb)
+            outer.content = _trim(outer.content[0], cut)
+            kept.append(cue)
     return [c for c in kept if c.content is not None]
+
+
+def _after_comma_and(doc, verb: int | None) -> bool:
+    """Whether a coordinated verb's clause opens with ", and" or ", but" (its own subject before it)."""
+    if verb is None:
+        return False
+    first = doc[verb].left_edge
+    if first.dep_ != "cc":
+        first = doc[first.i - 1] if first.i > 0 else first
+    return first.dep_ == "cc" and first.i > 0 and doc[first.i - 1].text == "," \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[verb].children)
+
+
+def _cut_trailing_participles(doc, cues: list[Cue]) -> None:
+    """A content ends before a reporting participle closing it: in "Perdue said he didn't believe
+    that did Romney in, arguing that it was divisions ...", the parser hangs "arguing" on "believe",
+    but Perdue argued it, a second attribution, not part of what he said first; its speaker is the
+    first one's."""
+    for cue in cues:
+        if cue.verb is None or cue.content is None:
+            continue
+        verb = doc[cue.verb]
+        if verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
+            continue
+        end_of_clause = verb.right_edge.idx + len(verb.right_edge)
+        for outer in cues:
+            if outer is cue or outer.content is None or outer.verb == cue.verb:
+                continue
+            start, end = outer.content
+            if start < verb.idx < end and end_of_clause >= end - 1 and doc[verb.i - 1].idx > start:
+                outer.content = _trim(start, doc[verb.i - 1].idx)
+                cue.speaker, cue.speaker_span = outer.speaker, outer.speaker_span  # who argued: who said
 
 
 def _before_coordination(doc, start: int, cut: int, verb: int | None) -> int:
@@ -337,15 +376,46 @@ def _direct(doc, text: str, marks, used: set[int], cues: list[Cue], lang: str):
                 or start - previous_end < _SAME_SPEAKER_REACH
                 and not any(previous_sent_end <= c.start < start for c in cues))
             if previous_end < 0 or not (next_paragraph or same_paragraph):
-                continue  # no cue: a scare quote, a title or an unattributed quotation
-            if len(text[start:end].split()) < _MIN_WORDS_ALONE:
-                continue
+                cue = _reported_just_before(doc, text, start, end, cues) if opens_paragraph else None
+                if cue is None:
+                    continue  # no cue: a scare quote, a title or an unattributed quotation
+            if len(text[start:end].split()) < _MIN_WORDS_ALONE and not _right_after_cue(text, previous_sent_end, start):
+                continue  # a scare quote, unless it goes on from the sentence that attributed the one before
         elif _is_title(text, start, lang) or (len(text[start:end].split()) < _MIN_WORDS_ALONE
                                               and not (start - 80 < cue.start < end + 80)):
             continue
         previous_end = end
         previous_sent_end = _sent_end(doc, max(end, cue.end) if cue is not None else end)
         yield "direct", (start, end), cue
+
+
+def _reported_just_before(doc, text: str, start: int, end: int, cues: list[Cue]) -> Cue | None:
+    """The cue of a paragraph that ends by reporting someone's words, for a quotation that is the
+    whole next paragraph: 'Howell says she wants the government to listen.\n\n"When my kids come
+    home ..."' goes on with Howell's words."""
+    line_end = text.find("\n", end)
+    if text[end:len(text) if line_end == -1 else line_end].strip(_SPACE_AND_MARKS):
+        return None  # the paragraph goes on after the quotation: its own sentence may attribute it
+    before = text[:start].rstrip(_SPACE_AND_MARKS + "\n")
+    if text.count("\n", len(before), start) > 2 or not before:
+        return None
+    last = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if last is None or not len(last):
+        return None
+    sent = last[-1].sent
+    if any(c in DOUBLE_MARKS for c in sent.text):
+        return None  # a quotation there has its own continuation rules
+    found = [c for c in cues if c.verb is not None and c.speaker is not None and c.klass == "speech"
+             and c.content is not None and sent.start_char <= c.start < sent.end_char]
+    return found[-1] if found else None
+
+
+def _right_after_cue(text: str, previous_sent_end: int, start: int) -> bool:
+    """A quotation opening right after the sentence that attributed the one before, in its paragraph:
+    '"I would," Melanie said to the TV. "I would, Donald."' is the second part of one quotation,
+    however short."""
+    return 0 <= previous_sent_end <= start and "\n" not in text[previous_sent_end:start] \
+        and not text[previous_sent_end:start].strip(_SPACE_AND_MARKS)
 
 
 def _sent_end(doc, at: int) -> int:

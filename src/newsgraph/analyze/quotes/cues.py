@@ -44,6 +44,11 @@ _OBJ_TAIL = frozenset({"prep", "npadvmod", "oprd", "dative"})
 _MIN_OTHER_PART = 2
 # "in an interview", "during a rally"; but "condemned X for his remarks" gives the reason, which is content.
 _OCCASION_PREPOSITIONS = frozenset({"in", "during", "at", "on", "via", "through"})
+# Prepositions and subordinators of time: a phrase or clause they open after a cue's object says
+# when it was said or done, not what ("criticized the law during a campaign stop", "described him as
+# a crusader when he ran in 2008").
+_TIME_PREPOSITIONS = frozenset({"during", "since", "before", "after", "until", "amid", "throughout"})
+_TIME_SUBORDINATORS = frozenset({"when", "while", "as", "after", "before", "until", "since", "once"})
 # Words that end a content span cut before a coordinated cue: "..., but also stressed".
 _TRAILING = frozenset({"and", "but", "also", "not", "only", "as", "well", "while", "then"})
 
@@ -397,7 +402,8 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
         if after_only and child.i < tok.i:
             continue
         if frame == "to" and child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children):
-            return _complement_span(doc, tok, child)
+            span = _complement_span(doc, tok, child)
+            return span if span is None else (span[0], max(span[1], _more_infinitives(doc, tok, child)))
         if frame == "obj" and child.dep_ == "dobj" and child.lower_ not in _RELATIVE \
                 and child.ent_type_ not in _WHEN and not _spoken_to(tok, child):
             # not "reported Tuesday" (a date the parser took for the object), nor "told reporters"
@@ -417,23 +423,54 @@ def _complement(doc, tok, frame: str, after_only: bool = False) -> tuple[int, in
     return None
 
 
+def _more_infinitives(doc, tok, infinitive) -> int:
+    """Where an infinitive content ends with the bare infinitives coordinated with it that the parser
+    hung on the cue ("wants to triple the program, grow the Peace Corps and create ...", "planned to
+    revitalize sales, then hand over the property"): a base form cannot go with the cue's tense."""
+    end = -1
+    last = infinitive.right_edge.i
+    for verb in tok.children:
+        if verb.i <= last or verb.dep_ not in ("conj", "dep") or verb.tag_ != "VB" or has_own_subject(verb) \
+                or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            continue
+        if any(t.text not in (",", "and", "or", "then") for t in doc[last + 1:verb.left_edge.i]):
+            break
+        last = verb.right_edge.i
+        span = token_span(doc, verb.left_edge.i, last)
+        end = span[1] if span else end
+    return end
+
+
 def _second_that_clause(doc, tok, clause) -> int | None:
     """Where a second "that" clause coordinated with a cue's complement ends: in "said there
     are no good options, but that sometimes ...", the parser hangs "that sometimes ..." on
-    "said", and it is said too. A coordinated reporting verb is a cue of its own."""
+    "said", and it is said too. A coordinated reporting verb is a cue of its own. A second verb
+    of the clause with no subject of its own, hung on the cue after a comma, goes on it too."""
+    first = clause
     for conj in tok.children:
-        if conj.dep_ != "conj" or conj.i <= clause.right_edge.i:
+        if conj.i <= clause.right_edge.i:
             continue
-        if conj.lemma_.lower() in verb_frames(doc.lang_):
-            return None
-        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
-            return None
         gap = doc[clause.right_edge.i + 1:conj.left_edge.i]
-        if not any(t.dep_ == "cc" for t in gap) or any(t.text in (";", ":") for t in gap):
-            return None
-        end = token_span(doc, conj.left_edge.i, conj.right_edge.i)
-        return end[1] if end else None
-    return None
+        if conj.dep_ == "ccomp" and conj.pos_ in ("VERB", "AUX") and not has_own_subject(conj) \
+                and all(t.text == "," for t in gap):
+            # "said he had behaved well, had completed programs ...": the parser hangs the second of
+            # the clause's verbs on "said"; with no subject of its own it goes on the first clause
+            clause = conj
+            continue
+        if conj.dep_ not in ("conj", "ccomp"):
+            continue  # "and that ..." hangs on the cue as a conjunct, or as a second complement
+        opens_with_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
+        if not opens_with_that or conj.lemma_.lower() in verb_frames(doc.lang_) and not has_own_subject(conj):
+            break  # a coordinated reporting verb ("and stressed that ...") is a cue of its own
+        joint = doc[clause.right_edge.i:conj.left_edge.i]  # the parser may end the clause with the "and"
+        if not any(t.dep_ == "cc" for t in joint) or any(t.text in (";", ":") for t in gap):
+            break
+        clause = conj
+        break
+    if clause is first:
+        return None
+    end = token_span(doc, clause.left_edge.i, clause.right_edge.i)
+    return end[1] if end else None
 
 
 def _spoken_to(tok, obj) -> bool:
@@ -464,11 +501,20 @@ def _tail(tok, last: int) -> int:
             continue
         if sib.lower_ == "according" or any(doc[i].text in (",", ";", ":", "—") for i in range(last + 1, sib.i)):
             break  # a phrase set off by a comma is the attribution's own ("..., according to X")
-        if _says_when_or_where(sib):
+        if _says_when_or_where(sib) or _when_clause(sib):
             continue  # "called Clinton a disgrace Wednesday on The Laura Ingraham Show"
         if sib.dep_ in ("advcl", "xcomp") and sib.pos_ == "VERB" or sib.dep_ in _OBJ_TAIL:
             last = sib.right_edge.i
     return last
+
+
+def _when_clause(sib) -> bool:
+    """A phrase or clause after a cue's object that says when: "during a campaign stop", "since the
+    debate", "when he ran for the White House", "as Pyongyang fired three missiles"."""
+    if sib.dep_ == "prep":
+        return sib.lower_ in _TIME_PREPOSITIONS
+    first = sib.left_edge
+    return sib.dep_ == "advcl" and first.lower_ in _TIME_SUBORDINATORS and first.head.i == sib.i
 
 
 def _says_when_or_where(sib) -> bool:
