@@ -5,7 +5,11 @@
 Data it may read, and only that: the PLOVER sample (``plover/gsr_even.json``, 161
 sentences, each coded with one event type, its sources and targets), the tune half of the
 AQUAINT event gold (the even positions of the sorted doc ids, as ``newsgraph eval events``
-splits them) and the seed article. The held-out half is never read.
+splits them), the seed article, and our labels of the edges the rules drew on TimeBank texts
+(``data/event_labels/timebank_edges.tsv``; the texts are read from ``timebank/TimeBank``, see
+``scripts/timebank_events.py``), each text one document. The held-out half is never read.
+Ten labelled TimeBank texts (every third of the sorted labelled ids, from the first) are kept
+aside: never fitted on, only scored at the end, by the old weights and the new.
 
 Each text is analysed with the gate off; every event the rules make is a candidate with its
 features (``_confidence.describe``). Labels:
@@ -15,20 +19,23 @@ features (``_confidence.describe``). Labels:
 - participant (each actor, each target): AQUAINT and seed, some gold event of its sentence
   names it on the same side (a shared content word, as ``edge_precision`` confirms an edge);
   PLOVER, only for events of the gold type (the sample codes one event per sentence), the
-  participant's mention shares a word with the gold sources (targets).
+  participant's mention shares a word with the gold sources (targets);
+- TimeBank: the label file's verdicts (the event: sentence and type right; each participant:
+  right for this act), found by the trigger's offset and type and the participant's name;
+  only labelled events (those that had an actor and a target) are candidates.
 
 Two logistic regressions (batch gradient descent with L2, binary features seen at least
 twice) are fitted. Thresholds come from leave-one-document-out cross-validation (each PLOVER
 sentence is a document): every document is scored by models fitted on all the others, and
-the event threshold is the one with the best pooled event F1 (AQUAINT tune, seed and PLOVER
-counted together); the edge threshold, applied to the events the event gate keeps, the one
-with the best F0.5 of confirmed edges kept (precision weighs twice: a wrong edge is worse than
-a missing one). The cross-validated figures go to the file's header and to ``--report``.
+the event threshold is the one with the best event F1 on the coded gold (AQUAINT tune and
+seed); the edge threshold, applied to the events the event gate keeps, the one with the best
+F0.5 of right edges kept (precision weighs twice: a wrong edge is worse than a missing one). The cross-validated figures go to the file's header and to ``--report``.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from collections import Counter
@@ -45,6 +52,10 @@ from newsgraph.evaluate.matching import prf
 from newsgraph.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import timebank_events as tb  # noqa: E402  (a sibling script: how a TimeBank text is read)
+
+LABELS = ROOT / "data" / "event_labels" / "timebank_edges.tsv"
 DEFAULT_OUT = ROOT / "src" / "newsgraph" / "analyze" / "lexicons" / "en" / MODEL_FILE
 EVENT_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(0, 17))
 EDGE_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(0, 19))
@@ -65,7 +76,7 @@ class Candidate:
 class Unit:
     """One document: an AQUAINT story, the seed, or one PLOVER sentence."""
     name: str
-    corpus: str  # aquaint, seed, plover
+    corpus: str  # aquaint, seed, plover, timebank
     candidates: list[Candidate] = field(default_factory=list)
     gold: object = None
 
@@ -75,9 +86,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--report", type=Path, default=None, help="write the cross-validated figures as JSON")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="our TimeBank edge labels")
+    parser.add_argument("--no-labels", action="store_true", help="leave the TimeBank labels out (for a comparison)")
     args = parser.parse_args(argv)
     analyzer = Analyzer()
+    old_gate = _load_old_gate(args.out)
     units = _aquaint_units(analyzer, args.data) + _plover_units(analyzer, args.data)
+    fitted_tb, aside = _timebank_units(analyzer, args.data, args.labels)
+    if not args.no_labels:
+        units += fitted_tb
     n_events = sum(len(u.candidates) for u in units)
     n_parts = sum(1 for u in units for c in u.candidates for x in c.actors_right + c.targets_right if x is not None)
     print(f"{len(units)} documents, {n_events} candidate events, {n_parts} labelled participants", file=sys.stderr)
@@ -85,10 +102,17 @@ def main(argv: list[str] | None = None) -> int:
     report = _choose(units, cv)
     event_w = _fit(_event_rows(units))
     part_w = _fit(_participant_rows(units))
+    report["aside"] = {
+        "texts": len(aside),
+        "before": _aside_edges(aside, *old_gate) if old_gate else None,
+        "after": _aside_edges(aside, event_w, part_w, report["event_threshold"], report["edge_threshold"]),
+        "ungated": _aside_edges(aside, {}, {}, 0.0, 0.0),
+    }
     _write(args.out, event_w, part_w, report, len(units), n_events, n_parts)
     if args.report is not None:
         args.report.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(report["chosen"], indent=1), file=sys.stderr)
+    print(json.dumps({"chosen": report["chosen"], "aside": report["aside"],
+                      "thresholds": [report["event_threshold"], report["edge_threshold"]]}, indent=1), file=sys.stderr)
     return 0
 
 
@@ -162,6 +186,76 @@ def _plover_units(analyzer: Analyzer, data: Path) -> list[Unit]:
                 _names(record, e)))
         units.append(unit)
     return units
+
+
+def _read_labels(path: Path) -> dict[str, dict[tuple[int, str], dict]]:
+    """doc -> (trigger offset, type) -> {event, actors: {name: bool}, targets: {name: bool}}."""
+    out: dict[str, dict] = {}
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            def verdicts(cell: str) -> dict[str, bool]:
+                pairs = (item.rsplit("=", 1) for item in cell.split("; ") if item)
+                return {name: verdict == "right" for name, verdict in pairs}
+            out.setdefault(row["doc"], {})[(int(row["trigger_start"]), row["type"])] = {
+                "event": row["event"] == "right", "actors": verdicts(row["actors"]),
+                "targets": verdicts(row["targets"])}
+    return out
+
+
+def aside_docs(docs) -> set[str]:
+    """The labelled texts never fitted on: every third of the sorted ids, from the first, ten."""
+    return set(sorted(docs)[0::3][:10])
+
+
+def _timebank_units(analyzer: Analyzer, data: Path, labels_path: Path) -> tuple[list[Unit], list[Unit]]:
+    """(fitted, aside): one unit per labelled TimeBank text, its labelled events the candidates."""
+    labels = _read_labels(labels_path)
+    aside = aside_docs(labels)
+    folder = data / "timebank" / "TimeBank"
+    fitted, kept_aside = [], []
+    for doc in sorted(labels):
+        record, features = _analysed(analyzer, tb.article(folder / f"{doc}.tml"))
+        unit = Unit(doc, "timebank")
+        for e, f in zip(record["events"], features):
+            label = labels[doc].get((e["trigger"]["start"], e["type"]))
+            if label is None:
+                continue
+            names = _names(record, e)
+            if len(names[0]) != len(f.actors) or len(names[1]) != len(f.targets):
+                continue
+            unit.candidates.append(Candidate(
+                f, label["event"], [label["actors"].get(n) for n in names[0]],
+                [label["targets"].get(n) for n in names[1]], (e["type"], (), ()), names))
+        (kept_aside if doc in aside else fitted).append(unit)
+    return fitted, kept_aside
+
+
+def _load_old_gate(path: Path):
+    """The weights file as it was before this run: (event weights, participant weights, thresholds)."""
+    from newsgraph.analyze.events._confidence import read_gate
+    if not path.exists():
+        return None
+    g = read_gate(path.read_text(encoding="utf-8"))
+    return g.event_weights, g.participant_weights, g.event_threshold, g.edge_threshold
+
+
+def _aside_edges(units: list[Unit], event_w: dict, part_w: dict, t_event: float, t_edge: float) -> dict:
+    """Labelled edges of the aside texts that a gate with these weights keeps, and how many are right."""
+    kept = right = lost_right = lost_wrong = 0
+    for u in units:
+        for c in u.candidates:
+            edge_right = _edge_right(c)
+            if edge_right is None:
+                continue
+            keep = _score(c.features.event, event_w) >= t_event and \
+                max(_score(a, part_w) for a in c.features.actors) * \
+                max(_score(t, part_w) for t in c.features.targets) >= t_edge
+            kept += keep
+            right += keep and edge_right
+            lost_right += (not keep) and edge_right
+            lost_wrong += (not keep) and not edge_right
+    return {"kept": kept, "right": right, "precision": round(right / kept, 4) if kept else None,
+            "lost_right": lost_right, "lost_wrong": lost_wrong}
 
 
 def _event_rows(units: list[Unit]) -> list[tuple[tuple[str, ...], bool]]:
@@ -263,6 +357,7 @@ def _figures(units: list[Unit], cv, t_event: float, t_edge: float) -> dict:
     # the gates over the candidates
     kept = right_kept = right_all = 0
     edges = edges_right = edges_kept = edges_right_kept = 0
+    by_corpus: dict[str, Counter] = {}
     for k, u in enumerate(units):
         for c, (p_event, p_actor, p_target) in zip(u.candidates, cv[k]):
             keep = p_event >= t_event
@@ -279,6 +374,8 @@ def _figures(units: list[Unit], cv, t_event: float, t_edge: float) -> dict:
             keep_edge = p_actor * p_target >= t_edge
             edges_kept += keep_edge
             edges_right_kept += keep_edge and edge_right
+            by_corpus.setdefault(u.corpus, Counter()).update(
+                {"edges": 1, "right": int(edge_right), "kept": int(keep_edge), "right_kept": int(keep_edge and edge_right)})
     n = sum(len(u.candidates) for u in units)
     figures["event_gate"] = {"candidates": n, "right": right_all, "kept": kept, "right_kept": right_kept,
                              "precision_before": right_all / n if n else 0.0,
@@ -288,6 +385,7 @@ def _figures(units: list[Unit], cv, t_event: float, t_edge: float) -> dict:
                             "precision_before": edges_right / edges if edges else 0.0,
                             "precision": edges_right_kept / edges_kept if edges_kept else 0.0,
                             "recall": edges_right_kept / edges_right if edges_right else 0.0}
+    figures["edge_gate_by_corpus"] = {c: dict(n) for c, n in sorted(by_corpus.items())}
     return figures
 
 
@@ -342,6 +440,7 @@ def _summary(f: dict) -> dict:
         "coded_strict_f1": round(f["coded_strict_f1"], 4),
         "event_gate": {k: round(v, 4) for k, v in f["event_gate"].items()},
         "edge_gate": {k: round(v, 4) for k, v in f["edge_gate"].items()},
+        "edge_gate_by_corpus": f["edge_gate_by_corpus"],
     }
 
 
@@ -350,7 +449,8 @@ def _write(out: Path, event_w: dict, part_w: dict, report: dict, n_units: int, n
     lines = [
         "# Weights of the event gate (newsgraph.analyze.events._confidence): model, feature, weight.",
         "# Written by scripts/train_event_gate.py from the PLOVER sample, the tune half of the AQUAINT event",
-        f"# gold and the seed: {n_units} documents, {n_events} candidate events, {n_parts} labelled participants.",
+        "# gold, the seed and our TimeBank edge labels (data/event_labels, ten texts kept aside):",
+        f"# {n_units} documents, {n_events} candidate events, {n_parts} labelled participants.",
         "# Derived figures only; no text of the corpora. Leave-one-document-out cross-validated:",
         f"#   event gate: precision {c['event_gate']['precision_before']:.3f} -> {c['event_gate']['precision']:.3f}, "
         f"recall {c['event_gate']['recall']:.3f} of the right events",
@@ -360,12 +460,20 @@ def _write(out: Path, event_w: dict, part_w: dict, report: dict, n_units: int, n
         f"{c['tune']['edge_precision']:.3f}; seed: F1 {c['seed']['f1']:.3f}, strict F1 {c['seed']['strict_f1']:.3f}, "
         f"edge precision {c['seed']['edge_precision']:.3f}; PLOVER type precision "
         f"{c['plover']['type_precision']:.3f}, strict {c['plover']['strict_accuracy']:.3f}",
+        f"#   aside TimeBank texts (never fitted): edge precision {_fmt(report['aside']['before'])} with the "
+        f"previous weights, {_fmt(report['aside']['after'])} with these",
         f"threshold\tevent\t{report['event_threshold']}",
         f"threshold\tedge\t{report['edge_threshold']}",
     ]
     lines += [f"event\t{f}\t{w:.4f}" for f, w in sorted(event_w.items())]
     lines += [f"participant\t{f}\t{w:.4f}" for f, w in sorted(part_w.items())]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _fmt(aside: dict | None) -> str:
+    if not aside:
+        return "n/a"
+    return f"{aside['right']} of {aside['kept']} right"
 
 
 if __name__ == "__main__":
