@@ -328,3 +328,15 @@ def test_events_him_is_not_a_woman_named_before(analyze):
                                "decide. Police arrested him on Tuesday.")
     arrest = next(e for e in events if e.type == "COERCE")
     assert _names(entities, arrest.targets) == {"Peter Hansen"}
+
+
+@pytest.mark.slow
+def test_events_coordinated_acts_with_their_own_targets_stay_two(analyze):
+    # ours: two criticisms, each of its own target; pooled, Finland would be drawn as the target
+    # of the condemnation too
+    entities, events = analyze("Norway condemned Russia's annexation of the islands but also criticized Finland "
+                               "for its silence.")
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert [_names(entities, e.targets) for e in accusations] == [{"Russia"}, {"Finland"}]
+    assert all(_names(entities, e.actors) == {"Norway"} for e in accusations)
+
