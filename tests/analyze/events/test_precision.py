@@ -340,3 +340,13 @@ def test_events_coordinated_acts_with_their_own_targets_stay_two(analyze):
     assert [_names(entities, e.targets) for e in accusations] == [{"Russia"}, {"Finland"}]
     assert all(_names(entities, e.actors) == {"Norway"} for e in accusations)
 
+
+
+@pytest.mark.slow
+def test_events_what_is_sent_or_withdrawn_is_not_the_target(analyze):
+    # ours: the envoy is sent and the troops are withdrawn; Chile and Peru are whom the acts reach
+    entities, events = analyze("Argentina sent an envoy to Chile on Monday.")
+    assert all("envoy" not in " ".join(_names(entities, e.targets)) for e in events)
+    entities, events = analyze("Bolivia began withdrawing troops from Peru on Friday.")
+    retreat = next(e for e in events if e.type == "RETREAT")
+    assert _names(entities, retreat.targets) == {"Peru"}
