@@ -65,12 +65,26 @@ def test_event_gate_what_the_training_script_writes_loads(tmp_path):
     figures = {k: 0.5 for k in ("f1", "strict_f1", "edge_precision")}
     report = {"event_threshold": 0.3, "edge_threshold": 0.2,
               "chosen": {"event_gate": summary, "edge_gate": summary, "tune": figures, "seed": figures,
-                         "plover": {"type_precision": 0.7, "strict_accuracy": 0.4}}}
+                         "plover": {"type_precision": 0.7, "strict_accuracy": 0.4}},
+              "aside": {"before": {"kept": 5, "right": 3}, "after": {"kept": 4, "right": 3}}}
     out = tmp_path / "weights.tsv"
     train._write(out, weights, weights, report, 3, 6, 6)
+    assert "3 of 5 right with the previous weights, 3 of 4 right with these" in out.read_text(encoding="utf-8")
     gate = read_gate(out.read_text(encoding="utf-8"))
     assert (gate.event_threshold, gate.edge_threshold) == (0.3, 0.2)
     assert gate.event_weights == pytest.approx({f: round(w, 4) for f, w in weights.items()}, abs=1e-4)
+
+
+def test_event_gate_our_timebank_labels_read_as_verdicts_per_participant():
+    train = _script()
+    labels = train._read_labels(train.LABELS)
+    rows = [row for doc in labels.values() for row in doc.values()]
+    assert len(rows) >= 80 and all(row["actors"] and row["targets"] for row in rows)
+    # an edge is right when some actor and some target are; the file holds wrong ones to learn from
+    edges = [any(r["actors"].values()) and any(r["targets"].values()) for r in rows]
+    assert 0 < edges.count(False) < edges.count(True)
+    aside = train.aside_docs(labels)
+    assert len(aside) == 10 and aside == train.aside_docs(reversed(sorted(labels)))  # a fixed rule
 
 
 def test_event_gate_a_file_without_thresholds_is_refused():
