@@ -350,3 +350,16 @@ def test_events_what_is_sent_or_withdrawn_is_not_the_target(analyze):
     entities, events = analyze("Bolivia began withdrawing troops from Peru on Friday.")
     retreat = next(e for e in events if e.type == "RETREAT")
     assert _names(entities, retreat.targets) == {"Peru"}
+
+
+@pytest.mark.slow
+def test_events_whom_the_asked_would_reach_is_not_asked(analyze):
+    # ours: the governor asks them (the legislators); Ottawa is only named in what they are asked
+    entities, events = analyze("Governor Smith began calling legislators and asking them to tell Ottawa "
+                               "that the province would object.")
+    request = next(e for e in events if e.type == "REQUEST")
+    assert "Ottawa" not in _names(entities, request.targets)
+    # with no one asked, the recipient inside the demand stays: autonomy is demanded from Serbia
+    entities, events = analyze("The villagers are demanding political autonomy from the Serbian authorities.")
+    request = next(e for e in events if e.type == "REQUEST")
+    assert any("Serbian" in n for n in _names(entities, request.targets))

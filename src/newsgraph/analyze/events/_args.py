@@ -360,6 +360,12 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
     asked or offered receives the rejection.
     """
     found: list[Participant] = []
+    deps = {c.dep_ for c in verb.children}
+    if kind == "REQUEST" and deps & {"dobj", "dative"} and "xcomp" in deps:
+        # "asked them to tell Bush", "invited everyone to welcome the visitor": the ones asked are
+        # the object, even when it names no one we know; whom their act would reach was not asked
+        # ("demanded autonomy from X" has no one asked to act: X is found inside)
+        return found
     for child in verb.children:
         purpose = child.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children)
         if (child.dep_ == "xcomp" or purpose) and child.pos_ in ("VERB", "AUX"):
