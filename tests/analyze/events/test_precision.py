@@ -328,3 +328,38 @@ def test_events_him_is_not_a_woman_named_before(analyze):
                                "decide. Police arrested him on Tuesday.")
     arrest = next(e for e in events if e.type == "COERCE")
     assert _names(entities, arrest.targets) == {"Peter Hansen"}
+
+
+@pytest.mark.slow
+def test_events_coordinated_acts_with_their_own_targets_stay_two(analyze):
+    # ours: two criticisms, each of its own target; pooled, Finland would be drawn as the target
+    # of the condemnation too
+    entities, events = analyze("Norway condemned Russia's annexation of the islands but also criticized Finland "
+                               "for its silence.")
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert [_names(entities, e.targets) for e in accusations] == [{"Russia"}, {"Finland"}]
+    assert all(_names(entities, e.actors) == {"Norway"} for e in accusations)
+
+
+
+@pytest.mark.slow
+def test_events_what_is_sent_or_withdrawn_is_not_the_target(analyze):
+    # ours: the envoy is sent and the troops are withdrawn; Chile and Peru are whom the acts reach
+    entities, events = analyze("Argentina sent an envoy to Chile on Monday.")
+    assert all("envoy" not in " ".join(_names(entities, e.targets)) for e in events)
+    entities, events = analyze("Bolivia began withdrawing troops from Peru on Friday.")
+    retreat = next(e for e in events if e.type == "RETREAT")
+    assert _names(entities, retreat.targets) == {"Peru"}
+
+
+@pytest.mark.slow
+def test_events_whom_the_asked_would_reach_is_not_asked(analyze):
+    # ours: the governor asks them (the legislators); Ottawa is only named in what they are asked
+    entities, events = analyze("Governor Smith began calling legislators and asking them to tell Ottawa "
+                               "that the province would object.")
+    request = next(e for e in events if e.type == "REQUEST")
+    assert "Ottawa" not in _names(entities, request.targets)
+    # with no one asked, the recipient inside the demand stays: autonomy is demanded from Serbia
+    entities, events = analyze("The villagers are demanding political autonomy from the Serbian authorities.")
+    request = next(e for e in events if e.type == "REQUEST")
+    assert any("Serbian" in n for n in _names(entities, request.targets))

@@ -227,7 +227,17 @@ def _same_act(a: Reading, b: Reading) -> bool:
     ta, tb = a.event.time_value, b.event.time_value
     if ta and tb and ta != tb:
         return False
-    return not (a.event.actors and b.event.actors and not set(a.event.actors) & set(b.event.actors))
+    if a.event.actors and b.event.actors and not set(a.event.actors) & set(b.event.actors):
+        return False
+    # "withdraw from X and release soldiers", "condemned X but criticized Y": coordinated verbs
+    # that reach different targets are two acts; pooled, each target would be drawn from the other's.
+    # Not so an attack's casualties ("killed scores and injured 1,000 others"): one attack.
+    return not (a.event.type != "ASSAULT" and _coordinated_verbs(a.token, b.token) and a.event.targets
+                and b.event.targets and not set(a.event.targets) & set(b.event.targets))
+
+
+def _coordinated_verbs(a: Token, b: Token) -> bool:
+    return a.pos_ == b.pos_ == "VERB" and (a.dep_ == "conj" and a.head.i == b.i or b.dep_ == "conj" and b.head.i == a.i)
 
 
 def _merged(group: list[Reading]) -> Reading:

@@ -59,6 +59,10 @@ _RESOURCES = frozenset({"troop", "force", "contingent", "soldier", "personnel", 
                         "division", "weapon", "arm", "aid", "assistance", "money", "fund", "euro", "dollar",
                         "equipment", "ammunition", "missile", "tank", "jet", "aircraft", "warship", "ship",
                         "agent", "information", "intelligence", "supply", "food", "medicine", "help", "support"})
+# Verbs of moving one's own people or things: their object is what is moved ("sent an envoy",
+# "dispatched inspectors", "withdrawing troops"), whatever the act's type; who it reaches comes
+# with "to", "from", "into" or as a dative ("sent Iraq an envoy").
+_MOVING = frozenset({"send", "dispatch", "withdraw", "deploy", "redeploy"})
 _OCCASION_PREPS = frozenset({"during", "in", "on", "at"})
 # Events whose occasion takes in whoever acts there ("said during her visit"); one who "died in
 # the blast" suffered it.
@@ -235,8 +239,9 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                     # "demanded the boy's return": the person it is about is not
                     targets.extend(p for p in parts.of(child) if parts.is_group(p))
                     continue
-                if not (kind in _SENDS and child.dep_ == "dobj" and _given(child)):
-                    targets.extend(parts.of(child))  # "send troops to X": the troops are what is sent
+                if child.dep_ == "dobj" and (kind in _SENDS and _given(child) or _light(trigger, _MOVING)):
+                    continue  # "send troops to X": the troops are what is sent
+                targets.extend(parts.of(child))
             elif child.dep_ == "agent":
                 for pobj in _pobjs(child):
                     actors.extend(parts.of(pobj))
@@ -375,6 +380,12 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
     asked or offered receives the rejection.
     """
     found: list[Participant] = []
+    deps = {c.dep_ for c in verb.children}
+    if kind == "REQUEST" and deps & {"dobj", "dative"} and "xcomp" in deps:
+        # "asked them to tell Bush", "invited everyone to welcome the visitor": the ones asked are
+        # the object, even when it names no one we know; whom their act would reach was not asked
+        # ("demanded autonomy from X" has no one asked to act: X is found inside)
+        return found
     for child in verb.children:
         purpose = child.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children)
         if (child.dep_ == "xcomp" or purpose) and child.pos_ in ("VERB", "AUX"):

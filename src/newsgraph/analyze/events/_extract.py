@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import words
 from ._accusations import accusations
 from ._acts import Reading, fold_acts
+from ._confidence import gate
 from ..quotes.cues import verb_frames
 from ._args import actors_targets, place_of, reporting_tail, subject_of
 from ._lexicon import EventSense, Lexicon, lexicon
@@ -104,7 +105,7 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
             for tok, actors, targets in wishes(sent, parts):
                 readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes,
                                                      published, at=tok)))
-        events.extend(fold_acts(readings))
+        events.extend(gate(fold_acts(readings), sent, parts, quotes, lang))  # the learned gate (_confidence)
     return events
 
 

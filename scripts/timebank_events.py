@@ -1,0 +1,77 @@
+"""TimeBank texts as articles, and their events with an actor and a target, for labelling.
+
+    python scripts/timebank_events.py [--data ../shared/data] > edges.tsv
+
+The TimeBank corpus (``timebank/TimeBank/*.tml``: WSJ, CNN, ABC, APW, ... news of 1989-1998)
+has no event gold of ours. Its texts are the labelled material of
+``data/event_labels/timebank_edges.tsv``: this module reads a ``.tml`` file as the text of
+its ``TEXT`` element with the tags removed, published on the date of the creation-time
+TIMEX3, and lists, with the gate off, every event that has an actor and a target (an edge of
+the actor network) with its trigger's character offset, so a reader can judge it. Which files:
+every second of the sorted names (a fixed rule, chosen before reading any of them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+from pathlib import Path
+
+from newsgraph.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+EVERY = 2
+
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_DCT = re.compile(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>')
+_VALUE = re.compile(r'value="(\d{4}-\d{2}-\d{2})')
+
+
+def chosen_files(data: Path) -> list[Path]:
+    return sorted((data / "timebank" / "TimeBank").glob("*.tml"))[::EVERY]
+
+
+def article(path: Path) -> Article:
+    """The text as ``newsgraph analyze`` would read it from a text file, dated by the DCT."""
+    from newsgraph.ingest import clean
+    from newsgraph.ingest.text import headline
+    from newsgraph.model import RawDocument, ReadOptions
+
+    raw = path.read_text(encoding="utf-8")
+    m = _TEXT.search(raw)
+    text = html.unescape(_TAG.sub("", m.group(1) if m else "")).strip() + "\n"
+    dct = _DCT.search(raw)
+    value = _VALUE.search(dct.group(0)) if dct else None
+    return clean(RawDocument(text=text, source=str(path), title=headline(text)),
+                 ReadOptions(published=value.group(1) if value else None))
+
+
+def main(argv: list[str] | None = None) -> int:
+    from newsgraph.analyze import Analyzer
+    from newsgraph.analyze.events._confidence import gating
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    args = parser.parse_args(argv)
+    analyzer = Analyzer()
+    for path in chosen_files(args.data):
+        with gating(False):
+            record = analyzer.analyze_one(article(path))
+        text = record["document"]["text"]
+        names = {e["id"]: e["name"] for e in record["entities"]}
+        for e in record["events"]:
+            if not (e.get("actors") and e.get("targets")):
+                continue
+            start, end = e["trigger"]["start"], e["trigger"]["end"]
+            sentence = " ".join(text[e["sentence"]["start"]:e["sentence"]["end"]].split())
+            print("\t".join([path.stem, str(start), e["type"], text[start:end], e.get("modality") or "",
+                             "; ".join(names.get(i, "?") for i in e["actors"]),
+                             "; ".join(names.get(i, "?") for i in e["targets"]), sentence]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,484 @@
+"""Train the event gate (``newsgraph.analyze.events._confidence``) and write its weights file.
+
+    python scripts/train_event_gate.py [--data ../shared/data] [--out FILE] [--report FILE]
+
+Data it may read, and only that: the PLOVER sample (``plover/gsr_even.json``, 161
+sentences, each coded with one event type, its sources and targets), the tune half of the
+AQUAINT event gold (the even positions of the sorted doc ids, as ``newsgraph eval events``
+splits them), the seed article, and our labels of the edges the rules drew on TimeBank texts
+(``data/event_labels/timebank_edges.tsv``; the texts are read from ``timebank/TimeBank``, see
+``scripts/timebank_events.py``), each text one document. The held-out half is never read.
+Ten labelled TimeBank texts (every third of the sorted labelled ids, from the first) are kept
+aside: never fitted on, only scored at the end, by the old weights and the new.
+
+Each text is analysed with the gate off; every event the rules make is a candidate with its
+features (``_confidence.describe``). Labels:
+
+- event: AQUAINT and seed, the event matches a gold event as ``eval events`` matches them
+  (same type, same sentence, one-to-one); PLOVER, the event has the sentence's gold type;
+- participant (each actor, each target): AQUAINT and seed, some gold event of its sentence
+  names it on the same side (a shared content word, as ``edge_precision`` confirms an edge);
+  PLOVER, only for events of the gold type (the sample codes one event per sentence), the
+  participant's mention shares a word with the gold sources (targets);
+- TimeBank: the label file's verdicts (the event: sentence and type right; each participant:
+  right for this act), found by the trigger's offset and type and the participant's name;
+  only labelled events (those that had an actor and a target) are candidates. They teach the
+  participant model only (events that drew an edge are no sample of what the event model sees:
+  fed to it too, cross-validated PLOVER type precision and pooled event F1 fell).
+
+Two logistic regressions (batch gradient descent with L2, binary features seen at least
+twice) are fitted. Thresholds come from leave-one-document-out cross-validation (each PLOVER
+sentence is a document): every document is scored by models fitted on all the others, and
+the event threshold is the one with the best event F1 on the coded gold (AQUAINT tune and
+seed); the edge threshold, applied to the events the event gate keeps, the one with the best
+F0.5 of right edges kept (precision weighs twice: a wrong edge is worse than a missing one). The cross-validated figures go to the file's header and to ``--report``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from newsgraph.analyze import Analyzer
+from newsgraph.analyze.events._confidence import MODEL_FILE, EventFeatures, gating, recording
+from newsgraph.evaluate import events as ev
+from newsgraph.evaluate import plover as pl
+from newsgraph.evaluate.matching import prf
+from newsgraph.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import timebank_events as tb  # noqa: E402  (a sibling script: how a TimeBank text is read)
+
+LABELS = ROOT / "data" / "event_labels" / "timebank_edges.tsv"
+DEFAULT_OUT = ROOT / "src" / "newsgraph" / "analyze" / "lexicons" / "en" / MODEL_FILE
+EVENT_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(0, 17))
+EDGE_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(0, 19))
+MIN_COUNT, STEPS, RATE, L2 = 2, 400, 0.5, 0.02
+
+
+@dataclass
+class Candidate:
+    features: EventFeatures
+    right: bool  # the event
+    actors_right: list[bool | None]  # None: not labelled
+    targets_right: list[bool | None]
+    predicted: object  # the scorer's view: ev.PredictedEvent, or a PLOVER (type, actors, targets)
+    names: tuple[list[str], list[str]] = ([], [])  # the participants' names, for reading errors
+
+
+@dataclass
+class Unit:
+    """One document: an AQUAINT story, the seed, or one PLOVER sentence."""
+    name: str
+    corpus: str  # aquaint, seed, plover, timebank
+    candidates: list[Candidate] = field(default_factory=list)
+    gold: object = None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--report", type=Path, default=None, help="write the cross-validated figures as JSON")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="our TimeBank edge labels")
+    parser.add_argument("--no-labels", action="store_true", help="leave the TimeBank labels out (for a comparison)")
+    args = parser.parse_args(argv)
+    analyzer = Analyzer()
+    old_gate = _load_old_gate(args.out)
+    units = _aquaint_units(analyzer, args.data) + _plover_units(analyzer, args.data)
+    fitted_tb, aside = _timebank_units(analyzer, args.data, args.labels)
+    if not args.no_labels:
+        units += fitted_tb
+    n_events = sum(len(u.candidates) for u in units)
+    n_parts = sum(1 for u in units for c in u.candidates for x in c.actors_right + c.targets_right if x is not None)
+    print(f"{len(units)} documents, {n_events} candidate events, {n_parts} labelled participants", file=sys.stderr)
+    cv = _cross_validated(units)
+    report = _choose(units, cv)
+    event_w = _fit(_event_rows(units))
+    part_w = _fit(_participant_rows(units))
+    report["aside"] = {
+        "texts": len(aside),
+        "before": _aside_edges(aside, *old_gate) if old_gate else None,
+        "after": _aside_edges(aside, event_w, part_w, report["event_threshold"], report["edge_threshold"]),
+        "ungated": _aside_edges(aside, {}, {}, 0.0, 0.0),
+    }
+    _write(args.out, event_w, part_w, report, len(units), n_events, n_parts)
+    if args.report is not None:
+        args.report.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({"chosen": report["chosen"], "aside": report["aside"],
+                      "thresholds": [report["event_threshold"], report["edge_threshold"]]}, indent=1), file=sys.stderr)
+    return 0
+
+
+# --- data -------------------------------------------------------------------------------
+
+def _analysed(analyzer: Analyzer, article: Article) -> tuple[dict, list]:
+    with gating(False), recording() as made:
+        record = analyzer.analyze_one(article)
+    if len(made) != len(record.get("events") or []):
+        raise RuntimeError(f"{article.source}: {len(made)} recorded events, {len(record['events'])} in the record")
+    return record, [f for _event, f in made]
+
+
+def _aquaint_units(analyzer: Analyzer, data: Path) -> list[Unit]:
+    folder = data / "events" / "txt"
+    tune, _heldout = ev.halves(p.stem for p in folder.glob("*.txt"))
+    docs = [(folder / f"{d}.txt", d, ev.published_from_name(d), ev._outlet(d)) for d in tune]
+    docs.append((data.parent / "seed" / "article.txt", ev.SEED_DOC, ev.SEED_PUBLISHED, None))
+    gold = ev.load_gold(data / "events" / "gold", {d for _, d, _, _ in docs})
+    units = []
+    for path, doc, published, outlet in docs:
+        record, features = _analysed(analyzer, ev._article(path, published, outlet))
+        predicted = ev.predicted_events(record)
+        matched = {pj for _gi, pj in ev.match(gold[doc], predicted)}
+        unit = Unit(doc, "seed" if doc == ev.SEED_DOC else "aquaint", gold=gold[doc])
+        for j, (p, f) in enumerate(zip(predicted, features)):
+            same = [g for g in gold[doc] if ev._sentence_overlap(g.sentence, p.sentence) >= ev.SAME_SENTENCE]
+            words = _participant_words(record, record["events"][j])
+            unit.candidates.append(Candidate(
+                f, j in matched,
+                [any(ev._gold_words(g.actors) & w for g in same) for w in words[0]],
+                [any(ev._gold_words(g.targets) & w for g in same) for w in words[1]], p,
+                _names(record, record["events"][j])))
+        units.append(unit)
+    return units
+
+
+def _participant_words(record: dict, event: dict) -> tuple[list[frozenset], list[frozenset]]:
+    entities = {e["id"]: e for e in record["entities"]}
+
+    def words(i) -> frozenset:
+        e = entities.get(i) or {}
+        found = set(ev._content_words(e.get("name")))
+        for m in e.get("mentions") or []:
+            found |= ev._content_words(m.get("text"))
+        return frozenset(found)
+
+    return [words(i) for i in event["actors"]], [words(i) for i in event["targets"]]
+
+
+def _names(record: dict, event: dict) -> tuple[list[str], list[str]]:
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    return [names.get(i, "") for i in event["actors"]], [names.get(i, "") for i in event["targets"]]
+
+
+def _plover_units(analyzer: Analyzer, data: Path) -> list[Unit]:
+    units = []
+    for g in pl.load_gold(data / "plover" / "gsr_even.json"):
+        record, features = _analysed(analyzer, Article(text=g.text, source=g.id))
+        texts = {e["id"]: tuple(m["text"] for m in e["mentions"]) for e in record["entities"]}
+        unit = Unit(g.id, "plover", gold=g)
+        for e, f in zip(record["events"], features):
+            typed = e["type"] == g.type
+            actors = [texts.get(i, ()) for i in e["actors"]]
+            targets = [texts.get(i, ()) for i in e["targets"]]
+            unit.candidates.append(Candidate(
+                f, typed,
+                [pl._overlaps(a, g.sources) if typed else None for a in actors],
+                [pl._overlaps(t, g.targets) if typed else None for t in targets],
+                (e["type"], tuple(x for a in actors for x in a), tuple(x for t in targets for x in t)),
+                _names(record, e)))
+        units.append(unit)
+    return units
+
+
+def _read_labels(path: Path) -> dict[str, dict[tuple[int, str], dict]]:
+    """doc -> (trigger offset, type) -> {event, actors: {name: bool}, targets: {name: bool}}."""
+    out: dict[str, dict] = {}
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            def verdicts(cell: str) -> dict[str, bool]:
+                pairs = (item.rsplit("=", 1) for item in cell.split("; ") if item)
+                return {name: verdict == "right" for name, verdict in pairs}
+            out.setdefault(row["doc"], {})[(int(row["trigger_start"]), row["type"])] = {
+                "event": row["event"] == "right", "actors": verdicts(row["actors"]),
+                "targets": verdicts(row["targets"])}
+    return out
+
+
+def aside_docs(docs) -> set[str]:
+    """The labelled texts never fitted on: every third of the sorted ids, from the first, ten."""
+    return set(sorted(docs)[0::3][:10])
+
+
+def _timebank_units(analyzer: Analyzer, data: Path, labels_path: Path) -> tuple[list[Unit], list[Unit]]:
+    """(fitted, aside): one unit per labelled TimeBank text, its labelled events the candidates."""
+    labels = _read_labels(labels_path)
+    aside = aside_docs(labels)
+    folder = data / "timebank" / "TimeBank"
+    fitted, kept_aside = [], []
+    for doc in sorted(labels):
+        record, features = _analysed(analyzer, tb.article(folder / f"{doc}.tml"))
+        unit = Unit(doc, "timebank")
+        for e, f in zip(record["events"], features):
+            label = labels[doc].get((e["trigger"]["start"], e["type"]))
+            if label is None:
+                continue
+            names = _names(record, e)
+            if len(names[0]) != len(f.actors) or len(names[1]) != len(f.targets):
+                continue
+            unit.candidates.append(Candidate(
+                f, label["event"], [label["actors"].get(n) for n in names[0]],
+                [label["targets"].get(n) for n in names[1]], (e["type"], (), ()), names))
+        (kept_aside if doc in aside else fitted).append(unit)
+    return fitted, kept_aside
+
+
+def _load_old_gate(path: Path):
+    """The weights file as it was before this run: (event weights, participant weights, thresholds)."""
+    from newsgraph.analyze.events._confidence import read_gate
+    if not path.exists():
+        return None
+    g = read_gate(path.read_text(encoding="utf-8"))
+    return g.event_weights, g.participant_weights, g.event_threshold, g.edge_threshold
+
+
+def _aside_edges(units: list[Unit], event_w: dict, part_w: dict, t_event: float, t_edge: float) -> dict:
+    """Labelled edges of the aside texts that a gate with these weights keeps, and how many are right."""
+    kept = right = lost_right = lost_wrong = 0
+    for u in units:
+        for c in u.candidates:
+            edge_right = _edge_right(c)
+            if edge_right is None:
+                continue
+            keep = _score(c.features.event, event_w) >= t_event and \
+                max(_score(a, part_w) for a in c.features.actors) * \
+                max(_score(t, part_w) for t in c.features.targets) >= t_edge
+            kept += keep
+            right += keep and edge_right
+            lost_right += (not keep) and edge_right
+            lost_wrong += (not keep) and not edge_right
+    return {"kept": kept, "right": right, "precision": round(right / kept, 4) if kept else None,
+            "lost_right": lost_right, "lost_wrong": lost_wrong}
+
+
+def _event_rows(units: list[Unit]) -> list[tuple[tuple[str, ...], bool]]:
+    # The TimeBank labels judge only events that drew an edge: a sample of the events that is
+    # no sample of what the event model sees, so they teach the participant model alone.
+    return [(c.features.event, c.right) for u in units if u.corpus != "timebank" for c in u.candidates]
+
+
+def _participant_rows(units: list[Unit]) -> list[tuple[tuple[str, ...], bool]]:
+    rows = []
+    for u in units:
+        for c in u.candidates:
+            for feats, right in [*zip(c.features.actors, c.actors_right), *zip(c.features.targets, c.targets_right)]:
+                if right is not None:
+                    rows.append((feats, right))
+    return rows
+
+
+# --- the model --------------------------------------------------------------------------
+
+def _fit(rows: list[tuple[tuple[str, ...], bool]]) -> dict[str, float]:
+    """Logistic regression by batch gradient descent, L2 on the weights (not the bias)."""
+    counts = Counter(f for features, _ in rows for f in set(features))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= MIN_COUNT))}
+    x = np.zeros((len(rows), len(vocab) + 1))
+    x[:, -1] = 1.0
+    for r, (features, _) in enumerate(rows):
+        for f in features:
+            if f in vocab:
+                x[r, vocab[f]] = 1.0
+    y = np.array([float(right) for _, right in rows])
+    w = np.zeros(len(vocab) + 1)
+    penalty = np.full(len(vocab) + 1, L2)
+    penalty[-1] = 0.0
+    for _ in range(STEPS):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        w -= RATE * ((x.T @ (p - y)) / len(rows) + penalty * w)
+    out = {f: float(w[i]) for f, i in vocab.items() if abs(w[i]) >= 1e-4}
+    out["__bias__"] = float(w[-1])
+    return out
+
+
+def _score(features, weights: dict[str, float]) -> float:
+    z = weights.get("__bias__", 0.0) + sum(weights.get(f, 0.0) for f in features)
+    return float(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+
+def _cross_validated(units: list[Unit]) -> dict[int, list[tuple[float, float, float]]]:
+    """For each document, its candidates' (event, best actor, best target) probabilities from
+    models fitted on all the other documents."""
+    out = {}
+    for k, unit in enumerate(units):
+        others = units[:k] + units[k + 1:]
+        event_w = _fit(_event_rows(others))
+        part_w = _fit(_participant_rows(others))
+        out[k] = [(_score(c.features.event, event_w),
+                   max((_score(a, part_w) for a in c.features.actors), default=0.0),
+                   max((_score(t, part_w) for t in c.features.targets), default=0.0)) for c in unit.candidates]
+        if (k + 1) % 40 == 0:
+            print(f"  cross-validation {k + 1}/{len(units)}", file=sys.stderr)
+    return out
+
+
+# --- thresholds and figures -------------------------------------------------------------
+
+def _gated(unit: Unit, scores, t_event: float, t_edge: float) -> list:
+    """The unit's predictions as the gate would leave them."""
+    out = []
+    for c, (p_event, p_actor, p_target) in zip(unit.candidates, scores):
+        if p_event < t_event:
+            continue
+        p = c.predicted
+        if c.features.actors and c.features.targets and p_actor * p_target < t_edge:
+            drop_targets = p_target <= p_actor
+            if isinstance(p, ev.PredictedEvent):
+                p = ev.PredictedEvent(p.sentence, p.type, p.trigger, frozenset() if not drop_targets else p.actors,
+                                      frozenset() if drop_targets else p.targets, p.modality)
+            else:
+                p = (p[0], () if not drop_targets else p[1], () if drop_targets else p[2])
+        out.append(p)
+    return out
+
+
+def _figures(units: list[Unit], cv, t_event: float, t_edge: float) -> dict:
+    """Event, strict and edge figures of every corpus with the gate at these thresholds, and the
+    gates' own precision and recall over the candidates."""
+    aquaint = [(u.gold, _gated(u, cv[k], t_event, t_edge)) for k, u in enumerate(units) if u.corpus == "aquaint"]
+    seed = [(u.gold, _gated(u, cv[k], t_event, t_edge)) for k, u in enumerate(units) if u.corpus == "seed"]
+    plover = [(u.gold, _gated(u, cv[k], t_event, t_edge)) for k, u in enumerate(units) if u.corpus == "plover"]
+    figures = {"tune": ev.score(aquaint), "seed": ev.score(seed), "plover": pl.score(plover)}
+    # pooled event F1: AQUAINT and seed matches, plus PLOVER sentences with an event of their type
+    counts = ev.Counts()
+    for gold, predicted in aquaint + seed:
+        counts += ev.count(gold, predicted)
+    plover_right = sum(any(p[0] == g.type for p in predicted) for g, predicted in plover)
+    plover_predicted = sum(len(predicted) for _, predicted in plover)
+    figures["pooled_event_f1"] = prf(counts.matched + plover_right, counts.predicted + plover_predicted,
+                                     counts.gold + len(plover))[2]
+    figures["coded_event_f1"] = prf(counts.matched, counts.predicted, counts.gold)[2]
+    figures["coded_strict_f1"] = prf(counts.strict, counts.predicted, counts.gold)[2]
+    # the gates over the candidates
+    kept = right_kept = right_all = 0
+    edges = edges_right = edges_kept = edges_right_kept = 0
+    by_corpus: dict[str, Counter] = {}
+    for k, u in enumerate(units):
+        for c, (p_event, p_actor, p_target) in zip(u.candidates, cv[k]):
+            keep = p_event >= t_event
+            kept += keep
+            right_all += c.right
+            right_kept += keep and c.right
+            if not (keep and c.features.actors and c.features.targets):
+                continue
+            edge_right = _edge_right(c)
+            if edge_right is None:
+                continue
+            edges += 1
+            edges_right += edge_right
+            keep_edge = p_actor * p_target >= t_edge
+            edges_kept += keep_edge
+            edges_right_kept += keep_edge and edge_right
+            by_corpus.setdefault(u.corpus, Counter()).update(
+                {"edges": 1, "right": int(edge_right), "kept": int(keep_edge), "right_kept": int(keep_edge and edge_right)})
+    n = sum(len(u.candidates) for u in units)
+    figures["event_gate"] = {"candidates": n, "right": right_all, "kept": kept, "right_kept": right_kept,
+                             "precision_before": right_all / n if n else 0.0,
+                             "precision": right_kept / kept if kept else 0.0,
+                             "recall": right_kept / right_all if right_all else 0.0}
+    figures["edge_gate"] = {"edges": edges, "right": edges_right, "kept": edges_kept, "right_kept": edges_right_kept,
+                            "precision_before": edges_right / edges if edges else 0.0,
+                            "precision": edges_right_kept / edges_kept if edges_kept else 0.0,
+                            "recall": edges_right_kept / edges_right if edges_right else 0.0}
+    figures["edge_gate_by_corpus"] = {c: dict(n) for c, n in sorted(by_corpus.items())}
+    return figures
+
+
+def _edge_right(c: Candidate) -> bool | None:
+    """An edge is right when one actor and one target are; unlabelled (PLOVER, other type): None."""
+    if any(x is None for x in c.actors_right + c.targets_right):
+        return None
+    return any(c.actors_right) and any(c.targets_right)
+
+
+def _f_beta(precision: float, recall: float, beta: float) -> float:
+    b2 = beta * beta
+    return (1 + b2) * precision * recall / (b2 * precision + recall) if precision + recall else 0.0
+
+
+def _choose(units: list[Unit], cv) -> dict:
+    by_event = {t: _figures(units, cv, t, 0.0) for t in EVENT_THRESHOLDS}
+    t_event = max(EVENT_THRESHOLDS, key=lambda t: (round(by_event[t]["coded_event_f1"], 4), -t))
+    by_edge = {t: _figures(units, cv, t_event, t) for t in EDGE_THRESHOLDS}
+
+    def edge_f(t):
+        g = by_edge[t]["edge_gate"]
+        return _f_beta(g["precision"], g["recall"], 0.5)
+
+    t_edge = max(EDGE_THRESHOLDS, key=lambda t: (round(edge_f(t), 4), -t))
+    chosen = _figures(units, cv, t_event, t_edge)
+    ungated = _figures(units, cv, 0.0, 0.0)
+    return {
+        "event_threshold": t_event, "edge_threshold": t_edge,
+        "chosen": _summary(chosen), "ungated": _summary(ungated),
+        "by_event_threshold": {str(t): {"coded_event_f1": round(f["coded_event_f1"], 4),
+                                        "coded_strict_f1": round(f["coded_strict_f1"], 4),
+                                        "pooled_event_f1": round(f["pooled_event_f1"], 4),
+                                        "gate_precision": round(f["event_gate"]["precision"], 4),
+                                        "gate_recall": round(f["event_gate"]["recall"], 4)}
+                               for t, f in by_event.items()},
+        "by_edge_threshold": {str(t): {"edge_f05": round(edge_f(t), 4),
+                                       "gate_precision": round(f["edge_gate"]["precision"], 4),
+                                       "gate_recall": round(f["edge_gate"]["recall"], 4)}
+                              for t, f in by_edge.items()},
+    }
+
+
+def _summary(f: dict) -> dict:
+    keys = ("precision", "recall", "f1", "strict_precision", "strict_recall", "strict_f1", "edge_precision", "edges")
+    return {
+        "tune": {k: round(f["tune"][k], 4) for k in keys},
+        "seed": {k: round(f["seed"][k], 4) for k in keys},
+        "plover": {k: round(v, 4) for k, v in f["plover"].items()},
+        "pooled_event_f1": round(f["pooled_event_f1"], 4),
+        "coded_event_f1": round(f["coded_event_f1"], 4),
+        "coded_strict_f1": round(f["coded_strict_f1"], 4),
+        "event_gate": {k: round(v, 4) for k, v in f["event_gate"].items()},
+        "edge_gate": {k: round(v, 4) for k, v in f["edge_gate"].items()},
+        "edge_gate_by_corpus": f["edge_gate_by_corpus"],
+    }
+
+
+def _write(out: Path, event_w: dict, part_w: dict, report: dict, n_units: int, n_events: int, n_parts: int) -> None:
+    c = report["chosen"]
+    lines = [
+        "# Weights of the event gate (newsgraph.analyze.events._confidence): model, feature, weight.",
+        "# Written by scripts/train_event_gate.py from the PLOVER sample, the tune half of the AQUAINT event",
+        "# gold, the seed and our TimeBank edge labels (data/event_labels, ten texts kept aside):",
+        f"# {n_units} documents, {n_events} candidate events, {n_parts} labelled participants.",
+        "# Derived figures only; no text of the corpora. Leave-one-document-out cross-validated:",
+        f"#   event gate: precision {c['event_gate']['precision_before']:.3f} -> {c['event_gate']['precision']:.3f}, "
+        f"recall {c['event_gate']['recall']:.3f} of the right events",
+        f"#   edge gate: precision {c['edge_gate']['precision_before']:.3f} -> {c['edge_gate']['precision']:.3f}, "
+        f"recall {c['edge_gate']['recall']:.3f} of the right edges",
+        f"#   tune: F1 {c['tune']['f1']:.3f}, strict F1 {c['tune']['strict_f1']:.3f}, edge precision "
+        f"{c['tune']['edge_precision']:.3f}; seed: F1 {c['seed']['f1']:.3f}, strict F1 {c['seed']['strict_f1']:.3f}, "
+        f"edge precision {c['seed']['edge_precision']:.3f}; PLOVER type precision "
+        f"{c['plover']['type_precision']:.3f}, strict {c['plover']['strict_accuracy']:.3f}",
+        f"#   aside TimeBank texts (never fitted): edge precision {_fmt(report['aside']['before'])} with the "
+        f"previous weights, {_fmt(report['aside']['after'])} with these",
+        f"threshold\tevent\t{report['event_threshold']}",
+        f"threshold\tedge\t{report['edge_threshold']}",
+    ]
+    lines += [f"event\t{f}\t{w:.4f}" for f, w in sorted(event_w.items())]
+    lines += [f"participant\t{f}\t{w:.4f}" for f, w in sorted(part_w.items())]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _fmt(aside: dict | None) -> str:
+    if not aside:
+        return "n/a"
+    return f"{aside['right']} of {aside['kept']} right"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

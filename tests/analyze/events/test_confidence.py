@@ -1,0 +1,160 @@
+"""The event gate (``events._confidence``) and the untrusted-path rules (``events._reliability``).
+
+Every sentence here is ours, written for the case it checks (none comes from the gold data).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsgraph.analyze.events import _confidence, _reliability
+from newsgraph.analyze.events._confidence import EventFeatures, gating, load_gate, probability, read_gate
+from newsgraph.analyze.types import PhraseRecord
+
+ROOT = Path(__file__).resolve().parents[3]
+SCRIPT = ROOT / "scripts" / "train_event_gate.py"
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("train_event_gate", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def analyze(nlp):
+    from newsgraph.analyze.stages import run_stages
+    from newsgraph.model import Article
+
+    def run(text: str, gated: bool = True):
+        with gating(gated):
+            made = run_stages(nlp(text), Article(text=text, source="test.txt"))
+        return made["entities"], made["events"]
+
+    return run
+
+
+def _names(entities, participants):
+    return {p.text if isinstance(p, PhraseRecord) else entities[p].name for p in participants}
+
+
+# --- the weights file ---------------------------------------------------------------------
+
+def test_event_gate_the_shipped_weights_load():
+    gate = load_gate("en")
+    assert gate is not None
+    assert 0.0 <= gate.event_threshold < 1.0 and 0.0 <= gate.edge_threshold < 1.0
+    assert "__bias__" in gate.event_weights and "__bias__" in gate.participant_weights
+    assert len(gate.event_weights) > 50 and len(gate.participant_weights) > 50
+
+
+def test_event_gate_what_the_training_script_writes_loads(tmp_path):
+    train = _script()
+    rows = [(("type=ASSAULT", "modality=asserted"), True), (("type=ASSAULT", "modality=hypothetical"), False)] * 3
+    weights = train._fit(rows)
+    assert probability(("type=ASSAULT", "modality=asserted"), weights) > 0.5 > \
+        probability(("type=ASSAULT", "modality=hypothetical"), weights)
+    summary = {"precision_before": 0.5, "precision": 0.6, "recall": 0.9}
+    figures = {k: 0.5 for k in ("f1", "strict_f1", "edge_precision")}
+    report = {"event_threshold": 0.3, "edge_threshold": 0.2,
+              "chosen": {"event_gate": summary, "edge_gate": summary, "tune": figures, "seed": figures,
+                         "plover": {"type_precision": 0.7, "strict_accuracy": 0.4}},
+              "aside": {"before": {"kept": 5, "right": 3}, "after": {"kept": 4, "right": 3}}}
+    out = tmp_path / "weights.tsv"
+    train._write(out, weights, weights, report, 3, 6, 6)
+    assert "3 of 5 right with the previous weights, 3 of 4 right with these" in out.read_text(encoding="utf-8")
+    gate = read_gate(out.read_text(encoding="utf-8"))
+    assert (gate.event_threshold, gate.edge_threshold) == (0.3, 0.2)
+    assert gate.event_weights == pytest.approx({f: round(w, 4) for f, w in weights.items()}, abs=1e-4)
+
+
+def test_event_gate_our_timebank_labels_read_as_verdicts_per_participant():
+    train = _script()
+    labels = train._read_labels(train.LABELS)
+    rows = [row for doc in labels.values() for row in doc.values()]
+    assert len(rows) >= 80 and all(row["actors"] and row["targets"] for row in rows)
+    # an edge is right when some actor and some target are; the file holds wrong ones to learn from
+    edges = [any(r["actors"].values()) and any(r["targets"].values()) for r in rows]
+    assert 0 < edges.count(False) < edges.count(True)
+    aside = train.aside_docs(labels)
+    assert len(aside) == 10 and aside == train.aside_docs(reversed(sorted(labels)))  # a fixed rule
+
+
+def test_event_gate_a_file_without_thresholds_is_refused():
+    with pytest.raises(ValueError):
+        read_gate("event\t__bias__\t0.1\n")
+
+
+def test_event_gate_an_unlikely_edge_loses_its_weaker_side(monkeypatch):
+    from newsgraph.analyze.types import EventRecord
+
+    event = EventRecord(type="ASSAULT", trigger=(0, 4, "shot"), sentence=(0, 10), modality="asserted",
+                        actors=[0], targets=[1])
+    features = EventFeatures(("e",), (("strong",),), (("weak",),))
+    gate = _confidence.Gate(0.5, 0.5, {"__bias__": 3.0}, {"strong": 3.0, "weak": -3.0})
+    monkeypatch.setattr(_confidence, "load_gate", lambda lang: gate)
+    monkeypatch.setattr(_confidence, "reliable", lambda events, sent, parts: events)
+    monkeypatch.setattr(_confidence, "describe", lambda *args, **kw: features)
+    kept = _confidence.gate([event], None, None, [])
+    assert kept[0].actors == [0] and kept[0].targets == []  # the event stays, without the edge
+    assert math.isclose(_confidence.edge_score(features, gate.participant_weights)[1], 1 / (1 + math.exp(3)))
+
+
+# --- real cases ---------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_event_gate_drops_a_feared_attack_read_with_the_wrong_victim(analyze):
+    # ours: "if it is invaded": a feared act in a condition, whose "it" the rules resolve to the
+    # wrong state (Sweden, not Finland); the rules alone make it an event, the gate drops it
+    text = "Sweden is ready to ship supplies to help defend Finland if it is invaded, the Swedish foreign minister said on Monday."
+    _, ungated = analyze(text, gated=False)
+    assert any(e.type == "ASSAULT" for e in ungated)
+    entities, gated = analyze(text)
+    assert not any(e.type == "ASSAULT" for e in gated)
+    support = next(e for e in gated if e.type == "SUPPORT")
+    assert _names(entities, support.targets) == {"Finland"}
+
+
+@pytest.mark.slow
+def test_event_gate_records_features_in_event_order(analyze):
+    text = "Sweden is ready to ship supplies to help defend Finland if it is invaded, the Swedish foreign minister said on Monday."
+    with _confidence.recording() as made:
+        _, events = analyze(text)
+    assert [e for e, _f in made] == events and all(f.event for _e, f in made)
+
+
+@pytest.mark.slow
+def test_events_a_passive_subject_up_an_adjunct_is_not_the_target(analyze, monkeypatch):
+    # ours: she was encouraged; the probing did not act on her
+    text = ("Norway's foreign minister Anne Berg said on Friday that she was encouraged by cooperation from Ghana "
+            "in probing into last week's attack.")
+    entities, events = analyze(text)
+    probe = next(e for e in events if e.trigger[2] == "probing")
+    assert probe.targets == []
+    monkeypatch.setattr(_reliability, "_borrowed_passive_subject", lambda trigger, parts: [])
+    entities, events = analyze(text)
+    probe = next(e for e in events if e.trigger[2] == "probing")
+    assert _names(entities, probe.targets) == {"Anne Berg"}  # what the rule takes away
+
+
+@pytest.mark.slow
+def test_events_a_continent_is_no_destination_of_forces(analyze):
+    # ours: forces go to a state, not to a stretch of ground
+    entities, events = analyze("The United States has dispatched FBI agents to Africa to investigate the kidnapping.")
+    mobilize = next(e for e in events if e.type == "MOBILIZE")
+    assert _names(entities, mobilize.actors) == {"United States"} and mobilize.targets == []
+
+
+@pytest.mark.slow
+def test_events_a_slogan_is_no_participant(analyze):
+    # ours: a sign's words name no one
+    entities, events = analyze('Cuban exiles carried signs demanding "Freedom for Elian" outside the courthouse.')
+    assert all(entities[p].type != "WORK_OF_ART" for e in events for p in [*e.actors, *e.targets]
+               if isinstance(p, int))
