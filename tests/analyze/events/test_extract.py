@@ -7,6 +7,7 @@ import pytest
 
 from newsgraph.analyze.events._lexicon import PLOVER_TYPES, lexicon
 from newsgraph.analyze.events._modality import combine, is_historical
+from event_helpers import participant_names as _names
 from newsgraph.analyze.types import PhraseRecord
 
 from paths import SEED
@@ -47,11 +48,6 @@ def analyze(nlp):
         return made["entities"], made["timexes"], made["quantities"], made["events"]
 
     return run
-
-
-def _names(entities, participants):
-    """Names of entities and the texts of phrases ("the Cuban government")."""
-    return {p.text if isinstance(p, PhraseRecord) else entities[p].name for p in participants}
 
 
 def _states(entities, participants):

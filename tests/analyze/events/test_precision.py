@@ -7,23 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.analyze.types import PhraseRecord
-
-
-@pytest.fixture(scope="module")
-def analyze(nlp):
-    from newsgraph.analyze.stages import run_stages
-    from newsgraph.model import Article
-
-    def run(text: str):
-        made = run_stages(nlp(text), Article(text=text, source="test.txt"))
-        return made["entities"], made["events"]
-
-    return run
-
-
-def _names(entities, participants):
-    return {p.text if isinstance(p, PhraseRecord) else entities[p].name for p in participants}
+from event_helpers import participant_names as _names
 
 
 @pytest.mark.slow
@@ -339,7 +323,6 @@ def test_events_coordinated_acts_with_their_own_targets_stay_two(analyze):
     accusations = [e for e in events if e.type == "ACCUSE"]
     assert [_names(entities, e.targets) for e in accusations] == [{"Russia"}, {"Finland"}]
     assert all(_names(entities, e.actors) == {"Norway"} for e in accusations)
-
 
 
 @pytest.mark.slow

@@ -8,23 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.analyze.types import PhraseRecord
-
-
-@pytest.fixture(scope="module")
-def analyze(nlp):
-    from newsgraph.analyze.stages import run_stages
-    from newsgraph.model import Article
-
-    def run(text: str):
-        made = run_stages(nlp(text), Article(text=text, source="test.txt"))
-        return made["entities"], made["events"]
-
-    return run
-
-
-def _names(entities, participants):
-    return {p.text if isinstance(p, PhraseRecord) else entities[p].name for p in participants}
+from event_helpers import participant_names as _names
 
 
 @pytest.mark.slow
