@@ -48,6 +48,7 @@ import numpy as np
 
 from newsgraph.analyze import Analyzer
 from newsgraph.analyze.events._confidence import MODEL_FILE, EventFeatures, gating, recording
+from newsgraph.analyze.logistic import probability
 from newsgraph.evaluate import events as ev
 from newsgraph.evaluate import plover as pl
 from newsgraph.evaluate.matching import prf
@@ -249,9 +250,9 @@ def _aside_edges(units: list[Unit], event_w: dict, part_w: dict, t_event: float,
             edge_right = _edge_right(c)
             if edge_right is None:
                 continue
-            keep = _score(c.features.event, event_w) >= t_event and \
-                max(_score(a, part_w) for a in c.features.actors) * \
-                max(_score(t, part_w) for t in c.features.targets) >= t_edge
+            keep = probability(c.features.event, event_w) >= t_event and \
+                max(probability(a, part_w) for a in c.features.actors) * \
+                max(probability(t, part_w) for t in c.features.targets) >= t_edge
             kept += keep
             right += keep and edge_right
             lost_right += (not keep) and edge_right
@@ -300,11 +301,6 @@ def _fit(rows: list[tuple[tuple[str, ...], bool]]) -> dict[str, float]:
     return out
 
 
-def _score(features, weights: dict[str, float]) -> float:
-    z = weights.get("__bias__", 0.0) + sum(weights.get(f, 0.0) for f in features)
-    return float(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
-
-
 def _cross_validated(units: list[Unit]) -> dict[int, list[tuple[float, float, float]]]:
     """For each document, its candidates' (event, best actor, best target) probabilities from
     models fitted on all the other documents."""
@@ -313,9 +309,9 @@ def _cross_validated(units: list[Unit]) -> dict[int, list[tuple[float, float, fl
         others = units[:k] + units[k + 1:]
         event_w = _fit(_event_rows(others))
         part_w = _fit(_participant_rows(others))
-        out[k] = [(_score(c.features.event, event_w),
-                   max((_score(a, part_w) for a in c.features.actors), default=0.0),
-                   max((_score(t, part_w) for t in c.features.targets), default=0.0)) for c in unit.candidates]
+        out[k] = [(probability(c.features.event, event_w),
+                   max((probability(a, part_w) for a in c.features.actors), default=0.0),
+                   max((probability(t, part_w) for t in c.features.targets), default=0.0)) for c in unit.candidates]
         if (k + 1) % 40 == 0:
             print(f"  cross-validation {k + 1}/{len(units)}", file=sys.stderr)
     return out

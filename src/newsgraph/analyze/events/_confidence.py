@@ -31,7 +31,6 @@ the order the events are made, and switches the gate off; :func:`gating` switche
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -40,6 +39,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from ..logistic import probability
 from ..types import EventRecord, Participant, PhraseRecord, QuoteRecord
 from ._lexicon import lexicon
 from ._reliability import reliable
@@ -100,11 +100,6 @@ def read_gate(text: str) -> Gate:
     if set(thresholds) != {"event", "edge"}:
         raise ValueError("event gate weights: expected the rows threshold/event and threshold/edge")
     return Gate(thresholds["event"], thresholds["edge"], weights["event"], weights["participant"])
-
-
-def probability(features, weights: dict[str, float]) -> float:
-    z = weights.get("__bias__", 0.0) + sum(weights.get(f, 0.0) for f in features)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def edge_score(f: EventFeatures, weights: dict[str, float]) -> tuple[float, float]:

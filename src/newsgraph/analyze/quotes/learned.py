@@ -23,11 +23,11 @@ counts stances and acts ("voted for", "campaigned against") as well as speech.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..logistic import probability
 from .cues import Cue, speaker_mention, subject_of, token_span
 from ._idioms import in_idiom
 from ._nouns import noun_speaker
@@ -78,11 +78,6 @@ def read_model(path) -> tuple[float, dict[str, float]]:
     if threshold is None:
         raise ValueError(f"{path}: no __threshold__ row")
     return threshold, weights
-
-
-def probability(features, weights: dict[str, float]) -> float:
-    z = sum(weights.get(f, 0.0) for f in features)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def learned_cues(doc, inside: bytearray, taken: list[tuple[int, int]], lang: str = "en") -> list[Cue]:
