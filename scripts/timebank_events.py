@@ -14,20 +14,14 @@ every second of the sorted names (a fixed rule, chosen before reading any of the
 from __future__ import annotations
 
 import argparse
-import html
-import re
 import sys
 from pathlib import Path
 
+from newsgraph.evaluate.timebank import read_tml
 from newsgraph.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 EVERY = 2
-
-_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
-_TAG = re.compile(r"<[^>]+>")
-_DCT = re.compile(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>')
-_VALUE = re.compile(r'value="(\d{4}-\d{2}-\d{2})')
 
 
 def chosen_files(data: Path) -> list[Path]:
@@ -40,26 +34,21 @@ def article(path: Path) -> Article:
     from newsgraph.ingest.text import headline
     from newsgraph.model import RawDocument, ReadOptions
 
-    raw = path.read_text(encoding="utf-8")
-    m = _TEXT.search(raw)
-    text = html.unescape(_TAG.sub("", m.group(1) if m else "")).strip() + "\n"
-    dct = _DCT.search(raw)
-    value = _VALUE.search(dct.group(0)) if dct else None
-    return clean(RawDocument(text=text, source=str(path), title=headline(text)),
-                 ReadOptions(published=value.group(1) if value else None))
+    text, published, _timexes = read_tml(path)
+    text = text.strip() + "\n"
+    return clean(RawDocument(text=text, source=str(path), title=headline(text)), ReadOptions(published=published))
 
 
 def main(argv: list[str] | None = None) -> int:
     from newsgraph.analyze import Analyzer
-    from newsgraph.analyze.events._confidence import gating
+    from newsgraph.analyze.stages import STAGES, with_options
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args(argv)
-    analyzer = Analyzer()
+    analyzer = Analyzer(stages=with_options(STAGES, "events", gated=False))
     for path in chosen_files(args.data):
-        with gating(False):
-            record = analyzer.analyze_one(article(path))
+        record = analyzer.analyze_one(article(path))
         text = record["document"]["text"]
         names = {e["id"]: e["name"] for e in record["entities"]}
         for e in record["events"]:

@@ -47,7 +47,8 @@ from pathlib import Path
 import numpy as np
 
 from newsgraph.analyze import Analyzer
-from newsgraph.analyze.events._confidence import MODEL_FILE, EventFeatures, gating, recording
+from newsgraph.analyze.events._confidence import MODEL_FILE, EventFeatures
+from newsgraph.analyze.stages import STAGES, with_options
 from newsgraph.analyze.logistic import probability
 from newsgraph.evaluate import events as ev
 from newsgraph.evaluate import plover as pl
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, default=LABELS, help="our TimeBank edge labels")
     parser.add_argument("--no-labels", action="store_true", help="leave the TimeBank labels out (for a comparison)")
     args = parser.parse_args(argv)
-    analyzer = Analyzer()
+    analyzer = Analyzer(stages=with_options(STAGES, "events", gated=False, observe=_observed))
     old_gate = _load_old_gate(args.out)
     units = _aquaint_units(analyzer, args.data) + _plover_units(analyzer, args.data)
     fitted_tb, aside = _timebank_units(analyzer, args.data, args.labels)
@@ -121,12 +122,20 @@ def main(argv: list[str] | None = None) -> int:
 
 # --- data -------------------------------------------------------------------------------
 
-def _analysed(analyzer: Analyzer, article: Article) -> tuple[dict, list]:
-    with gating(False), recording() as made:
-        record = analyzer.analyze_one(article)
-    if len(made) != len(record.get("events") or []):
-        raise RuntimeError(f"{article.source}: {len(made)} recorded events, {len(record['events'])} in the record")
-    return record, [f for _event, f in made]
+_made: list[EventFeatures] = []  # the features of the events of the article being analysed
+
+
+def _observed(_event, features: EventFeatures) -> None:
+    _made.append(features)
+
+
+def _analysed(analyzer: Analyzer, article: Article) -> tuple[dict, list[EventFeatures]]:
+    """The record of an article analysed without the gate, and the features of its events."""
+    _made.clear()
+    record = analyzer.analyze_one(article)
+    if len(_made) != len(record.get("events") or []):
+        raise RuntimeError(f"{article.source}: {len(_made)} recorded events, {len(record['events'])} in the record")
+    return record, list(_made)
 
 
 def _aquaint_units(analyzer: Analyzer, data: Path) -> list[Unit]:
@@ -157,11 +166,7 @@ def _participant_words(record: dict, event: dict) -> tuple[list[frozenset], list
     entities = {e["id"]: e for e in record["entities"]}
 
     def words(i) -> frozenset:
-        e = entities.get(i) or {}
-        found = set(ev._content_words(e.get("name")))
-        for m in e.get("mentions") or []:
-            found |= ev._content_words(m.get("text"))
-        return frozenset(found)
+        return frozenset(ev.entity_words(entities.get(i) or {}))
 
     return [words(i) for i in event["actors"]], [words(i) for i in event["targets"]]
 

@@ -75,10 +75,10 @@ def test_analyze_a_failing_stage_costs_one_article_not_the_batch(analyzer, monke
 
     real = pipeline.build_record
 
-    def flaky(article, doc, model):
+    def flaky(article, doc, model, **options):
         if "Tusk" in article.text:
             raise KeyError("yearago")
-        return real(article, doc, model)
+        return real(article, doc, model, **options)
 
     monkeypatch.setattr(pipeline, "build_record", flaky)
     articles = [Article(text=f"{name} visited Berlin on Monday.", source=f"t{i}.txt", location=f"line {i}")

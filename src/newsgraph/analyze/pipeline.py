@@ -21,6 +21,7 @@ from ..errors import ConfigError, InputError
 from ..model import Article
 from ..once import once_per_process
 from .record import build_record
+from .stages import STAGES
 
 __all__ = ["MODEL_NAME", "RUSSIAN", "load_nlp", "Analyzer"]
 
@@ -56,9 +57,11 @@ class Analyzer:
     record, so one odd document never costs the rest of its batch.
     """
 
-    def __init__(self, nlp=None, batch_size: int = 16, ru_nlp=None):
+    def __init__(self, nlp=None, batch_size: int = 16, ru_nlp=None, stages=None):
+        """``stages``: the English stage table, when not the standard one (``stages.with_options``)."""
         self.nlp = nlp or load_nlp()
         self.batch_size = batch_size
+        self.stages = stages or STAGES
         meta = self.nlp.meta
         self.model = f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')}"
         self._ru_nlp = ru_nlp  # loaded on the first Russian article
@@ -134,7 +137,7 @@ class Analyzer:
 
     def _record(self, article: Article, doc) -> dict | InputError:
         try:
-            return build_record(article, doc, self.model)
+            return build_record(article, doc, self.model, stages=self.stages)
         except Exception:  # a stage's bug must cost one article, not the batch
             return self._failure(article)
 

@@ -18,7 +18,8 @@ A table may leave a stage out: the record then lists only the stages that ran.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 
 from .entities import extract_entities
 from .events import extract_events
@@ -27,7 +28,7 @@ from .quotes import extract_quotes
 from .sentences import sentence_spans
 from .timexes import extract_timexes, infer_published
 
-__all__ = ["GIVEN", "STAGES", "RU_STAGES", "PIPELINES", "Stage", "StageOrderError", "check_order",
+__all__ = ["GIVEN", "STAGES", "RU_STAGES", "PIPELINES", "Stage", "StageOrderError", "check_order", "with_options",
            "recorded_stages", "run_stages", "stages_for"]
 
 # What the pipeline starts with.
@@ -105,6 +106,15 @@ def check_order(stages: Iterable[Stage], given: Iterable[str] = GIVEN) -> None:
         if stage.makes in available:
             raise StageOrderError(f"stage {stage.name!r} makes {stage.makes!r}, which is made before it")
         available.add(stage.makes)
+
+
+def with_options(stages: Iterable[Stage], name: str, **options) -> tuple[Stage, ...]:
+    """The table with the stage ``name`` called with these keyword options too
+    (``with_options(STAGES, "events", gated=False)``: the events without the learned gate)."""
+    table = tuple(replace(s, run=partial(s.run, **options)) if s.name == name else s for s in stages)
+    if not any(s.name == name for s in table):
+        raise ValueError(f"no stage named {name!r}")
+    return table
 
 
 def recorded_stages(stages: Iterable[Stage] = STAGES) -> list[str]:

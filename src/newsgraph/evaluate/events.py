@@ -38,7 +38,7 @@ from ..errors import ConfigError, InputError
 from ..model import Article, RawDocument, ReadOptions
 from .matching import prf
 
-__all__ = ["NAME", "DESCRIPTION", "SEED_DOC", "GoldEvent", "PredictedEvent", "Counts", "load_gold",
+__all__ = ["NAME", "DESCRIPTION", "SEED_DOC", "GoldEvent", "PredictedEvent", "Counts", "load_gold", "entity_words",
            "predicted_events", "agree", "confirms", "match", "count", "score", "halves", "published_from_name",
            "analyze", "score_records", "evaluate"]
 
@@ -134,6 +134,14 @@ def load_gold(folder: Path, docs: set[str] | None = None) -> dict[str, list[Gold
     return gold
 
 
+def entity_words(entity: dict) -> set[str]:
+    """The content words of a record entity's name and of its mentions: what a gold name may share."""
+    found = _content_words(entity.get("name"))
+    for mention in entity.get("mentions") or []:
+        found |= _content_words(mention.get("text"))
+    return found
+
+
 def predicted_events(record: dict) -> list[PredictedEvent]:
     """The events of an analysis record, with their sentence text and participants' words."""
     text = (record.get("document") or {}).get("text") or ""
@@ -146,9 +154,7 @@ def predicted_events(record: dict) -> list[PredictedEvent]:
             if entity is None:  # not an entity id: its own words
                 found |= _content_words(str(i))
                 continue
-            found |= _content_words(entity.get("name"))
-            for mention in entity.get("mentions") or []:
-                found |= _content_words(mention.get("text"))
+            found |= entity_words(entity)
         return frozenset(found)
 
     out = []

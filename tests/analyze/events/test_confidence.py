@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from newsgraph.analyze.events import _confidence, _reliability
-from newsgraph.analyze.events._confidence import EventFeatures, gating, load_gate, probability, read_gate
+from newsgraph.analyze.events._confidence import EventFeatures, load_gate, probability, read_gate
+from newsgraph.analyze.stages import STAGES, with_options
 from event_helpers import participant_names as _names
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -33,9 +34,9 @@ def analyze(nlp):
     from newsgraph.analyze.stages import run_stages
     from newsgraph.model import Article
 
-    def run(text: str, gated: bool = True):
-        with gating(gated):
-            made = run_stages(nlp(text), Article(text=text, source="test.txt"))
+    def run(text: str, **options):  # options of the events stage: gated, observe
+        stages = with_options(STAGES, "events", **options) if options else STAGES
+        made = run_stages(nlp(text), Article(text=text, source="test.txt"), stages)
         return made["entities"], made["events"]
 
     return run
@@ -96,7 +97,6 @@ def test_event_gate_an_unlikely_edge_loses_its_weaker_side(monkeypatch):
     features = EventFeatures(("e",), (("strong",),), (("weak",),))
     gate = _confidence.Gate(0.5, 0.5, {"__bias__": 3.0}, {"strong": 3.0, "weak": -3.0})
     monkeypatch.setattr(_confidence, "load_gate", lambda lang: gate)
-    monkeypatch.setattr(_confidence, "reliable", lambda events, sent, parts: events)
     monkeypatch.setattr(_confidence, "describe", lambda *args, **kw: features)
     kept = _confidence.gate([event], None, None, [])
     assert kept[0].actors == [0] and kept[0].targets == []  # the event stays, without the edge
@@ -122,8 +122,8 @@ def test_event_gate_drops_a_feared_attack_read_with_the_wrong_victim(analyze):
 @pytest.mark.slow
 def test_event_gate_records_features_in_event_order(analyze):
     text = "Sweden is ready to ship supplies to help defend Finland if it is invaded, the Swedish foreign minister said on Monday."
-    with _confidence.recording() as made:
-        _, events = analyze(text)
+    made = []
+    _, events = analyze(text, gated=False, observe=lambda event, features: made.append((event, features)))
     assert [e for e, _f in made] == events and all(f.event for _e, f in made)
 
 

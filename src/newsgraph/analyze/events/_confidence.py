@@ -24,15 +24,14 @@ the PLOVER sample, the tune half of the AQUAINT event gold and the seed, with th
 chosen by leave-one-document-out cross-validation (its figures are in the file's header).
 A language without the file gets no gate.
 
-For training, :func:`recording` collects each event's features before any gating, in
-the order the events are made, and switches the gate off; :func:`gating` switches it off
-(or on) for a comparison.
+``extract_events(..., gated=False)`` makes the events without the gate, and ``observe``
+is called with each event and its features before any gating, in the order the events are
+made (the training script; ``stages.with_options`` sets both on a stage table).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -42,10 +41,9 @@ from spacy.tokens import Doc, Span, Token
 from ..logistic import probability
 from ..types import EventRecord, Participant, PhraseRecord, QuoteRecord
 from ._lexicon import lexicon
-from ._reliability import reliable
 
 __all__ = ["MODEL_FILE", "Gate", "EventFeatures", "describe", "gate", "load_gate", "read_gate",
-           "probability", "recording", "gating", "edge_score"]
+           "probability", "edge_score", "Observer"]
 
 MODEL_FILE = "event_gate_weights.tsv"
 
@@ -53,8 +51,8 @@ _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent", 
                        "pobj", "appos"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 
-_recorder: list | None = None
-_enabled = True
+# Called with each event and its features, before any gating (the gate's training script).
+Observer = Callable[[EventRecord, "EventFeatures"], None]
 
 
 @dataclass(frozen=True)
@@ -108,41 +106,20 @@ def edge_score(f: EventFeatures, weights: dict[str, float]) -> tuple[float, floa
             max((probability(t, weights) for t in f.targets), default=0.0))
 
 
-@contextmanager
-def recording() -> Iterator[list[tuple[EventRecord, EventFeatures]]]:
-    """Collect (event, features) of every event made, ungated, while the block runs."""
-    global _recorder
-    previous, _recorder = _recorder, []
-    try:
-        yield _recorder
-    finally:
-        _recorder = previous
-
-
-@contextmanager
-def gating(on: bool) -> Iterator[None]:
-    """Switch the gate on or off while the block runs."""
-    global _enabled
-    previous, _enabled = _enabled, on
-    try:
-        yield
-    finally:
-        _enabled = previous
-
-
 def gate(events: list[EventRecord], sent: Span, parts, quotes: list[QuoteRecord],
-         lang: str = "en") -> list[EventRecord]:
-    """The events of one sentence that the gate keeps, each with its edge or without it; the
-    participants read through untrusted paths go first (``_reliability``), always."""
-    events = reliable(events, sent, parts)
+         lang: str = "en", gated: bool = True, observe: Observer | None = None) -> list[EventRecord]:
+    """The events of one sentence that the gate keeps, each with its edge or without it; all of
+    them with ``gated=False`` or for a language without weights."""
     if not events:
         return events
-    model = load_gate(lang) if _enabled else None
-    if model is None and _recorder is None:
+    model = load_gate(lang) if gated else None
+    if model is None and observe is None:
         return events
     described = [describe(e, sent, parts, quotes, len(events), lang) for e in events]
-    if _recorder is not None:
-        _recorder.extend(zip(events, described))
+    if observe is not None:
+        for event, f in zip(events, described):
+            observe(event, f)
+    if model is None:
         return events
     out = []
     for event, f in zip(events, described):

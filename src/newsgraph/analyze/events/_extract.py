@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import words
 from ._accusations import accusations
 from ._acts import Reading, fold_acts
-from ._confidence import gate
+from ._confidence import Observer, gate
+from ._reliability import reliable
 from ..quotes.cues import verb_frames
 from ._args import actors_targets, place_of, reporting_tail, subject_of
 from ._lexicon import EventSense, Lexicon, lexicon
@@ -71,8 +72,10 @@ _PERFORMED = frozenset({"express", "thank", "congratulate", "welcome", "condemn"
 
 def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRecord],
                    timexes: list[TimexRecord], quantities: list[QuantityRecord],
-                   published: str | None = None, lang: str = "en") -> list[EventRecord]:
-    """Events of ``doc`` in text order; ``published`` (YYYY-MM-DD) lets old events be called historical."""
+                   published: str | None = None, lang: str = "en", gated: bool = True,
+                   observe: Observer | None = None) -> list[EventRecord]:
+    """Events of ``doc`` in text order; ``published`` (YYYY-MM-DD) lets old events be called historical.
+    ``gated=False`` skips the learned gate; ``observe`` sees each event and its features before it."""
     lex = lexicon(lang)
     parts: Participants | None = None  # built lazily: many sentences have no trigger
     events: list[EventRecord] = []
@@ -105,7 +108,8 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
             for tok, actors, targets in wishes(sent, parts):
                 readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes,
                                                      published, at=tok)))
-        events.extend(gate(fold_acts(readings), sent, parts, quotes, lang))  # the learned gate (_confidence)
+        # participants read through untrusted paths go first, then the learned gate (_confidence)
+        events.extend(gate(reliable(fold_acts(readings), sent, parts), sent, parts, quotes, lang, gated, observe))
     return events
 
 
