@@ -36,9 +36,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ..logistic import probability
+from ._reliability import trigger_token
 from ..types import EventRecord, Participant, PhraseRecord, QuoteRecord
 from ._lexicon import lexicon
 
@@ -139,7 +140,7 @@ def gate(events: list[EventRecord], sent: Span, parts, quotes: list[QuoteRecord]
 def describe(event: EventRecord, sent: Span, parts, quotes: list[QuoteRecord], n_events: int,
              lang: str = "en") -> EventFeatures:
     doc = sent.doc
-    trigger = _token_at(doc, event.trigger[0]) or sent.root
+    trigger = trigger_token(event, doc) or sent.root
     lemma, pos = trigger.lemma_.lower(), trigger.pos_
     own = lexicon(lang).single.get((lemma, {"VERB": "V", "NOUN": "N"}.get(pos, "")))
     derived = own is None or own.type != event.type
@@ -198,11 +199,6 @@ def _depth(tok: Token) -> int:
     while tok.head.i != tok.i and n < 10:
         tok, n = tok.head, n + 1
     return n
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 def _tokens_of(p: Participant, sent: Span, parts) -> list[Token]:

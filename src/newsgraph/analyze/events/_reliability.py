@@ -24,13 +24,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..constants import PASSIVE_SUBJECTS
 from ..types import EventRecord
 from ._args import subject_of
 
-__all__ = ["reliable"]
+__all__ = ["reliable", "trigger_token"]
 
 # Entity types that name no one who can act or be acted on.
 _NO_ONE = frozenset({"WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT",
@@ -43,7 +43,7 @@ def reliable(events: list[EventRecord], sent: Span, parts) -> list[EventRecord]:
     """The events with the participants read through untrusted paths dropped."""
     out = []
     for event in events:
-        trigger = _token_at(sent, event.trigger[0])
+        trigger = trigger_token(event, sent.doc)
         actors = [a for a in event.actors if _someone(a, parts)]
         targets = [t for t in event.targets if _someone(t, parts)]
         if trigger is not None:
@@ -61,8 +61,10 @@ def _someone(p, parts) -> bool:
     return not (isinstance(p, int) and parts.entities[p].type in _NO_ONE)
 
 
-def _token_at(sent: Span, char: int) -> Token | None:
-    return next((t for t in sent if t.idx <= char < t.idx + len(t)), None)
+def trigger_token(event: EventRecord, doc: Doc) -> Token | None:
+    """The token an event's trigger starts with."""
+    span = doc.char_span(event.trigger[0], event.trigger[0] + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _borrowed_passive_subject(trigger: Token, parts) -> list:
