@@ -3,12 +3,14 @@
     python scripts/timebank_events.py [--data ../shared/data] > edges.tsv
 
 The TimeBank corpus (``timebank/TimeBank/*.tml``: WSJ, CNN, ABC, APW, ... news of 1989-1998)
-has no event gold of ours. Its texts are the labelled material of
-``data/event_labels/timebank_edges.tsv``: this module reads a ``.tml`` file as the text of
-its ``TEXT`` element with the tags removed, published on the date of the creation-time
-TIMEX3, and lists, with the gate off, every event that has an actor and a target (an edge of
-the actor network) with its trigger's character offset, so a reader can judge it. Which files:
-every second of the sorted names (a fixed rule, chosen before reading any of them).
+is not in the shared event gold. Its texts are the labelled material of
+``data/event_labels/timebank_edges.tsv`` (these files) and of our event gold
+``data/event_labels/timebank_events`` (14 others). A ``.tml`` file is read as the text of its
+``TEXT`` element with the tags removed, published on the date of the creation-time TIMEX3
+(``newsgraph.evaluate.events.timebank_article``, shared with ``eval events``). With the gate off,
+this lists every event that has an actor and a target (an edge of the actor network) with its
+trigger's character offset, so a reader can judge it. Which files: every second of the sorted
+names (a fixed rule, chosen before reading any of them).
 """
 
 from __future__ import annotations
@@ -17,8 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from newsgraph.evaluate.timebank import read_tml
-from newsgraph.model import Article
+from newsgraph.evaluate.events import timebank_article
 
 ROOT = Path(__file__).resolve().parents[1]
 EVERY = 2
@@ -26,17 +27,6 @@ EVERY = 2
 
 def chosen_files(data: Path) -> list[Path]:
     return sorted((data / "timebank" / "TimeBank").glob("*.tml"))[::EVERY]
-
-
-def article(path: Path) -> Article:
-    """The text as ``newsgraph analyze`` would read it from a text file, dated by the DCT."""
-    from newsgraph.ingest import clean
-    from newsgraph.ingest.text import headline
-    from newsgraph.model import RawDocument, ReadOptions
-
-    text, published, _timexes = read_tml(path)
-    text = text.strip() + "\n"
-    return clean(RawDocument(text=text, source=str(path), title=headline(text)), ReadOptions(published=published))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     analyzer = Analyzer(stages=with_options(STAGES, "events", gated=False))
     for path in chosen_files(args.data):
-        record = analyzer.analyze_one(article(path))
+        record = analyzer.analyze_one(timebank_article(path))
         text = record["document"]["text"]
         names = {e["id"]: e["name"] for e in record["entities"]}
         for e in record["events"]:

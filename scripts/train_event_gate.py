@@ -56,8 +56,6 @@ from newsgraph.evaluate.matching import prf
 from newsgraph.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-import timebank_events as tb  # noqa: E402  (a sibling script: how a TimeBank text is read)
 
 LABELS = ROOT / "data" / "event_labels" / "timebank_edges.tsv"
 DEFAULT_OUT = ROOT / "src" / "newsgraph" / "analyze" / "lexicons" / "en" / MODEL_FILE
@@ -222,7 +220,7 @@ def _timebank_units(analyzer: Analyzer, data: Path, labels_path: Path) -> tuple[
     folder = data / "timebank" / "TimeBank"
     fitted, kept_aside = [], []
     for doc in sorted(labels):
-        record, features = _analysed(analyzer, tb.article(folder / f"{doc}.tml"))
+        record, features = _analysed(analyzer, ev.timebank_article(folder / f"{doc}.tml"))
         unit = Unit(doc, "timebank")
         for e, f in zip(record["events"], features):
             label = labels[doc].get((e["trigger"]["start"], e["type"]))

@@ -221,3 +221,46 @@ def test_evaluate_events_scorer_equals_the_tool_on_real_analysis(real_records, t
         _assert_same(ours, _tool(DATA / "events" / "gold", list(real_records.values()), tmp_path, docs))
     assert figures["aquaint_gold"] == figures["tune_gold"] + figures["heldout_gold"] == 209
     assert figures["seed_gold"] == 34
+
+
+# --- our gold on TimeBank texts ---------------------------------------------------------------
+
+TIMEBANK = DATA / "timebank" / "TimeBank"
+needs_timebank = pytest.mark.skipif(not TIMEBANK.is_dir(), reason=f"the TimeBank texts are not at {TIMEBANK}")
+
+
+@needs_timebank
+def test_evaluate_events_our_timebank_gold_quotes_its_texts_and_splits_seven_and_seven():
+    gold = ev.load_gold(ev.OURS_GOLD)
+    dev, aside = ev.halves(gold)
+    assert len(dev) == len(aside) == 7
+    assert sum(len(gold[d]) for d in dev) == 53 and sum(len(gold[d]) for d in aside) == 48
+    for doc, events in gold.items():
+        article = ev.timebank_article(TIMEBANK / f"{doc}.tml")
+        assert article.published and doc.startswith(("ABC", "APW", "CNN", "NYT"))
+        # every coded sentence is the text's own, word for word, as the scorer matches it
+        text = " ".join(article.text.split())
+        assert all(" ".join(g.sentence.split()) in text for g in events), doc
+
+
+@pytest.fixture(scope="module")
+def ours_records():
+    if not TIMEBANK.is_dir():
+        pytest.skip(f"the TimeBank texts are not at {TIMEBANK}")
+    from newsgraph.analyze import Analyzer
+
+    return ev.analyze_ours(Analyzer(), DATA, sorted(ev.load_gold(ev.OURS_GOLD)))
+
+
+@pytest.mark.slow
+@needs_tool
+def test_evaluate_events_our_timebank_figures_equal_the_tool(ours_records, tmp_path):
+    gold = ev.load_gold(ev.OURS_GOLD)
+    figures = ev.score_ours(gold, ours_records)
+    # the tool knows a record's doc by the file name of its source: <doc>.txt, not the .tml
+    records = [{**r, "document": {**r["document"], "source": f"/timebank/{doc}.txt"}}
+               for doc, r in ours_records.items()]
+    for part, docs in zip(("ours_dev", "ours_aside"), ev.halves(gold)):
+        ours = {k.removeprefix(f"{part}_"): v for k, v in figures.items() if k.startswith(f"{part}_")}
+        _assert_same(ours, _tool(ev.OURS_GOLD, records, tmp_path, docs))
+    assert figures["ours_dev_gold"] + figures["ours_aside_gold"] == 101

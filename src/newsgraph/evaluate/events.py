@@ -25,6 +25,12 @@ The figures come for all of AQUAINT (``aquaint_*``), for its two fixed halves, a
 the seed (``seed_*``): the AQUAINT doc ids sorted, ``tune_*`` scores the even positions
 (0, 2, 4, ...), where event rules may be tuned along with the seed, and ``heldout_*``
 the odd ones, reported as unseen.
+
+A second gold of ours, on 14 TimeBank texts the rules were not written on, lives in the
+repository (``data/event_labels/timebank_events/gold``, same format; its README gives the
+selection rule). The texts are read from ``timebank/TimeBank/<doc>.tml`` in the data folder,
+dated by the creation-time TIMEX3 (``timebank_article``). It is scored in the same two
+halves: ``ours_dev_*`` (even positions, may be tuned on) and ``ours_aside_*`` (odd, never).
 """
 
 from __future__ import annotations
@@ -40,14 +46,16 @@ from .matching import prf
 
 __all__ = ["NAME", "DESCRIPTION", "SEED_DOC", "GoldEvent", "PredictedEvent", "Counts", "load_gold", "entity_words",
            "predicted_events", "agree", "confirms", "match", "count", "score", "halves", "published_from_name",
-           "analyze", "score_records", "evaluate"]
+           "timebank_article", "analyze", "analyze_ours", "score_records", "score_ours", "evaluate"]
 
 NAME = "events"
 DESCRIPTION = ("events (type, actors, targets, modality) against our event gold: 14 AQUAINT stories "
-               "(all, tune and held-out halves) and the seed")
+               "(all, tune and held-out halves), the seed, and 14 TimeBank texts (dev and aside halves)")
 
 SEED_DOC = "article"
 SEED_PUBLISHED = "2025-04-02"
+# Our gold on TimeBank texts: annotations only, kept with the code (src/newsgraph/evaluate -> repo root).
+OURS_GOLD = Path(__file__).resolve().parents[3] / "data" / "event_labels" / "timebank_events" / "gold"
 # The wire services of the AQUAINT file names.
 OUTLETS = {"APW": "Associated Press", "NYT": "The New York Times", "XIE": "Xinhua"}
 SAME_SENTENCE = 0.5
@@ -265,12 +273,32 @@ def _outlet(doc: str) -> str | None:
 
 def _article(path: Path, published: str | None, outlet: str | None) -> Article:
     """The text read as `newsgraph analyze` reads a text file."""
+    return _as_read(path.read_text(encoding="utf-8"), path, published, outlet)
+
+
+def timebank_article(path: Path) -> Article:
+    """A TimeBank ``.tml`` text as ``newsgraph analyze`` would read it from a text file, dated by the DCT."""
+    from .timebank import read_tml
+
+    text, published, _timexes = read_tml(path)
+    return _as_read(text.strip() + "\n", path, published, None)
+
+
+def _as_read(raw: str, path: Path, published: str | None, outlet: str | None) -> Article:
     from ..ingest import clean
     from ..ingest.text import headline
 
-    raw = path.read_text(encoding="utf-8")
     return clean(RawDocument(text=raw, source=str(path), title=headline(raw)),
                  ReadOptions(published=published, outlet=outlet))
+
+
+def _analyzed(analyzer, docs: list[str], articles: list[Article]) -> dict[str, dict]:
+    records = {}
+    for doc, (_, record) in zip(docs, analyzer.analyze(articles)):
+        if isinstance(record, InputError):
+            raise record  # skipping a text would flatter the figures
+        records[doc] = record
+    return records
 
 
 def analyze(analyzer, data_dir: Path, limit: int | None = None) -> dict[str, dict]:
@@ -286,12 +314,17 @@ def analyze(analyzer, data_dir: Path, limit: int | None = None) -> dict[str, dic
         articles.append(_article(path, published_from_name(path.stem), _outlet(path.stem)))
     docs.append(SEED_DOC)
     articles.append(_article(seed, SEED_PUBLISHED, None))
-    records = {}
-    for doc, (_, record) in zip(docs, analyzer.analyze(articles)):
-        if isinstance(record, InputError):
-            raise record  # skipping a text would flatter the figures
-        records[doc] = record
-    return records
+    return _analyzed(analyzer, docs, articles)
+
+
+def analyze_ours(analyzer, data_dir: Path, docs: list[str]) -> dict[str, dict]:
+    """Analysis records of the TimeBank texts of our gold, by doc id."""
+    folder = Path(data_dir) / "timebank" / "TimeBank"
+    paths = [folder / f"{doc}.tml" for doc in docs]
+    absent = [str(p) for p in paths if not p.is_file()]
+    if absent:
+        raise ConfigError(f"no TimeBank text for our event gold: {', '.join(absent)}")
+    return _analyzed(analyzer, docs, [timebank_article(p) for p in paths])
 
 
 def score_records(gold: dict[str, list[GoldEvent]], records: dict[str, dict]) -> dict[str, float]:
@@ -301,7 +334,17 @@ def score_records(gold: dict[str, list[GoldEvent]], records: dict[str, dict]) ->
         raise ConfigError(f"no event gold for {', '.join(missing)}")
     aquaint = sorted(doc for doc in records if doc != SEED_DOC)
     tune, heldout = halves(aquaint)
-    parts = {"aquaint": aquaint, "tune": tune, "heldout": heldout, "seed": [SEED_DOC]}
+    return _by_part({"aquaint": aquaint, "tune": tune, "heldout": heldout, "seed": [SEED_DOC]}, gold, records)
+
+
+def score_ours(gold: dict[str, list[GoldEvent]], records: dict[str, dict]) -> dict[str, float]:
+    """Figures for our TimeBank gold's two halves, prefixed ``ours_dev`` and ``ours_aside``."""
+    dev, aside = halves(gold)
+    return _by_part({"ours_dev": dev, "ours_aside": aside}, gold, records)
+
+
+def _by_part(parts: dict[str, list[str]], gold: dict[str, list[GoldEvent]],
+             records: dict[str, dict]) -> dict[str, float]:
     figures: dict[str, float] = {}
     for part, docs in parts.items():
         scored = score([(gold[d], predicted_events(records[d])) for d in docs if d in records])
@@ -311,4 +354,9 @@ def score_records(gold: dict[str, list[GoldEvent]], records: dict[str, dict]) ->
 
 def evaluate(analyzer, data_dir: Path, limit: int | None = None) -> dict[str, float]:
     records = analyze(analyzer, data_dir, limit)
-    return score_records(load_gold(Path(data_dir) / "events" / "gold", set(records)), records)
+    figures = score_records(load_gold(Path(data_dir) / "events" / "gold", set(records)), records)
+    if not OURS_GOLD.is_dir():
+        raise ConfigError(f"our TimeBank event gold is not at {OURS_GOLD} (it ships with the source tree)")
+    ours_gold = load_gold(OURS_GOLD)
+    ours_records = analyze_ours(analyzer, data_dir, sorted(ours_gold)[:limit])
+    return figures | score_ours(ours_gold, ours_records)
