@@ -96,6 +96,17 @@ def test_quotes_headline_colon_after_a_name_the_tagger_took_for_a_noun(nlp):
     assert (q.text, q.speaker.text) == ("Pension Story Has Moved", "Sanders")
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Police say he posed a deadly threat and refused to drop the gun.",
+     "he posed a deadly threat and refused to drop the gun"),
+    ("A spokesman said the group is not an advocacy group and supports candidates on both sides of the aisle.",
+     "the group is not an advocacy group and supports candidates on both sides of the aisle"),
+])
+def test_quotes_a_cue_coordinated_inside_a_content_stays_in_it(nlp, text, content):
+    # the second verb agrees with the verb of the content, not with the cue: one content
+    assert content in [q.text for q in _quotes(nlp, text)]
+
+
 @pytest.mark.parametrize("text, source", [
     ("Poll: Mayor Leads Challenger By Six Points In Final Week\n\nThe survey ran on Monday.", "Poll"),
     ("Harris camp: Opponent's Plan Would Cut Pensions\n\nThe campaign spoke on Monday.", "Harris camp"),

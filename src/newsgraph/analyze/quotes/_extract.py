@@ -237,6 +237,8 @@ def _outermost(doc, cues: list[Cue]) -> list[Cue]:
             # ("the EU, which contended that ...", "a tree where police believe the sniper stood"); a
             # stance or intention in one is part of the content around it ("the ones he refused to answer")
             kept.append(cue)
+        elif cue.dep == "conj" and _coordinated_in_content(doc, cue, outer):
+            continue  # "declined to threaten Moscow or declare it responsible": one content, one cue
         elif cue.dep == "conj" and (cue.speaker_span is None or outer.speaker_span == cue.speaker_span):
             cut = max(outer.content[0], min(cue.start, cue.speaker_span[0] if cue.speaker_span else cue.start))
             cut = _before_coordination(doc, outer.content[0], cut, cue.verb)
@@ -250,6 +252,20 @@ def _outermost(doc, cues: list[Cue]) -> list[Cue]:
             outer.content = _trim(outer.content[0], cut)
             kept.append(cue)
     return [c for c in kept if c.content is not None]
+
+
+def _coordinated_in_content(doc, cue: Cue, outer: Cue) -> bool:
+    """Whether a coordinated cue verb inside another cue's content goes with a verb of that content
+    rather than with the outer cue: its form agrees with the verb it hangs on and not with the outer
+    cue's ("Police say he posed a threat and refused to drop the gun", "declined to threaten Moscow or
+    declare it responsible"). The parser hangs "..., but also stressed" inside the first content too,
+    but there the second verb has the outer cue's form."""
+    if cue.verb is None:
+        return False
+    verb = doc[cue.verb]
+    if verb.head.tag_ != verb.tag_:
+        return False
+    return outer.verb is None or doc[outer.verb].tag_ != verb.tag_
 
 
 def _after_comma_and(doc, verb: int | None) -> bool:
