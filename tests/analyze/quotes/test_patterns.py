@@ -96,6 +96,24 @@ def test_quotes_headline_colon_after_a_name_the_tagger_took_for_a_noun(nlp):
     assert (q.text, q.speaker.text) == ("Pension Story Has Moved", "Sanders")
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Obama Seeks More Muslim Refugees As He Recognizes Major Islamic Holiday\n\nPresident Obama spoke on Monday.",
+     "More Muslim Refugees As He Recognizes Major Islamic Holiday", "Obama"),
+    ("Railing Against Trump, Sanders Vows To Eliminate Tax Breaks\n\nBernie Sanders spoke in Iowa.",
+     "To Eliminate Tax Breaks", "Sanders"),
+])
+def test_quotes_title_case_headline_verb(nlp, text, content, speaker):
+    # the tagger reads a capitalised headline verb as a proper noun; the name before it is the speaker
+    found = [q for q in _quotes(nlp, text) if q.text == content]
+    assert found, [q.text for q in _quotes(nlp, text)]
+    assert found[0].speaker is not None and found[0].speaker.text == speaker
+
+
+def test_quotes_title_case_headline_without_a_name_before_the_verb_is_no_attribution(nlp):
+    text = "Small Business Owners Weigh Options On Trade\n\nMany owners said little."
+    assert not [q for q in _quotes(nlp, text) if q.start < text.index("\n")]
+
+
 @pytest.mark.parametrize("text, content", [
     ("Police say he posed a deadly threat and refused to drop the gun.",
      "he posed a deadly threat and refused to drop the gun"),
