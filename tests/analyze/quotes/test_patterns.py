@@ -31,6 +31,8 @@ def _quotes(nlp, text: str):
         ("Most delegates voted for the amendment.", "the amendment", "voted", "Most delegates"),
         ("Several polls show Sanders within two points of Clinton.", "Sanders within two points of Clinton",
          "show", "Several polls"),
+        # "in support of X" reports X; "the support of X" is X's own
+        ("The senator spoke in support of the new bill.", "the new bill", "support", "The senator"),
         # "called X Y": the object and its predicate together
         ("Cruz called the plan a disaster.", "the plan a disaster", "called", "Cruz"),
         ("Sanders supporters have long called for her to resign.", "her to resign", "called", "Sanders supporters"),
@@ -94,6 +96,10 @@ def test_quotes_headline_colon_after_a_name_the_tagger_took_for_a_noun(nlp):
     text = "Sanders: Pension Story Has Moved.\n\nBernie Sanders said on Sunday that voters had moved on."
     q = next(q for q in _quotes(nlp, text) if q.cue and q.cue[2] == ":")
     assert (q.text, q.speaker.text) == ("Pension Story Has Moved", "Sanders")
+
+
+def test_quotes_the_support_of_someone_is_theirs_not_what_is_supported(nlp):
+    assert "women voters" not in [q.text for q in _quotes(nlp, "Clinton has the support of women voters.")]
 
 
 @pytest.mark.parametrize("text, content, speaker", [
