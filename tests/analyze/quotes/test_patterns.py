@@ -31,6 +31,10 @@ def _quotes(nlp, text: str):
         ("Most delegates voted for the amendment.", "the amendment", "voted", "Most delegates"),
         ("Several polls show Sanders within two points of Clinton.", "Sanders within two points of Clinton",
          "show", "Several polls"),
+        # whom a stance is about and why, together: "criticized X for Y", "accused X of Y"
+        ("The mayor criticized the council for its delays.", "the council for its delays", "criticized", "The mayor"),
+        ("Democrats accused the governor of hiding the report.", "the governor of hiding the report", "accused",
+         "Democrats"),
         # "in support of X" reports X; "the support of X" is X's own
         ("The senator spoke in support of the new bill.", "the new bill", "support", "The senator"),
         # "called X Y": the object and its predicate together
