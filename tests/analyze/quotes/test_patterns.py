@@ -102,6 +102,16 @@ def test_quotes_headline_colon_after_a_name_the_tagger_took_for_a_noun(nlp):
     assert (q.text, q.speaker.text) == ("Pension Story Has Moved", "Sanders")
 
 
+def test_quotes_a_transcript_turn_under_a_name_in_capitals_the_body_names(nlp):
+    text = ("Governor Mary Fallin spoke to Jake Tapper on Sunday.\n\n"
+            "FALLIN: I think the whole nation needs to work together on this.\n\n"
+            "UPDATE: The interview was edited for length.")
+    quotes = _quotes(nlp, text)
+    found = [q for q in quotes if q.text.startswith("I think the whole nation")]
+    assert found and found[0].speaker.text == "FALLIN"
+    assert not [q for q in quotes if q.text.startswith("The interview was edited")]
+
+
 def test_quotes_the_support_of_someone_is_theirs_not_what_is_supported(nlp):
     assert "women voters" not in [q.text for q in _quotes(nlp, "Clinton has the support of women voters.")]
 

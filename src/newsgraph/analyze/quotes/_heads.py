@@ -4,7 +4,8 @@ A paragraph that opens with a short name and a colon reports what that source
 said: the name is the speaker, the rest of the paragraph the content. The name
 must be a short name: proper nouns, possibly closed by a source noun ("Poll:",
 "Clinton camp:", "Police:"), so "Trump said:" (a verb cue), labels ("UPDATE:",
-"Editor's note:") and kickers ("Big Win For Bernie:") are left alone.
+"Editor's note:") and kickers ("Big Win For Bernie:") are left alone; a name in capitals
+("FALLIN:", a transcript's speaker turn) only when the body names that person.
 Interview turns ("Q:") are not taken: their answers nest attributions of their own.
 
 A headline in title case with a name and a present-tense reporting verb ("Obama Seeks More
@@ -45,7 +46,9 @@ def colon_cues(doc, text: str, lang: str = "en") -> list[Cue]:
         if span is None or not len(span):
             continue
         if name.isupper():
-            continue
+            names = names if names is not None else {t.text for e in doc.ents for t in e if e.label_ in _NAMED}
+            if not all(w.title() in names for w in name.split()):
+                continue  # a label ("UPDATE:"); but "WALLACE:" in a transcript is a person the body names
         if not _source_like(span, lang):
             # a headline tagger reads "Sanders:" as a noun; the body names him
             names = names if names is not None else {t.text for e in doc.ents for t in e if e.label_ in _NAMED}
