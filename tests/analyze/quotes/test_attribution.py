@@ -37,7 +37,7 @@ def _find(quotes, starting: str):
         ("The council plans to cut the arena budget by half.", "to cut the arena budget", "intention"),
         ("The minister wants to double the number of nurses.", "to double the number", "intention"),
         # ours: stance (an evaluation, a position)
-        ("The union criticized the hospital for its staffing levels.", "its staffing levels", "stance"),
+        ("The union criticized the hospital for its staffing levels.", "the hospital", "stance"),
         ("Most residents support the new bike lanes on Main Street.", "the new bike lanes", "stance"),
         ("The senator opposes the pipeline through the reserve.", "the pipeline", "stance"),
     ],

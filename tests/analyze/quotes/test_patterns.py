@@ -31,6 +31,12 @@ def _quotes(nlp, text: str):
         ("Most delegates voted for the amendment.", "the amendment", "voted", "Most delegates"),
         ("Several polls show Sanders within two points of Clinton.", "Sanders within two points of Clinton",
          "show", "Several polls"),
+        # whom a stance is about and why, together: "criticized X for Y", "accused X of Y"
+        ("The mayor criticized the council for its delays.", "the council for its delays", "criticized", "The mayor"),
+        ("Democrats accused the governor of hiding the report.", "the governor of hiding the report", "accused",
+         "Democrats"),
+        # "in support of X" reports X; "the support of X" is X's own
+        ("The senator spoke in support of the new bill.", "the new bill", "support", "The senator"),
         # "called X Y": the object and its predicate together
         ("Cruz called the plan a disaster.", "the plan a disaster", "called", "Cruz"),
         ("Sanders supporters have long called for her to resign.", "her to resign", "called", "Sanders supporters"),
@@ -94,6 +100,49 @@ def test_quotes_headline_colon_after_a_name_the_tagger_took_for_a_noun(nlp):
     text = "Sanders: Pension Story Has Moved.\n\nBernie Sanders said on Sunday that voters had moved on."
     q = next(q for q in _quotes(nlp, text) if q.cue and q.cue[2] == ":")
     assert (q.text, q.speaker.text) == ("Pension Story Has Moved", "Sanders")
+
+
+def test_quotes_a_transcript_turn_under_a_name_in_capitals_the_body_names(nlp):
+    text = ("Governor Mary Fallin spoke to Jake Tapper on Sunday.\n\n"
+            "FALLIN: I think the whole nation needs to work together on this.\n\n"
+            "UPDATE: The interview was edited for length.")
+    quotes = _quotes(nlp, text)
+    found = [q for q in quotes if q.text.startswith("I think the whole nation")]
+    assert found and found[0].speaker.text == "FALLIN"
+    assert not [q for q in quotes if q.text.startswith("The interview was edited")]
+
+
+def test_quotes_the_support_of_someone_is_theirs_not_what_is_supported(nlp):
+    assert "women voters" not in [q.text for q in _quotes(nlp, "Clinton has the support of women voters.")]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Obama Seeks More Muslim Refugees As He Recognizes Major Islamic Holiday\n\nPresident Obama spoke on Monday.",
+     "More Muslim Refugees As He Recognizes Major Islamic Holiday", "Obama"),
+    ("Railing Against Trump, Sanders Vows To Eliminate Tax Breaks\n\nBernie Sanders spoke in Iowa.",
+     "To Eliminate Tax Breaks", "Sanders"),
+])
+def test_quotes_title_case_headline_verb(nlp, text, content, speaker):
+    # the tagger reads a capitalised headline verb as a proper noun; the name before it is the speaker
+    found = [q for q in _quotes(nlp, text) if q.text == content]
+    assert found, [q.text for q in _quotes(nlp, text)]
+    assert found[0].speaker is not None and found[0].speaker.text == speaker
+
+
+def test_quotes_title_case_headline_without_a_name_before_the_verb_is_no_attribution(nlp):
+    text = "Small Business Owners Weigh Options On Trade\n\nMany owners said little."
+    assert not [q for q in _quotes(nlp, text) if q.start < text.index("\n")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Police say he posed a deadly threat and refused to drop the gun.",
+     "he posed a deadly threat and refused to drop the gun"),
+    ("A spokesman said the group is not an advocacy group and supports candidates on both sides of the aisle.",
+     "the group is not an advocacy group and supports candidates on both sides of the aisle"),
+])
+def test_quotes_a_cue_coordinated_inside_a_content_stays_in_it(nlp, text, content):
+    # the second verb agrees with the verb of the content, not with the cue: one content
+    assert content in [q.text for q in _quotes(nlp, text)]
 
 
 @pytest.mark.parametrize("text, source", [

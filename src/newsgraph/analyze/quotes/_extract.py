@@ -30,7 +30,8 @@ Limits (read before trusting the output):
 - Cues are verbs from ``lexicons/<lang>/reporting_verbs.txt`` (speech, beliefs,
   intentions and stances: "backed", "voted for"), nouns from ``quote_nouns.tsv``
   ("his criticism of", "support for", "the claim that"), "according to", "in a
-  ... poll" opening or closing a sentence, and headline colons ("Graham: ...").
+  ... poll" opening or closing a sentence, headline colons ("Graham: ...") and a name before a capitalised verb in a
+  title-case headline ("Obama Seeks More Muslim Refugees", ``_heads``).
   "in a statement", "for X, ..." and sources named only in a headline title are not found;
   idioms on a reporting verb ("That said,") are no cues (``quote_idioms.txt``).
 - "X appears to Y", "X is expected to Y" are reported with no speaker.
@@ -59,7 +60,7 @@ from ..lexicons import words
 from ._attribution import attribution
 from ._bounds import without_trailing_aside
 from .cues import Cue, find_cues, has_own_subject, token_span
-from ._heads import colon_cues
+from ._heads import colon_cues, title_cues
 from .learned import learned_cues
 from .marks import quote_spans
 from .speakers import SpeakerResolver
@@ -93,7 +94,9 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
     text = doc.text
     marks = quote_spans(text)
     inside = _inside_marks(len(text), marks)
-    cues = [c for c in find_cues(doc, lang) + colon_cues(doc, text, lang) if not inside[c.start]]
+    verb_cues = find_cues(doc, lang)
+    cues = [c for c in verb_cues + colon_cues(doc, text, lang) + title_cues(doc, text, verb_cues, lang)
+            if not inside[c.start]]
     cues.sort(key=lambda c: c.start)
     items: list[tuple[str, tuple[int, int], Cue | None]] = []  # (kind, content, cue)
     used_marks: set[int] = set()
@@ -237,6 +240,8 @@ def _outermost(doc, cues: list[Cue]) -> list[Cue]:
             # ("the EU, which contended that ...", "a tree where police believe the sniper stood"); a
             # stance or intention in one is part of the content around it ("the ones he refused to answer")
             kept.append(cue)
+        elif cue.dep == "conj" and _coordinated_in_content(doc, cue, outer):
+            continue  # "declined to threaten Moscow or declare it responsible": one content, one cue
         elif cue.dep == "conj" and (cue.speaker_span is None or outer.speaker_span == cue.speaker_span):
             cut = max(outer.content[0], min(cue.start, cue.speaker_span[0] if cue.speaker_span else cue.start))
             cut = _before_coordination(doc, outer.content[0], cut, cue.verb)
@@ -250,6 +255,20 @@ def _outermost(doc, cues: list[Cue]) -> list[Cue]:
             outer.content = _trim(outer.content[0], cut)
             kept.append(cue)
     return [c for c in kept if c.content is not None]
+
+
+def _coordinated_in_content(doc, cue: Cue, outer: Cue) -> bool:
+    """Whether a coordinated cue verb inside another cue's content goes with a verb of that content
+    rather than with the outer cue: its form agrees with the verb it hangs on and not with the outer
+    cue's ("Police say he posed a threat and refused to drop the gun", "declined to threaten Moscow or
+    declare it responsible"). The parser hangs "..., but also stressed" inside the first content too,
+    but there the second verb has the outer cue's form."""
+    if cue.verb is None:
+        return False
+    verb = doc[cue.verb]
+    if verb.head.tag_ != verb.tag_:
+        return False
+    return outer.verb is None or doc[outer.verb].tag_ != verb.tag_
 
 
 def _after_comma_and(doc, verb: int | None) -> bool:

@@ -43,6 +43,9 @@ def _content(tok, frame: str):
             return child.left_edge.i, child.right_edge.i
         if frame == "toinf" and child.dep_ in ("acl", "relcl") and any(c.lower_ == "to" for c in child.children):
             return child.left_edge.i, child.right_edge.i
+        if frame == "in_of" and child.dep_ == "prep" and child.lower_ == "of" \
+                and tok.dep_ == "pobj" and tok.head.lower_ == "in" and child.right_edge.i > child.i:
+            return child.i + 1, child.right_edge.i  # "in support of X"; but "the support of X" is X's
         if child.dep_ == "prep" and child.lower_ == frame:
             if child.right_edge.i > child.i:
                 return child.i + 1, child.right_edge.i
