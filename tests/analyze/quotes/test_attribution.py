@@ -205,6 +205,8 @@ def test_evidence_is_no_speech(nlp, text, starting, attribution):
     # ours: a clause of when, after the cue, is the reporter's circumstance
     ("He shook his head and said no when reporters asked if the talks would resume.", "when reporters"),
     ("Fear is spreading across the country, the premier said, though he did not name any groups.", "though he"),
+    # ours: a bare "saying" after "quoted as" is no content: what was said is the quotation beside it
+    ('"The debt load is simply untenable," the mayor was quoted as saying in the press release.', "saying"),
 ])
 def test_a_content_that_says_nothing_is_no_quote(nlp, text, absent):
     assert not any(q.text.startswith(absent) for q in _quotes(nlp, text))
@@ -276,3 +278,4 @@ def test_questions_put_to_someone_are_not_theirs(nlp):
     assert _find(_quotes(nlp, text), "whether the figures").attribution != "speech"
     text = "The senator's questions about whether the figures were wrong went unanswered."
     assert _find(_quotes(nlp, text), "whether the figures").attribution == "speech"
+

@@ -34,6 +34,9 @@ def _speakers(nlp, text):
          ("the official", None)),
         # the subject of a passive speech or stance verb is spoken of, not the speaker
         ("Police are hunting Omar Haddad. Haddad is accused of planning the attack.", None),
+        # a verb coordinated with a "by ..." clause's verb: the subject of the verb the clause hangs on
+        ("Dana Price interrupted the meeting by blowing an airhorn and joking that she was bored.",
+         ("Dana Price", "Dana Price")),
         # a plural role noun is a group, not the latest person
         ("Mark Webb said the bridge was safe. The officials said it would close.", ("The officials", None)),
     ],

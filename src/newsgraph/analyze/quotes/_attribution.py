@@ -34,7 +34,8 @@
   ("higher than city reports say it is", "lower than TransLink says they are"), and
   one that is only an adverbial clause of the verb, saying when or despite what
   ("said no when reporters asked if ...", "..., he said, though he did not name
-  anyone"): the reporter's circumstance, not what was said.
+  anyone"): the reporter's circumstance, not what was said; and one that is only a verb of
+  saying ('"...," he was quoted as saying in the press release'): what was said is in marks.
 - A verb of seeing ("saw the company reimbursing donors", "view details of the plan",
   "offer a glimpse into ..."; ``quote_seeing_verbs.txt``) reports what was seen, no
   attribution, unless its object is seen as something ("sees the report as proof"):
@@ -133,9 +134,19 @@ def _says_nothing(doc, start: int, end: int, after_cue: bool) -> bool:
         return False
     if all(t.pos_ in _FUNCTION_POS for t in span):
         return True
+    if _bare_saying(span):
+        return True
     first = span[0]
     return after_cue and first.lower_ in _CIRCUMSTANCE_OPENERS and first.head.i == span.root.i \
         and first.dep_ in ("mark", "advmod")
+
+
+def _bare_saying(span) -> bool:
+    """A content that is only a verb of saying with no complement ("saying in the press release",
+    after '"...," he was quoted as'): the words said are the quotation in marks beside it."""
+    root = span.root
+    return root.i == span.start and root.tag_ == "VBG" and root.lemma_.lower() in verb_frames(root.doc.lang_) \
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp", "oprd") for c in root.children)
 
 
 def _only_seen(doc, cue: Cue, lang: str) -> bool:
