@@ -279,3 +279,14 @@ def test_questions_put_to_someone_are_not_theirs(nlp):
     text = "The senator's questions about whether the figures were wrong went unanswered."
     assert _find(_quotes(nlp, text), "whether the figures").attribution == "speech"
 
+
+
+@pytest.mark.parametrize("text, starting, attribution", [
+    # ours: quoted words in a thing talked about do not make it something said
+    ('The mayor talks to reporters about the issue of policing in "the new city."', "the issue of policing", "stance"),
+    ('The guests will tell stories about the first time they "fell in love."', "the first time", "stance"),
+    # ours: quoted words in what something was called are
+    ('The governor described the senator as a "disgrace to the state."', "the senator as", "speech"),
+])
+def test_a_mixed_quote_of_a_thing_talked_about_is_a_stance(nlp, text, starting, attribution):
+    assert _find(_quotes(nlp, text), starting).attribution == attribution

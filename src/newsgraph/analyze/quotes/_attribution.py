@@ -17,7 +17,10 @@
   says what was talked about, not what was said: it is a stance. Its content is a
   proposition when the verb reports a clause, an infinitive or what something was
   called ("called him a liar"), or when the content is headed by a verb ("talked
-  about being excited"; not "talked about X, who ...").
+  about being excited"; not "talked about X, who ..."). Quoted words in a thing talked
+  about do not make it one ("tell stories about the first time she "fell in love"",
+  "stressing the need to ... under "constant attack""): a stance too; in what something
+  was called ("described Clinton as a "disgrace"") they are speech.
 - A speech verb whose speaker is a belief ("Common belief says ...", "conventional
   wisdom says ..."; ``quote_belief_speakers.txt``) reports a belief.
 - A record or a finding reporting by a verb of evidence ("records indicated ...", "a
@@ -112,10 +115,19 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
 
 def _indirect(doc, kind: str, klass: str, frame: str, start: int, end: int) -> str | None:
     """The attribution of an indirect or mixed quote by its cue's class and its content."""
-    if kind == "mixed" or klass != "speech" or not frame or frame in _PROPOSITION_FRAMES:
+    if klass != "speech" or not frame or frame in _PROPOSITION_FRAMES:
         return klass
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span) or any(c in DOUBLE_MARKS for c in doc.text[start:end]):
+    if span is None or not len(span):
+        return klass
+    if kind == "mixed" or any(c in DOUBLE_MARKS for c in doc.text[start:end]):
+        # quoted words in a thing talked about ("tell stories about "firsts"", "stressed the need
+        # to bolster ... under "constant attack"") do not make it a proposition; in a clause, a
+        # verb's phrase or what something was called ("described Clinton as "a disgrace"") they
+        # are what was said
+        root = span.root
+        if root.pos_ in ("NOUN", "PROPN", "PRON") and not any(t.dep_ == "prep" and t.lower_ == "as" for t in span):
+            return "stance"
         return klass
     if _only_a_name(span):
         return None
