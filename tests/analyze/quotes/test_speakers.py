@@ -37,6 +37,9 @@ def _speakers(nlp, text):
         # a verb coordinated with a "by ..." clause's verb: the subject of the verb the clause hangs on
         ("Dana Price interrupted the meeting by blowing an airhorn and joking that she was bored.",
          ("Dana Price", "Dana Price")),
+        # a verb of the manner of saying is a cue: the quotation is its subject's, not the last speaker's
+        ('"We will win the next one," Dana Price said. "Nobody asked you for your opinion," scolded Mara Lentz.',
+         ("Mara Lentz", "Mara Lentz")),
         # a plural role noun is a group, not the latest person
         ("Mark Webb said the bridge was safe. The officials said it would close.", ("The officials", None)),
     ],
