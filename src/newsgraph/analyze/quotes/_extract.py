@@ -117,6 +117,9 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
     for kind, (start, end), cue, same_quotation in _sentence_parts(doc, items):
         if kind in ("indirect", "mixed"):
             start, end = without_trailing_aside(doc, start, end)
+            # cut back to its quotation ('retorted, “I'm a good swimmer” and then ...'): direct
+            kind, (start, end) = next((("direct", m) for m in marks if m[0] - 1 <= start and end <= m[1] + 1),
+                                      (kind, (start, end)))
         attributed = attribution(doc, kind, cue, start, end, lang)
         if attributed is None:
             continue  # a speech cue whose content only names someone: nothing was reported
