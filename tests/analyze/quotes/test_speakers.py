@@ -40,6 +40,10 @@ def _speakers(nlp, text):
         # a verb of the manner of saying is a cue: the quotation is its subject's, not the last speaker's
         ('"We will win the next one," Dana Price said. "Nobody asked you for your opinion," scolded Mara Lentz.',
          ("Mara Lentz", "Mara Lentz")),
+        # a surname the tagger missed, with a relative clause making it the subject, is whom "he" means
+        ('Alfonso Espinos opened the store in 2004. "I don\'t think Xander would be drawing," says Darrin Wise. '
+         'For Espinos, who understands the challenges of ambition, it is simply a market niche. '
+         '"You gotta start somewhere," he says.', ("he", "Alfonso Espinos")),
         # a plural role noun is a group, not the latest person
         ("Mark Webb said the bridge was safe. The officials said it would close.", ("The officials", None)),
     ],
