@@ -44,6 +44,9 @@ def _speakers(nlp, text):
         ('Alfonso Espinos opened the store in 2004. "I don\'t think Xander would be drawing," says Darrin Wise. '
          'For Espinos, who understands the challenges of ambition, it is simply a market niche. '
          '"You gotta start somewhere," he says.', ("he", "Alfonso Espinos")),
+        # a person named in the quotation itself is its topic, not whom "he wrote" means
+        ('Dan Moore at the National Review agreed with the verdict.\n\n"If the goal was to make Tim Kaine '
+         'defend business as usual, Tim Kaine looked tired," he wrote.', ("he", "Dan Moore")),
         # a plural role noun is a group, not the latest person
         ("Mark Webb said the bridge was safe. The officials said it would close.", ("The officials", None)),
     ],
