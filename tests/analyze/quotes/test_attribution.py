@@ -30,6 +30,7 @@ def _find(quotes, starting: str):
         ("The league announced that the season would start late.", "the season would start", "speech"),
         ("The fire started in the kitchen, according to the fire chief.", "The fire started", "speech"),
         ('"We are not going anywhere," the coach said after the game.', "We are not going anywhere", "speech"),
+        ("The column advises that the rookie may well be the next star to break out.", "the rookie may well", "speech"),
         # ours: belief
         ("The coach believes the team can still make the playoffs.", "the team can still make", "belief"),
         ("Residents fear that the plant will close next year.", "the plant will close", "belief"),
