@@ -326,3 +326,13 @@ def test_speaker_pronoun_passes_over_a_speaker_in_a_concessive_clause(nlp):
 ])
 def test_speaker_people_by_kin_age_or_position(nlp, text, expected_last):
     assert _speakers(nlp, text)[-1] == expected_last
+
+
+def test_speaker_after_a_verb_that_follows_its_quotation(nlp):
+    # ours: the parser takes the speaker after "points out" for its object; it is the speaker,
+    # and no content of a proposal of the learned model
+    doc = nlp("Superheroes are the tip of the iceberg for Alfonso Espinos. “You’re talking about one genre "
+              "only,” points out the laid-back Cambridge resident, who moved to Canada 15 years ago.")
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [q.text for q in quotes] == ["You’re talking about one genre only,"]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text.startswith("the laid-back Cambridge resident")

@@ -105,7 +105,10 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
             items.append(("indirect", cue.other_part, cue))
     items.extend(_direct(doc, text, marks, used_marks, cues, lang))
     if learned:
-        for cue in learned_cues(doc, inside, [span for _, span, _ in items], lang):
+        # a speaker the rules found is no content of a proposal ('“...,” points out the resident')
+        taken = [span for _, span, _ in items] + [cue.speaker_span for _, _, cue in items
+                                                   if cue is not None and cue.speaker_span is not None]
+        for cue in learned_cues(doc, inside, taken, lang):
             items.extend(_with_marks(text, cue, marks, used_marks))
     items.sort(key=lambda item: item[1][0])
     links = _link_lines(text, lang)

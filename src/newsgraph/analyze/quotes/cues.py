@@ -345,7 +345,15 @@ def _subject(tok, frames, depth: int = 0):
         return _subject(tok.head.head, frames, depth + 1)  # "... by saying", "before insisting", "after seeking to"
     if depth < 3 and tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB"):
         return _subject(tok.head, frames, depth + 1)  # "Advisers were quick to point out": via "quick"
-    return _name_before(tok)
+    return _inverted_object(tok) or _name_before(tok)
+
+
+def _inverted_object(tok):
+    """The speaker after a verb that follows its quotation, which the parser took for the verb's
+    object: '“...,” points out the laid-back Cambridge resident'."""
+    if tok.i < 2 or tok.doc[tok.i - 1].text not in CLOSING_MARK_TOKENS:
+        return None
+    return next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _name_before(tok):
