@@ -291,3 +291,10 @@ def test_questions_put_to_someone_are_not_theirs(nlp):
 ])
 def test_a_mixed_quote_of_a_thing_talked_about_is_a_stance(nlp, text, starting, attribution):
     assert _find(_quotes(nlp, text), starting).attribution == attribution
+
+
+def test_a_quotation_a_thing_is_billed_as_is_no_quote(nlp):
+    # ours: a naming verb in the passive with no agent gives what something is called
+    text = ('The 40-minute performance, ticketed separately, is billed as "a conversation between dancers, '
+            'objects and environment, celebrating the intimacy present in all things."')
+    assert not any(q.text.startswith("a conversation") for q in _quotes(nlp, text))

@@ -4,7 +4,8 @@
   speech, a quoted stretch of under four words is a term ("known as "blackouts"",
   "refers to "yeet""), no quote.
   Quoted words that modify a noun outside the marks ('told NBC's "Today" show', 'the
-  "boys will be boys" trope') name a show or a term: no quote.
+  "boys will be boys" trope') name a show or a term: no quote; so does a quotation after a
+  naming verb in the passive with no agent ('is billed as "a conversation between ..."').
 - Otherwise the cue says it, for a paraphrase with quoted words in it (mixed) too:
   a verb's class in ``reporting_verbs.txt`` ("said": speech, "believes": belief,
   "plans": intention, "criticised", "supports": stance),
@@ -94,6 +95,8 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
             return None  # a term or a name in quotation marks, not a quotation
         if _names_a_thing(doc, start, end):
             return None  # 'NBC's "Today" show', 'the "boys will be boys" trope': a title or a term
+        if _named_by(doc, cue, lang):
+            return None  # 'is billed as "a conversation between dancers ..."': what it is called
         return "speech"
     if klass == "speech" and cue.speaker is not None \
             and doc[cue.speaker].lemma_.lower() in words(lang, "quote_belief_speakers"):
@@ -199,6 +202,16 @@ def _names_a_thing(doc, start: int, end: int) -> bool:
     root = span.root
     return root.dep_ in ("compound", "amod", "nmod") and not (span.start <= root.head.i < span.end) \
         and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _named_by(doc, cue: Cue, lang: str) -> bool:
+    """A naming verb in the passive with no agent ("is billed as", "was dubbed"; ``quote_naming_verbs.txt``):
+    the quotation is what a thing is called, by nobody in particular."""
+    if cue.verb is None:
+        return False
+    verb = doc[cue.verb]
+    return verb.tag_ == "VBN" and verb.lemma_.lower() in words(lang, "quote_naming_verbs") \
+        and not any(c.dep_ in ("nsubj", "agent") for c in verb.children)
 
 
 def _lone_word(text: str, start: int, end: int) -> bool:
