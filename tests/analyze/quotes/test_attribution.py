@@ -298,3 +298,14 @@ def test_a_quotation_a_thing_is_billed_as_is_no_quote(nlp):
     text = ('The 40-minute performance, ticketed separately, is billed as "a conversation between dancers, '
             'objects and environment, celebrating the intimacy present in all things."')
     assert not any(q.text.startswith("a conversation") for q in _quotes(nlp, text))
+
+
+@pytest.mark.parametrize("text, starting, attribution", [
+    # ours: a negated verb before a quotation: the quotation is not what was said
+    ('The list included "nugatory," which doesn\'t describe the candy known as nougat but means "no value or '
+     'importance."', "no value", "stance"),
+    # ours: the quotation's own "not", which the parser may hang on the verb after it, does not count
+    ('"Are we where we need to be? Probably not," Ms. Moore said.', "Are we where", "speech"),
+])
+def test_a_negated_cue_of_a_quotation(nlp, text, starting, attribution):
+    assert _find(_quotes(nlp, text), starting).attribution == attribution

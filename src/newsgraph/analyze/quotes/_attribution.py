@@ -29,7 +29,8 @@
   belief: what the evidence shows, not what anyone said.
 - A speech verb negated ("won't say what he'll do", "didn't respond to interview
   requests") reports that nothing was said: a stance (an act towards a topic; PolNeAR
-  marks them), not speech ("declined to say" is an intention already). A verb of asking
+  marks them), not speech ("declined to say" is an intention already); so is a quotation
+  after a negated verb ('doesn't describe the candy but means "no value"'). A verb of asking
   with no asker ("When asked whether ...") is the reporter's question: PolNeAR marks it,
   with no source; it is no one's speech, so it too is kept as a stance.
 - A content that is only a name or a pronoun is no quote of speech at all
@@ -97,6 +98,8 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
             return None  # 'NBC's "Today" show', 'the "boys will be boys" trope': a title or a term
         if _named_by(doc, cue, lang):
             return None  # 'is billed as "a conversation between dancers ..."': what it is called
+        if _unsaid(doc, cue, quoted=True):
+            return "stance"  # 'doesn't describe the candy but means "no value"': not what was said
         return "speech"
     if klass == "speech" and cue.speaker is not None \
             and doc[cue.speaker].lemma_.lower() in words(lang, "quote_belief_speakers"):
@@ -253,10 +256,16 @@ def _evidence(doc, cue: Cue, lang: str) -> bool:
         and doc[cue.speaker].lemma_.lower() in words(lang, "quote_evidence_nouns")
 
 
-def _unsaid(doc, cue: Cue) -> bool:
+def _unsaid(doc, cue: Cue, quoted: bool = False) -> bool:
     """A speech verb negated ("didn't respond to", "won't say what", "doesn't describe"): it
-    reports that something was not said."""
-    return cue.verb is not None and any(c.dep_ == "neg" for c in doc[cue.verb].children)
+    reports that something was not said. Of a quotation (``quoted``), only a negation right before
+    the verb with no quotation mark between counts ('"Probably not," Ms. Moore said': the parser
+    hangs the quotation's "not" on "said")."""
+    if cue.verb is None:
+        return False
+    verb = doc[cue.verb]
+    return any(c.dep_ == "neg" and not (quoted and (c.i > verb.i or any(m in doc.text[c.idx:verb.idx] for m in DOUBLE_MARKS)))
+               for c in verb.children)
 
 
 def _asked_unnamed(doc, cue: Cue, lang: str) -> bool:
