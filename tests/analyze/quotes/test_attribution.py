@@ -30,6 +30,7 @@ def _find(quotes, starting: str):
         ("The league announced that the season would start late.", "the season would start", "speech"),
         ("The fire started in the kitchen, according to the fire chief.", "The fire started", "speech"),
         ('"We are not going anywhere," the coach said after the game.', "We are not going anywhere", "speech"),
+        ("The column advises that the rookie may well be the next star to break out.", "the rookie may well", "speech"),
         # ours: belief
         ("The coach believes the team can still make the playoffs.", "the team can still make", "belief"),
         ("Residents fear that the plant will close next year.", "the plant will close", "belief"),
@@ -205,6 +206,8 @@ def test_evidence_is_no_speech(nlp, text, starting, attribution):
     # ours: a clause of when, after the cue, is the reporter's circumstance
     ("He shook his head and said no when reporters asked if the talks would resume.", "when reporters"),
     ("Fear is spreading across the country, the premier said, though he did not name any groups.", "though he"),
+    # ours: a bare "saying" after "quoted as" is no content: what was said is the quotation beside it
+    ('"The debt load is simply untenable," the mayor was quoted as saying in the press release.', "saying"),
 ])
 def test_a_content_that_says_nothing_is_no_quote(nlp, text, absent):
     assert not any(q.text.startswith(absent) for q in _quotes(nlp, text))
@@ -276,3 +279,33 @@ def test_questions_put_to_someone_are_not_theirs(nlp):
     assert _find(_quotes(nlp, text), "whether the figures").attribution != "speech"
     text = "The senator's questions about whether the figures were wrong went unanswered."
     assert _find(_quotes(nlp, text), "whether the figures").attribution == "speech"
+
+
+
+@pytest.mark.parametrize("text, starting, attribution", [
+    # ours: quoted words in a thing talked about do not make it something said
+    ('The mayor talks to reporters about the issue of policing in "the new city."', "the issue of policing", "stance"),
+    ('The guests will tell stories about the first time they "fell in love."', "the first time", "stance"),
+    # ours: quoted words in what something was called are
+    ('The governor described the senator as a "disgrace to the state."', "the senator as", "speech"),
+])
+def test_a_mixed_quote_of_a_thing_talked_about_is_a_stance(nlp, text, starting, attribution):
+    assert _find(_quotes(nlp, text), starting).attribution == attribution
+
+
+def test_a_quotation_a_thing_is_billed_as_is_no_quote(nlp):
+    # ours: a naming verb in the passive with no agent gives what something is called
+    text = ('The 40-minute performance, ticketed separately, is billed as "a conversation between dancers, '
+            'objects and environment, celebrating the intimacy present in all things."')
+    assert not any(q.text.startswith("a conversation") for q in _quotes(nlp, text))
+
+
+@pytest.mark.parametrize("text, starting, attribution", [
+    # ours: a negated verb before a quotation: the quotation is not what was said
+    ('The list included "nugatory," which doesn\'t describe the candy known as nougat but means "no value or '
+     'importance."', "no value", "stance"),
+    # ours: the quotation's own "not", which the parser may hang on the verb after it, does not count
+    ('"Are we where we need to be? Probably not," Ms. Moore said.', "Are we where", "speech"),
+])
+def test_a_negated_cue_of_a_quotation(nlp, text, starting, attribution):
+    assert _find(_quotes(nlp, text), starting).attribution == attribution

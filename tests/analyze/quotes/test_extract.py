@@ -375,6 +375,20 @@ def test_content_ends_before_a_concession_or_a_semicolon(nlp, text, content):
     assert content in [q.text for q in extract_quotes(doc, extract_entities(doc))]
 
 
+@pytest.mark.parametrize("text, content, kind", [
+    # ours: what the speaker then did is not what was said: the quotation alone, direct
+    ('Mara Lentz, the target of the joke, retorted, "I am a very good swimmer" and then dropped the mic.',
+     "I am a very good swimmer", "direct"),
+    # ours: a phrase quoted in part goes on with its own coordinated verb
+    ('The senator urged voters to "stand up for the truth" and vote early.',
+     'to "stand up for the truth" and vote early', "mixed"),
+])
+def test_a_quotation_ends_before_what_its_speaker_did(nlp, text, content, kind):
+    doc = nlp(text)
+    found = [q for q in extract_quotes(doc, extract_entities(doc)) if q.text.strip("”“\"") == content]
+    assert found and found[0].kind == kind
+
+
 def test_a_quotation_after_a_concession_stays_in_the_content(nlp):
     # ours: the speaker's own quoted words after "although" are part of what was said
     text = 'The coach said the team played well, although "we still have a lot to learn."'

@@ -34,6 +34,19 @@ def _speakers(nlp, text):
          ("the official", None)),
         # the subject of a passive speech or stance verb is spoken of, not the speaker
         ("Police are hunting Omar Haddad. Haddad is accused of planning the attack.", None),
+        # a verb coordinated with a "by ..." clause's verb: the subject of the verb the clause hangs on
+        ("Dana Price interrupted the meeting by blowing an airhorn and joking that she was bored.",
+         ("Dana Price", "Dana Price")),
+        # a verb of the manner of saying is a cue: the quotation is its subject's, not the last speaker's
+        ('"We will win the next one," Dana Price said. "Nobody asked you for your opinion," scolded Mara Lentz.',
+         ("Mara Lentz", "Mara Lentz")),
+        # a surname the tagger missed, with a relative clause making it the subject, is whom "he" means
+        ('Alfonso Espinos opened the store in 2004. "I don\'t think Xander would be drawing," says Darrin Wise. '
+         'For Espinos, who understands the challenges of ambition, it is simply a market niche. '
+         '"You gotta start somewhere," he says.', ("he", "Alfonso Espinos")),
+        # a person named in the quotation itself is its topic, not whom "he wrote" means
+        ('Dan Moore at the National Review agreed with the verdict.\n\n"If the goal was to make Tim Kaine '
+         'defend business as usual, Tim Kaine looked tired," he wrote.', ("he", "Dan Moore")),
         # a plural role noun is a group, not the latest person
         ("Mark Webb said the bridge was safe. The officials said it would close.", ("The officials", None)),
     ],
@@ -313,3 +326,13 @@ def test_speaker_pronoun_passes_over_a_speaker_in_a_concessive_clause(nlp):
 ])
 def test_speaker_people_by_kin_age_or_position(nlp, text, expected_last):
     assert _speakers(nlp, text)[-1] == expected_last
+
+
+def test_speaker_after_a_verb_that_follows_its_quotation(nlp):
+    # ours: the parser takes the speaker after "points out" for its object; it is the speaker,
+    # and no content of a proposal of the learned model
+    doc = nlp("Superheroes are the tip of the iceberg for Alfonso Espinos. “You’re talking about one genre "
+              "only,” points out the laid-back Cambridge resident, who moved to Canada 15 years ago.")
+    quotes = extract_quotes(doc, extract_entities(doc))
+    assert [q.text for q in quotes] == ["You’re talking about one genre only,"]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text.startswith("the laid-back Cambridge resident")

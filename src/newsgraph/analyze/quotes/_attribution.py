@@ -4,7 +4,8 @@
   speech, a quoted stretch of under four words is a term ("known as "blackouts"",
   "refers to "yeet""), no quote.
   Quoted words that modify a noun outside the marks ('told NBC's "Today" show', 'the
-  "boys will be boys" trope') name a show or a term: no quote.
+  "boys will be boys" trope') name a show or a term: no quote; so does a quotation after a
+  naming verb in the passive with no agent ('is billed as "a conversation between ..."').
 - Otherwise the cue says it, for a paraphrase with quoted words in it (mixed) too:
   a verb's class in ``reporting_verbs.txt`` ("said": speech, "believes": belief,
   "plans": intention, "criticised", "supports": stance),
@@ -17,7 +18,10 @@
   says what was talked about, not what was said: it is a stance. Its content is a
   proposition when the verb reports a clause, an infinitive or what something was
   called ("called him a liar"), or when the content is headed by a verb ("talked
-  about being excited"; not "talked about X, who ...").
+  about being excited"; not "talked about X, who ..."). Quoted words in a thing talked
+  about do not make it one ("tell stories about the first time she "fell in love"",
+  "stressing the need to ... under "constant attack""): a stance too; in what something
+  was called ("described Clinton as a "disgrace"") they are speech.
 - A speech verb whose speaker is a belief ("Common belief says ...", "conventional
   wisdom says ..."; ``quote_belief_speakers.txt``) reports a belief.
 - A record or a finding reporting by a verb of evidence ("records indicated ...", "a
@@ -25,7 +29,8 @@
   belief: what the evidence shows, not what anyone said.
 - A speech verb negated ("won't say what he'll do", "didn't respond to interview
   requests") reports that nothing was said: a stance (an act towards a topic; PolNeAR
-  marks them), not speech ("declined to say" is an intention already). A verb of asking
+  marks them), not speech ("declined to say" is an intention already); so is a quotation
+  after a negated verb ('doesn't describe the candy but means "no value"'). A verb of asking
   with no asker ("When asked whether ...") is the reporter's question: PolNeAR marks it,
   with no source; it is no one's speech, so it too is kept as a stance.
 - A content that is only a name or a pronoun is no quote of speech at all
@@ -34,7 +39,8 @@
   ("higher than city reports say it is", "lower than TransLink says they are"), and
   one that is only an adverbial clause of the verb, saying when or despite what
   ("said no when reporters asked if ...", "..., he said, though he did not name
-  anyone"): the reporter's circumstance, not what was said.
+  anyone"): the reporter's circumstance, not what was said; and one that is only a verb of
+  saying ('"...," he was quoted as saying in the press release'): what was said is in marks.
 - A verb of seeing ("saw the company reimbursing donors", "view details of the plan",
   "offer a glimpse into ..."; ``quote_seeing_verbs.txt``) reports what was seen, no
   attribution, unless its object is seen as something ("sees the report as proof"):
@@ -90,6 +96,10 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
             return None  # a term or a name in quotation marks, not a quotation
         if _names_a_thing(doc, start, end):
             return None  # 'NBC's "Today" show', 'the "boys will be boys" trope': a title or a term
+        if _named_by(doc, cue, lang):
+            return None  # 'is billed as "a conversation between dancers ..."': what it is called
+        if _unsaid(doc, cue, quoted=True):
+            return "stance"  # 'doesn't describe the candy but means "no value"': not what was said
         return "speech"
     if klass == "speech" and cue.speaker is not None \
             and doc[cue.speaker].lemma_.lower() in words(lang, "quote_belief_speakers"):
@@ -111,10 +121,19 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
 
 def _indirect(doc, kind: str, klass: str, frame: str, start: int, end: int) -> str | None:
     """The attribution of an indirect or mixed quote by its cue's class and its content."""
-    if kind == "mixed" or klass != "speech" or not frame or frame in _PROPOSITION_FRAMES:
+    if klass != "speech" or not frame or frame in _PROPOSITION_FRAMES:
         return klass
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span) or any(c in DOUBLE_MARKS for c in doc.text[start:end]):
+    if span is None or not len(span):
+        return klass
+    if kind == "mixed" or any(c in DOUBLE_MARKS for c in doc.text[start:end]):
+        # quoted words in a thing talked about ("tell stories about "firsts"", "stressed the need
+        # to bolster ... under "constant attack"") do not make it a proposition; in a clause, a
+        # verb's phrase or what something was called ("described Clinton as "a disgrace"") they
+        # are what was said
+        root = span.root
+        if root.pos_ in ("NOUN", "PROPN", "PRON") and not any(t.dep_ == "prep" and t.lower_ == "as" for t in span):
+            return "stance"
         return klass
     if _only_a_name(span):
         return None
@@ -133,9 +152,19 @@ def _says_nothing(doc, start: int, end: int, after_cue: bool) -> bool:
         return False
     if all(t.pos_ in _FUNCTION_POS for t in span):
         return True
+    if _bare_saying(span):
+        return True
     first = span[0]
     return after_cue and first.lower_ in _CIRCUMSTANCE_OPENERS and first.head.i == span.root.i \
         and first.dep_ in ("mark", "advmod")
+
+
+def _bare_saying(span) -> bool:
+    """A content that is only a verb of saying with no complement ("saying in the press release",
+    after '"...," he was quoted as'): the words said are the quotation in marks beside it."""
+    root = span.root
+    return root.i == span.start and root.tag_ == "VBG" and root.lemma_.lower() in verb_frames(root.doc.lang_) \
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp", "oprd") for c in root.children)
 
 
 def _only_seen(doc, cue: Cue, lang: str) -> bool:
@@ -178,6 +207,16 @@ def _names_a_thing(doc, start: int, end: int) -> bool:
         and root.head.pos_ in ("NOUN", "PROPN")
 
 
+def _named_by(doc, cue: Cue, lang: str) -> bool:
+    """A naming verb in the passive with no agent ("is billed as", "was dubbed"; ``quote_naming_verbs.txt``):
+    the quotation is what a thing is called, by nobody in particular."""
+    if cue.verb is None:
+        return False
+    verb = doc[cue.verb]
+    return verb.tag_ == "VBN" and verb.lemma_.lower() in words(lang, "quote_naming_verbs") \
+        and not any(c.dep_ in ("nsubj", "agent") for c in verb.children)
+
+
 def _lone_word(text: str, start: int, end: int) -> bool:
     """One quoted word with no sentence's end of its own: "couth," or "renoviction", not "One!"."""
     quoted = text[start:end].strip(" " + DOUBLE_MARKS)
@@ -217,10 +256,16 @@ def _evidence(doc, cue: Cue, lang: str) -> bool:
         and doc[cue.speaker].lemma_.lower() in words(lang, "quote_evidence_nouns")
 
 
-def _unsaid(doc, cue: Cue) -> bool:
+def _unsaid(doc, cue: Cue, quoted: bool = False) -> bool:
     """A speech verb negated ("didn't respond to", "won't say what", "doesn't describe"): it
-    reports that something was not said."""
-    return cue.verb is not None and any(c.dep_ == "neg" for c in doc[cue.verb].children)
+    reports that something was not said. Of a quotation (``quoted``), only a negation right before
+    the verb with no quotation mark between counts ('"Probably not," Ms. Moore said': the parser
+    hangs the quotation's "not" on "said")."""
+    if cue.verb is None:
+        return False
+    verb = doc[cue.verb]
+    return any(c.dep_ == "neg" and not (quoted and (c.i > verb.i or any(m in doc.text[c.idx:verb.idx] for m in DOUBLE_MARKS)))
+               for c in verb.children)
 
 
 def _asked_unnamed(doc, cue: Cue, lang: str) -> bool:

@@ -9,12 +9,14 @@ So is a closing concessive set off by a comma ("..., although it may take days t
 "..., despite weeks of falling polls", "..., even as footage circulated"): the reporter's
 qualification, outside the content in PolNeAR's annotation and the GGT coders'. A content
 ends at a semicolon followed by a clause of its own ("... was not intentional; they only
-learned on Friday ..."): the reporter goes on, or reports the next thing.
+learned on Friday ..."): the reporter goes on, or reports the next thing. A quotation
+followed by a verb with no subject of its own ('retorted, "I'm a good swimmer" and then dropped
+the mic') ends at its closing mark: what follows is what the speaker did, not said.
 """
 
 from __future__ import annotations
 
-from ..constants import CLOSING_MARK_TOKENS
+from ..constants import CLOSING_MARK_TOKENS, OPENING_MARK_TOKENS
 
 __all__ = ["without_trailing_aside"]
 
@@ -31,6 +33,7 @@ def without_trailing_aside(doc, start: int, end: int) -> tuple[int, int]:
     if span is None:
         return start, end
     start, end = _before_semicolon_or_concession(doc, span, start, end)
+    start, end = _before_own_action(doc, start, end)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return start, end
@@ -74,4 +77,27 @@ def _before_semicolon_or_concession(doc, span, start: int, end: int) -> tuple[in
         if any(c in CLOSING_MARK_TOKENS or c in ('"', "“", "”") for c in doc.text[cut:end]):
             continue  # a quotation goes on after it: the speaker's words, not the reporter's
         return start, cut
+    return start, end
+
+
+def _before_own_action(doc, start: int, end: int) -> tuple[int, int]:
+    """Where a content ends that goes on past its closing quotation mark with "and (then) <verb>",
+    a verb with no subject of its own joined to a quoted clause with its own subject: at that mark
+    ('“I'm a good swimmer” and then dropped the mic'; not 'to "really call out Russia" and consider')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    for tok in span:
+        if tok.text not in CLOSING_MARK_TOKENS or tok.i + 2 >= span.end or doc[tok.i + 1].lower_ != "and":
+            continue
+        verb = next((t for t in doc[tok.i + 2:min(tok.i + 4, span.end)] if t.pos_ == "VERB"), None)
+        if verb is None or verb.dep_ != "conj" or verb.head.i > tok.i \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        opening = max((t.i for t in doc[tok.sent.start:tok.i] if t.text in OPENING_MARK_TOKENS), default=None)
+        if opening is None or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > opening for c in verb.head.children):
+            continue  # 'to "really call out Russia" and consider ...': one phrase, quoted in part
+        if any(t.text in CLOSING_MARK_TOKENS for t in doc[tok.i + 1:span.end]):
+            continue  # a quotation goes on after it: the speaker's words
+        return start, tok.idx + len(tok)
     return start, end

@@ -108,7 +108,10 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
             items.append(("indirect", cue.other_part, cue))
     items.extend(_direct(doc, text, marks, used_marks, cues, lang))
     if learned:
-        for cue in learned_cues(doc, inside, [span for _, span, _ in items], lang):
+        # a speaker the rules found is no content of a proposal ('“...,” points out the resident')
+        taken = [span for _, span, _ in items] + [cue.speaker_span for _, _, cue in items
+                                                   if cue is not None and cue.speaker_span is not None]
+        for cue in learned_cues(doc, inside, taken, lang):
             items.extend(_with_marks(text, cue, marks, used_marks))
     items.sort(key=lambda item: item[1][0])
     links = _link_lines(text, lang)
@@ -120,6 +123,9 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
     for kind, (start, end), cue, same_quotation in _sentence_parts(doc, items):
         if kind in ("indirect", "mixed"):
             start, end = without_trailing_aside(doc, start, end)
+            # cut back to its quotation ('retorted, “I'm a good swimmer” and then ...'): direct
+            kind, (start, end) = next((("direct", m) for m in marks if m[0] - 1 <= start and end <= m[1] + 1),
+                                      (kind, (start, end)))
         attributed = attribution(doc, kind, cue, start, end, lang)
         if attributed is None:
             continue  # a speech cue whose content only names someone: nothing was reported

@@ -327,20 +327,33 @@ def _subject(tok, frames, depth: int = 0):
         if subj.lower_ == "it":  # "it was reported that": no speaker in the clause
             return None
     if subj is not None:
-        return subj
+        # a clause is no speaker of a verb that hangs on its verb ("What the ad is designed to do
+        # is ..., by asking us to think"): nobody is named
+        return None if depth and subj.dep_ == "csubj" else subj
     # "Zelensky said and called for ...", "..., saying": the speaker of the governing verb;
     # a coordinated verb shares the subject only of another cue (the parser may hang it
     # on a verb inside the first content).
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
         return tok.head  # "Mr. Trump, refusing to ...": the noun the participle modifies
+    # "by blowing an airhorn and joking that ...": a verb coordinated with a "by"/"after" clause's
+    # verb shares that clause's way up to its subject
     if depth < 3 and tok.head.i != tok.i and (tok.dep_ in ("advcl", "xcomp")
-                                              or tok.dep_ == "conj" and (tok.head.lemma_.lower() in frames or tok.head.dep_ == "ROOT")):
+                                              or tok.dep_ == "conj" and (tok.head.lemma_.lower() in frames
+                                                                         or tok.head.dep_ in ("ROOT", "pcomp"))):
         return _subject(tok.head, frames, depth + 1)
     if depth < 3 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         return _subject(tok.head.head, frames, depth + 1)  # "... by saying", "before insisting", "after seeking to"
     if depth < 3 and tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB"):
         return _subject(tok.head, frames, depth + 1)  # "Advisers were quick to point out": via "quick"
-    return _name_before(tok)
+    return _inverted_object(tok) or _name_before(tok)
+
+
+def _inverted_object(tok):
+    """The speaker after a verb that follows its quotation, which the parser took for the verb's
+    object: '“...,” points out the laid-back Cambridge resident'."""
+    if tok.i < 2 or tok.doc[tok.i - 1].text not in CLOSING_MARK_TOKENS:
+        return None
+    return next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _name_before(tok):

@@ -14,9 +14,10 @@ these rules, first match wins:
 2. "they" right after people who spoke together ("owners Tore Sohlberg and Lehla
    Abreder said ... they said"; no organisation spoke since) -> those people again;
    a personal pronoun ("he", "she", "him") -> the latest person that spoke or
-   was the subject of a clause before it (also by a relative clause: "I'm talking
-   about Alfonso Espinos, who was born in Mexico"; or after a speech verb with no
-   subject, "..., insists 16-year-old Xander Wise, ..."; not one who speaks or acts in
+   was the subject of a clause before it (also by a relative clause, a surname the tagger
+   missed too: "I'm talking about Alfonso Espinos, who was born in Mexico", "For Espinos,
+   who understands ..."; not a subject inside a quotation, the speaker's topic; or after a
+   speech verb with no subject, "..., insists 16-year-old Xander Wise, ..."; not one who speaks or acts in
    a concessive clause, "Although Trump has tweeted that ...", which is background); "they"/"them" -> the latest
    organisation, state or group that spoke;
 3. an office with an owner ("Starmer's office", "the Prime Minister's office")
@@ -75,6 +76,7 @@ from functools import lru_cache
 
 from ..lexicons import table, words
 from .cues import verb_frames
+from .marks import quote_spans
 from ..types import EntityRecord, SpeakerRecord
 from ..constants import NOMINAL_SUBJECTS
 
@@ -569,9 +571,10 @@ class SpeakerResolver:
             if tok.lemma_.lower() in self.person_nouns and any(c.dep_ == "det" and c.lower_ in _INDEFINITE
                                                                for c in tok.children):
                 self.unnamed_people.setdefault(tok.lemma_.lower(), []).append(tok.idx)  # "a woman", anywhere
-            if tok.dep_ in NOMINAL_SUBJECTS and tok.pos_ == "PROPN" and self.ent_at[tok.idx] is None:
-                # a surname the tagger missed ("Durning did not need much coaxing"): still the
-                # person introduced by full name before it
+            if (tok.dep_ in NOMINAL_SUBJECTS or self._subject_of_relative(tok)) and tok.pos_ == "PROPN" \
+                    and self.ent_at[tok.idx] is None:
+                # a surname the tagger missed ("Durning did not need much coaxing", "For Espinos, who
+                # understands ..."): still the person introduced by full name before it
                 person = self._introduced(tok.text, tok.idx, (_PERSON,))
                 if person is not None:
                     self.subjects.append((tok.idx, person))
@@ -585,7 +588,11 @@ class SpeakerResolver:
                 # mentioned ("set up by an engineering professor") may well be the person named later
                 continue
             self.unnamed_roles.setdefault(tok.lemma_.lower(), []).append(tok.idx)
-        self.subjects.sort()
+        # people named in someone's quotation ("“I don't think Xander would be ...,” says X") are
+        # that speaker's topic, not whom the reporter's next "he said" means
+        quoted = quote_spans(self.text)
+        self.subjects = sorted((pos, person) for pos, person in self.subjects
+                               if not any(a <= pos < b for a, b in quoted))
 
     def _inverted_speaker(self, head) -> bool:
         """A name right after a speech verb with no subject, which the parser took for its object:
