@@ -62,6 +62,8 @@ def _states(entities, participants):
     ("Germany will send troops to Lithuania.", "MOBILIZE", "planned"),
     ("Russia could attack Ukraine if talks fail.", "ASSAULT", "hypothetical"),
     ("Police arrested dozens of protesters in Minsk.", "COERCE", "asserted"),
+    # ours: a willingness is no plan, nothing is decided (the event gold's convention)
+    ("Chile is willing to withdraw its troops from the border.", "RETREAT", "hypothetical"),
 ])
 def test_analyze_events_type_and_modality(analyze, text, kind, modality):
     _entities, _t, _q, events = analyze(text)
