@@ -346,3 +346,18 @@ def test_events_whom_the_asked_would_reach_is_not_asked(analyze):
     entities, events = analyze("The villagers are demanding political autonomy from the Serbian authorities.")
     request = next(e for e in events if e.type == "REQUEST")
     assert any("Serbian" in n for n in _names(entities, request.targets))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, present", [
+    # ours: releasing captives is a RETREAT; releasing recordings makes them public
+    ("The rebels released the hostages on Sunday.", "RETREAT", True),
+    ("The ministry released the recordings of the hearing on Sunday.", "RETREAT", False),
+    ("The release of the documents angered Congress.", "RETREAT", False),
+    # ours: investigating deeds is the manual's ACCUSE; investigating an issue is a study
+    ("The FBI will investigate the bombing.", "ACCUSE", True),
+    ("Two aides went to Paris to investigate the issue.", "ACCUSE", False),
+])
+def test_events_release_and_investigate_name_an_act_only_of_people_and_deeds(analyze, text, kind, present):
+    _entities, events = analyze(text)
+    assert (kind in [e.type for e in events]) == present, [(e.type, e.trigger[2]) for e in events]

@@ -34,7 +34,9 @@ and says what it keeps and what it drops:
   its reserves"); "mobilized pressure groups", "mobilized support" is no MOBILIZE;
 - a "warning of" a danger no one makes ("warnings of starvation") is no threat;
 - "question" is an investigation only of people ("questioned two suspects"), not of a
-  decision or a claim ("questioned the wisdom of the plan").
+  decision or a claim ("questioned the wisdom of the plan");
+- "investigate" an issue, a question or the cause of something is a study, not the manual's
+  ACCUSE investigate (of crimes, abuses, acts): "to investigate the Syrian issue".
 """
 
 from __future__ import annotations
@@ -79,6 +81,9 @@ _AID_GOODS = frozenset({"aid", "assistance", "help", "support", "money", "fund",
 _DESCRIBED = frozenset({"police", "force", "troop", "soldier", "officer", "unit", "policeman", "gear", "cry",
                         "zone", "leader", "group", "organizer", "organiser", "movement", "camp", "party",
                         "army", "militia", "power"})
+# What one investigates without looking into anyone's deeds.
+_TOPICS = frozenset({"issue", "matter", "question", "situation", "problem", "possibility", "option", "idea",
+                     "cause", "feasibility", "impact", "effect", "market", "opportunity"})
 # What a military mobilization moves: armed people and arms (the manual's MOBILIZE modes).
 _ARMED = frozenset({"troop", "force", "army", "soldier", "reservist", "reserve", "unit", "division", "brigade",
                     "battalion", "militia", "police", "guard", "fighter", "man", "tank", "warship", "ship", "fleet",
@@ -118,6 +123,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return not _predicts(tok)
         if lemma == "question":
             return any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in tok.children)
+        if lemma == "investigate":
+            return not any(c.dep_ == "dobj" and c.lemma_.lower() in _TOPICS for c in tok.children)
         if kind == "MOBILIZE" and lemma in ("mobilize", "mobilise"):
             objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             return not objects or any(o.lemma_.lower() in _ARMED for o in objects)
