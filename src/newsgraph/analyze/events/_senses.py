@@ -35,6 +35,10 @@ and says what it keeps and what it drops:
 - a "warning of" a danger no one makes ("warnings of starvation") is no threat;
 - "question" is an investigation only of people ("questioned two suspects"), not of a
   decision or a claim ("questioned the wisdom of the plan");
+- a material act whose doer is a thing that names no one, no act and no weapon is no act:
+  "the plane exploded", "lower rates have helped", "the flights would provide support"
+  (a weapon acts for whoever used it: "bombs exploded"; documents and laws, which act for
+  their authors, are left to the speech acts and measures, whose types this rule skips);
 - "investigate" an issue, a question or the cause of something is a study, not the manual's
   ACCUSE investigate (of crimes, abuses, acts): "to investigate the Syrian issue".
 """
@@ -84,6 +88,11 @@ _DESCRIBED = frozenset({"police", "force", "troop", "soldier", "officer", "unit"
 # What one investigates without looking into anyone's deeds.
 _TOPICS = frozenset({"issue", "matter", "question", "situation", "problem", "possibility", "option", "idea",
                      "cause", "feasibility", "impact", "effect", "market", "opportunity"})
+# Acts whose doer must be someone: a thing that does them is an accident or a figure of speech.
+_MATERIAL = frozenset({"ASSAULT", "AID", "COOPERATE", "RETREAT", "MOBILIZE", "CONSULT"})
+# Things that strike for whoever used them.
+_WEAPONS = frozenset({"bomb", "rocket", "shell", "grenade", "mine", "explosive", "device", "missile", "bullet",
+                      "drone", "mortar", "weapon", "car", "truck", "vehicle"})
 # What a military mobilization moves: armed people and arms (the manual's MOBILIZE modes).
 _ARMED = frozenset({"troop", "force", "army", "soldier", "reservist", "reserve", "unit", "division", "brigade",
                     "battalion", "militia", "police", "guard", "fighter", "man", "tank", "warship", "ship", "fleet",
@@ -123,6 +132,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return not _predicts(tok)
         if lemma == "question":
             return any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in tok.children)
+        if kind in _MATERIAL and _done_by_a_thing(tok):
+            return False
         if lemma == "investigate":
             return not any(c.dep_ == "dobj" and c.lemma_.lower() in _TOPICS for c in tok.children)
         if kind == "MOBILIZE" and lemma in ("mobilize", "mobilise"):
@@ -143,6 +154,28 @@ def names_an_act(tok: Token, kind: str) -> bool:
     if lemma == "warning" and _warns_of_a_danger(tok):
         return False  # "warnings of starvation": what may happen, not a threat someone makes
     return True
+
+
+def _done_by_a_thing(verb: Token) -> bool:
+    """ "the plane exploded", "the industry has been helped by declining rates": the subject (the
+    passive's agent) is a common noun that names no one, no act and no weapon."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return bool(doers) and all(_a_thing(d) for d in doers)
+
+
+def _a_thing(tok: Token) -> bool:
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    lemma = tok.lemma_.lower()
+    noun = _nouns("en").get(lemma)
+    if noun is not None and noun.kind != "site" or lemma in _WEAPONS or lemma in _ARMED:
+        return False
+    if (lemma, "N") in lexicon("en").single:
+        return False  # an act does what its doers do: "the attack killed ..."
+    # "U.S. planes", "Iraq's missiles": a thing of someone's acts for them
+    return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and (c.ent_type_ or c.pos_ in ("PROPN", "PRON"))
+                   for c in tok.children)
 
 
 def _a_person(tok: Token) -> bool:
