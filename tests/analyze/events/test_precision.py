@@ -369,7 +369,9 @@ def test_events_release_and_investigate_name_an_act_only_of_people_and_deeds(ana
     ("Two bombs exploded outside the ministry on Friday.", "ASSAULT", True),
     ("Investigators still do not know why the airliner exploded over the sea.", "ASSAULT", False),
     ("Lower prices have helped the farmers of the region.", "AID", False),
+    # ours: a news conference tells the press; it consults no one
+    ("The senator spoke about the budget at a news conference on Friday.", "CONSULT", False),
 ])
-def test_events_a_thing_does_no_material_act(analyze, text, kind, present):
+def test_events_a_thing_does_no_material_act_and_a_news_conference_is_no_consultation(analyze, text, kind, present):
     _entities, events = analyze(text)
     assert (kind in [e.type for e in events]) == present, [(e.type, e.trigger[2]) for e in events]
