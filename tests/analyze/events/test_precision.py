@@ -369,6 +369,8 @@ def test_events_release_and_investigate_name_an_act_only_of_people_and_deeds(ana
     ("Two bombs exploded outside the ministry on Friday.", "ASSAULT", True),
     ("Investigators still do not know why the airliner exploded over the sea.", "ASSAULT", False),
     ("Lower prices have helped the farmers of the region.", "AID", False),
+    # ours: who is sent is no aid because an apposition names a force
+    ("Smith, an air force captain, was sent to the base in May.", "AID", False),
     # ours: a news conference tells the press; it consults no one
     ("The senator spoke about the budget at a news conference on Friday.", "CONSULT", False),
 ])

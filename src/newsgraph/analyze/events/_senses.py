@@ -140,7 +140,7 @@ def names_an_act(tok: Token, kind: str) -> bool:
             objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             return not objects or any(o.lemma_.lower() in _ARMED for o in objects)
         if kind == "AID" and lemma in _GIVING:
-            return any(c.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in _AID_GOODS for t in c.subtree)
+            return any(c.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in _AID_GOODS for t in _phrase(c))
                        for c in tok.children)
         return True
     if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in _DESCRIBED:
@@ -176,6 +176,15 @@ def _a_thing(tok: Token) -> bool:
     # "U.S. planes", "Iraq's missiles": a thing of someone's acts for them
     return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and (c.ent_type_ or c.pos_ in ("PROPN", "PRON"))
                    for c in tok.children)
+
+
+def _phrase(noun: Token):
+    """The tokens of a noun's phrase without what only describes it: "Farkas, an air force
+    captain, was sent" sends no force."""
+    yield noun
+    for child in noun.children:
+        if child.dep_ not in ("appos", "relcl", "acl"):
+            yield from _phrase(child)
 
 
 def _a_person(tok: Token) -> bool:
