@@ -377,3 +377,13 @@ def test_events_release_and_investigate_name_an_act_only_of_people_and_deeds(ana
 def test_events_a_thing_does_no_material_act_and_a_news_conference_is_no_consultation(analyze, text, kind, present):
     _entities, events = analyze(text)
     assert (kind in [e.type for e in events]) == present, [(e.type, e.trigger[2]) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # ours: a resolution speaks for whoever adopted it; what it demands is the demand's content
+    "The resolution calls for the withdrawal of all foreign troops from the island.",
+])
+def test_events_what_a_resolution_or_a_call_asks_is_one_request(analyze, text):
+    _entities, events = analyze(text)
+    assert [e.type for e in events] == ["REQUEST"], [(e.type, e.trigger[2]) for e in events]

@@ -66,6 +66,10 @@ _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", 
 _DEMAND_WORDS = frozenset({"must", "should", "ought", "want", "wants", "wanted", "wish", "wishes", "wished"})
 # What protesters carry their demands on.
 _PLACARDS = frozenset({"sign", "banner", "placard", "poster", "slogan", "t-shirt"})
+# Texts that act for whoever adopted or issued them (a resolution demands, a statement condemns).
+_ISSUED = frozenset({"resolution", "statement", "declaration", "communique", "communiqué", "decree", "law", "bill",
+                     "treaty", "letter", "report", "ruling", "verdict", "order", "directive", "charter", "motion",
+                     "petition", "ultimatum", "memorandum", "note", "appeal", "proposal"})
 # Verbs that do what they say when one wishes to say them.
 _PERFORMED = frozenset({"express", "thank", "congratulate", "welcome", "condemn", "offer", "extend", "convey"})
 
@@ -220,10 +224,11 @@ def _actors_of_act(parts: Participants, lex: Lexicon):
 
 
 def _said_by_a_thing(tok: Token) -> bool:
-    """A speech act whose subject is a common noun that names no one: "the test calls for"."""
+    """A speech act whose subject is a common noun that names no one: "the test calls for".
+    A text someone adopted or issued speaks for them: "the resolution calls for a withdrawal"."""
     if tok.pos_ != "VERB":
         return False
-    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in tok.children)
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() not in _ISSUED for c in tok.children)
 
 
 def _performative(tok: Token) -> bool:
