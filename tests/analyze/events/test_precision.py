@@ -383,6 +383,8 @@ def test_events_a_thing_does_no_material_act_and_a_news_conference_is_no_consult
 @pytest.mark.parametrize("text", [
     # ours: a resolution speaks for whoever adopted it; what it demands is the demand's content
     "The resolution calls for the withdrawal of all foreign troops from the island.",
+    # ours: a second "for" that the parser coordinates with the verb still says what is asked
+    "The UN called for the release of the prisoners, and for the deployment of peacekeepers along the border.",
 ])
 def test_events_what_a_resolution_or_a_call_asks_is_one_request(analyze, text):
     _entities, events = analyze(text)

@@ -126,7 +126,9 @@ def _governs(head: Token, dependent: Token, steps: int = 3) -> bool:
             return False
         if t.dep_ == "conj":
             if t.head.i == head.i:
-                return False  # "condemned ... and called on": coordinated acts, each its own
+                # "condemned ... and called on": coordinated acts, each its own; but "calls for X,
+                # and for Y": a preposition the parser coordinates with the verb completes it again
+                return t.pos_ == "ADP" and t.lower_ in _COMPLEMENT_PREPS
             t = t.head
             continue
         if t.dep_ == "prep" and t.lower_ not in _COMPLEMENT_PREPS:
