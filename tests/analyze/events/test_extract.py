@@ -64,6 +64,8 @@ def _states(entities, participants):
     ("Police arrested dozens of protesters in Minsk.", "COERCE", "asserted"),
     # ours: a willingness is no plan, nothing is decided (the event gold's convention)
     ("Chile is willing to withdraw its troops from the border.", "RETREAT", "hypothetical"),
+    # ours: saying one's side will strike makes the threat; it is not a claim about someone else's act
+    ("The president said the United States would use force if diplomacy fails.", "THREATEN", "asserted"),
 ])
 def test_analyze_events_type_and_modality(analyze, text, kind, modality):
     _entities, _t, _q, events = analyze(text)

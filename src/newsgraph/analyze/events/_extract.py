@@ -322,4 +322,6 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Parti
     threatener = actors or ([speaker] if speaker is not None and speaker not in targets else [])
     if not threatener and any(c.dep_ == "nsubjpass" for c in (tok.head if tok.pos_ == "NOUN" else tok).children):
         return [Reading(tok, record)]  # "it shall be severed ...": a passive rule with no one behind it threatens nothing
-    return [Reading(tok, replace(record, type="THREATEN", mode=threat, modality=said, actors=threatener), derived=True)]
+    # Saying that one's side will strike is making the threat: it is not on the speaker's word, it is the word.
+    made = "asserted" if said == "claimed" else said
+    return [Reading(tok, replace(record, type="THREATEN", mode=threat, modality=made, actors=threatener), derived=True)]
