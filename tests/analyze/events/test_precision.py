@@ -369,6 +369,9 @@ def test_events_release_and_investigate_name_an_act_only_of_people_and_deeds(ana
     ("Two bombs exploded outside the ministry on Friday.", "ASSAULT", True),
     ("Investigators still do not know why the airliner exploded over the sea.", "ASSAULT", False),
     ("Lower prices have helped the farmers of the region.", "AID", False),
+    # ours: deaths in an accident are no attack
+    ("Twelve soldiers were killed when their helicopter crashed near the border.", "ASSAULT", False),
+    ("Twelve soldiers were killed when rebels ambushed their convoy near the border.", "ASSAULT", True),
     # ours: who is sent is no aid because an apposition names a force
     ("Smith, an air force captain, was sent to the base in May.", "AID", False),
     # ours: a news conference tells the press; it consults no one

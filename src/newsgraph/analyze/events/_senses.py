@@ -39,6 +39,8 @@ and says what it keeps and what it drops:
   "the plane exploded", "lower rates have helped", "the flights would provide support"
   (a weapon acts for whoever used it: "bombs exploded"; documents and laws, which act for
   their authors, are left to the speech acts and measures, whose types this rule skips);
+- a killing that a clause puts down to an accident ("were killed when two helicopters
+  crashed") is no ASSAULT;
 - "investigate" an issue, a question or the cause of something is a study, not the manual's
   ACCUSE investigate (of crimes, abuses, acts): "to investigate the Syrian issue".
 """
@@ -90,6 +92,8 @@ _TOPICS = frozenset({"issue", "matter", "question", "situation", "problem", "pos
                      "cause", "feasibility", "impact", "effect", "market", "opportunity"})
 # Acts whose doer must be someone: a thing that does them is an accident or a figure of speech.
 _MATERIAL = frozenset({"ASSAULT", "AID", "COOPERATE", "RETREAT", "MOBILIZE", "CONSULT"})
+# What happens to vehicles by accident: a death it causes is no attack.
+_ACCIDENTS = frozenset({"crash", "collide", "capsize", "sink", "derail", "overturn", "plunge", "skid"})
 # Things that strike for whoever used them.
 _WEAPONS = frozenset({"bomb", "rocket", "shell", "grenade", "mine", "explosive", "device", "missile", "bullet",
                       "drone", "mortar", "weapon", "car", "truck", "vehicle"})
@@ -132,6 +136,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return not _predicts(tok)
         if lemma == "question":
             return any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in tok.children)
+        if kind == "ASSAULT" and any(c.dep_ == "advcl" and c.lemma_.lower() in _ACCIDENTS for c in tok.children):
+            return False  # "73 soldiers were killed when two helicopters crashed": an accident
         if kind in _MATERIAL and _done_by_a_thing(tok):
             return False
         if lemma == "investigate":
