@@ -392,3 +392,11 @@ def test_events_a_thing_does_no_material_act_and_a_news_conference_is_no_consult
 def test_events_what_a_resolution_or_a_call_asks_is_one_request(analyze, text):
     _entities, events = analyze(text)
     assert [e.type for e in events] == ["REQUEST"], [(e.type, e.trigger[2]) for e in events]
+
+
+@pytest.mark.slow
+def test_events_the_means_used_is_no_target(analyze):
+    # ours: "use force": the force is the means of the act, not whom it reaches
+    entities, events = analyze("The president said Washington would use force if diplomacy fails.")
+    for e in events:
+        assert not any("force" in n for n in _names(entities, e.targets)), (e.type, e.trigger)
