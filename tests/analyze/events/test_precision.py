@@ -369,6 +369,10 @@ def test_events_release_and_investigate_name_an_act_only_of_people_and_deeds(ana
     ("Two bombs exploded outside the ministry on Friday.", "ASSAULT", True),
     ("Investigators still do not know why the airliner exploded over the sea.", "ASSAULT", False),
     ("Lower prices have helped the farmers of the region.", "AID", False),
+    # ours: defending another supports them; defending oneself or one's own is self-defence
+    ("Arafat defended Iraq against Western criticism on Friday.", "SUPPORT", True),
+    ("We will defend our north from the border, the minister said.", "SUPPORT", False),
+    ("Countries have the right to defend themselves against terrorism, Smith said.", "SUPPORT", False),
     # ours: deaths in an accident are no attack
     ("Twelve soldiers were killed when their helicopter crashed near the border.", "ASSAULT", False),
     ("Twelve soldiers were killed when rebels ambushed their convoy near the border.", "ASSAULT", True),

@@ -39,6 +39,8 @@ and says what it keeps and what it drops:
   "the plane exploded", "lower rates have helped", "the flights would provide support"
   (a weapon acts for whoever used it: "bombs exploded"; documents and laws, which act for
   their authors, are left to the speech acts and measures, whose types this rule skips);
+- "defend" supports another ("defended Iraq against criticism"); defending oneself or one's
+  own ("the right to defend themselves", "we will defend our north") is no SUPPORT;
 - a killing that a clause puts down to an accident ("were killed when two helicopters
   crashed") is no ASSAULT;
 - "investigate" an issue, a question or the cause of something is a study, not the manual's
@@ -136,6 +138,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return not _predicts(tok)
         if lemma == "question":
             return any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in tok.children)
+        if lemma == "defend" and any(c.dep_ == "dobj" and _ones_own(c) for c in tok.children):
+            return False  # "the right to defend themselves", "we will defend our north": self-defence
         if kind == "ASSAULT" and any(c.dep_ == "advcl" and c.lemma_.lower() in _ACCIDENTS for c in tok.children):
             return False  # "73 soldiers were killed when two helicopters crashed": an accident
         if kind in _MATERIAL and _done_by_a_thing(tok):
@@ -160,6 +164,13 @@ def names_an_act(tok: Token, kind: str) -> bool:
     if lemma == "warning" and _warns_of_a_danger(tok):
         return False  # "warnings of starvation": what may happen, not a threat someone makes
     return True
+
+
+def _ones_own(obj: Token) -> bool:
+    """ "themselves", "our north", "its citizens": the doer's self or what a possessive pronoun makes theirs."""
+    if obj.tag_ == "PRP" and obj.lower_.endswith(("self", "selves")):
+        return True
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
 
 
 def _done_by_a_thing(verb: Token) -> bool:
