@@ -62,6 +62,12 @@ def _states(entities, participants):
     ("Germany will send troops to Lithuania.", "MOBILIZE", "planned"),
     ("Russia could attack Ukraine if talks fail.", "ASSAULT", "hypothetical"),
     ("Police arrested dozens of protesters in Minsk.", "COERCE", "asserted"),
+    # ours: a willingness is no plan, nothing is decided (the event gold's convention)
+    ("Chile is willing to withdraw its troops from the border.", "RETREAT", "hypothetical"),
+    # ours: a relative clause of reported content tells which zone is meant; it is not a claim
+    ("The senator said Israel should withdraw from the zone it occupies in Lebanon.", "COERCE", "asserted"),
+    # ours: saying one's side will strike makes the threat; it is not a claim about someone else's act
+    ("The president said the United States would use force if diplomacy fails.", "THREATEN", "asserted"),
 ])
 def test_analyze_events_type_and_modality(analyze, text, kind, modality):
     _entities, _t, _q, events = analyze(text)

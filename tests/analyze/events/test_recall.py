@@ -140,6 +140,12 @@ def test_events_i_in_a_direct_quotation_is_its_speaker(analyze):
     ("The president vowed revenge against the bombers.", "THREATEN"),
     ("The union dropped its demand for a pay rise on Monday.", "CONCEDE"),
     ("Government jets pounded rebel positions near the border on Friday.", "ASSAULT"),
+    # ours: objections raised are a disapproval (manual ACCUSE disapprove: "object to")
+    ("Britain filed objections to the tribunal's jurisdiction in 1995.", "ACCUSE"),
+    # ours: bringing a case to court sues (manual ACCUSE allege: "sue or bring to court")
+    ("Portugal brought the case to the International Court of Justice in 1991.", "ACCUSE"),
+    # ours: talking to someone consults them, as talking with them does
+    ("The envoy flew to Cairo to talk to Egyptian officials on Monday.", "CONSULT"),
 ])
 def test_events_object_rows_name_the_act(analyze, text, kind):
     _, events = analyze(text)

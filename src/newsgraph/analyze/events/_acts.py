@@ -126,7 +126,9 @@ def _governs(head: Token, dependent: Token, steps: int = 3) -> bool:
             return False
         if t.dep_ == "conj":
             if t.head.i == head.i:
-                return False  # "condemned ... and called on": coordinated acts, each its own
+                # "condemned ... and called on": coordinated acts, each its own; but "calls for X,
+                # and for Y": a preposition the parser coordinates with the verb completes it again
+                return t.pos_ == "ADP" and t.lower_ in _COMPLEMENT_PREPS
             t = t.head
             continue
         if t.dep_ == "prep" and t.lower_ not in _COMPLEMENT_PREPS:
@@ -175,6 +177,9 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
                     and _object_of(b.token, a.token)):
                 dropped.add(id(b))  # "halted economic aid to Serbia": no aid is given, it is stopped
                 continue
+            if a.event.type in _CONTENT_TAKERS and a.event.type != "ACCUSE" and _may_happen_in(b.token, a.token):
+                dropped.add(id(b))  # "warnings that US air strikes could harm relations": what is warned of
+                continue
             if not _governs(a.token, b.token, steps=2):
                 continue
             lemma = a.token.lemma_.lower()
@@ -190,6 +195,14 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
                         # an allegation or a demand is about is its target, never who alleges or asks
                         a.event = replace(a.event, actors=list(b.event.actors))
     return [r for r in readings if id(r) not in dropped]
+
+
+def _may_happen_in(tok: Token, head: Token) -> bool:
+    """A noun act that is the subject of a modal clause completing ``head``: "warnings that air
+    strikes could harm relations", "demanded that talks should resume". It is what may happen."""
+    verb = tok.head
+    return (tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("ccomp", "acl")
+            and verb.head.i == head.i and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children))
 
 
 def _adjunct_of(tok: Token, head: Token) -> bool:

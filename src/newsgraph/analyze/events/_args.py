@@ -63,6 +63,8 @@ _RESOURCES = frozenset({"troop", "force", "contingent", "soldier", "personnel", 
 # "dispatched inspectors", "withdrawing troops"), whatever the act's type; who it reaches comes
 # with "to", "from", "into" or as a dative ("sent Iraq an envoy").
 _MOVING = frozenset({"send", "dispatch", "withdraw", "deploy", "redeploy"})
+# Verbs of using a means: their object is the means ("use force", "employ chemical weapons"), never a target.
+_USING = frozenset({"use", "employ", "wield"})
 _OCCASION_PREPS = frozenset({"during", "in", "on", "at"})
 # Events whose occasion takes in whoever acts there ("said during her visit"); one who "died in
 # the blast" suffered it.
@@ -239,8 +241,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                     # "demanded the boy's return": the person it is about is not
                     targets.extend(p for p in parts.of(child) if parts.is_group(p))
                     continue
-                if child.dep_ == "dobj" and (kind in _SENDS and _given(child) or _light(trigger, _MOVING)):
-                    continue  # "send troops to X": the troops are what is sent
+                if child.dep_ == "dobj" and (kind in _SENDS and _given(child) or _light(trigger, _MOVING | _USING)):
+                    continue  # "send troops to X": the troops are what is sent; "use force": the means
                 targets.extend(parts.of(child))
             elif child.dep_ == "agent":
                 for pobj in _pobjs(child):

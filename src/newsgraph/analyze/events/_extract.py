@@ -66,6 +66,10 @@ _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", 
 _DEMAND_WORDS = frozenset({"must", "should", "ought", "want", "wants", "wanted", "wish", "wishes", "wished"})
 # What protesters carry their demands on.
 _PLACARDS = frozenset({"sign", "banner", "placard", "poster", "slogan", "t-shirt"})
+# Texts that act for whoever adopted or issued them (a resolution demands, a statement condemns).
+_ISSUED = frozenset({"resolution", "statement", "declaration", "communique", "communiqué", "decree", "law", "bill",
+                     "treaty", "letter", "report", "ruling", "verdict", "order", "directive", "charter", "motion",
+                     "petition", "ultimatum", "memorandum", "note", "appeal", "proposal"})
 # Verbs that do what they say when one wishes to say them.
 _PERFORMED = frozenset({"express", "thank", "congratulate", "welcome", "condemn", "offer", "extend", "convey"})
 
@@ -220,10 +224,11 @@ def _actors_of_act(parts: Participants, lex: Lexicon):
 
 
 def _said_by_a_thing(tok: Token) -> bool:
-    """A speech act whose subject is a common noun that names no one: "the test calls for"."""
+    """A speech act whose subject is a common noun that names no one: "the test calls for".
+    A text someone adopted or issued speaks for them: "the resolution calls for a withdrawal"."""
     if tok.pos_ != "VERB":
         return False
-    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in tok.children)
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() not in _ISSUED for c in tok.children)
 
 
 def _performative(tok: Token) -> bool:
@@ -317,4 +322,6 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Parti
     threatener = actors or ([speaker] if speaker is not None and speaker not in targets else [])
     if not threatener and any(c.dep_ == "nsubjpass" for c in (tok.head if tok.pos_ == "NOUN" else tok).children):
         return [Reading(tok, record)]  # "it shall be severed ...": a passive rule with no one behind it threatens nothing
-    return [Reading(tok, replace(record, type="THREATEN", mode=threat, modality=said, actors=threatener), derived=True)]
+    # Saying that one's side will strike is making the threat: it is not on the speaker's word, it is the word.
+    made = "asserted" if said == "claimed" else said
+    return [Reading(tok, replace(record, type="THREATEN", mode=threat, modality=made, actors=threatener), derived=True)]

@@ -193,7 +193,7 @@ def attribution_of(trigger: Token, sent: Span, quotes: list[QuoteRecord]) -> tup
             s = q.speaker
             speaker = (s.entity, None if s.entity is not None else s.text) if s is not None else (None, None)
             cue = _cue_lemma(q, sent.doc)
-            if cue in _FACTIVE or _in_passing(trigger) or cue in _ANNOUNCING:
+            if cue in _FACTIVE or _in_passing(trigger) or cue in _ANNOUNCING or _identifying(trigger, q):
                 return "", *speaker
             return ("hypothetical" if cue in _PREDICTING else "claimed"), *speaker
     for token in sent:
@@ -219,6 +219,13 @@ def _cue_is_verb(q: QuoteRecord, doc) -> bool:
 def _cue_lemma(q: QuoteRecord, doc) -> str:
     span = doc.char_span(q.cue[0], q.cue[1], alignment_mode="expand") if q.cue else None
     return span[0].lemma_.lower() if span is not None else ""
+
+
+def _identifying(trigger: Token, q: QuoteRecord) -> bool:
+    """A verb in a relative clause of reported content ("calls for a withdrawal from the zone it
+    occupies"): it tells which thing is meant and is taken as known, not said to have happened.
+    Inside a quotation the words are all the speaker's, so this holds only for indirect speech."""
+    return q.kind == "indirect" and trigger.pos_ == "VERB" and trigger.dep_ == "relcl"
 
 
 def _in_passing(trigger: Token) -> bool:

@@ -34,7 +34,17 @@ and says what it keeps and what it drops:
   its reserves"); "mobilized pressure groups", "mobilized support" is no MOBILIZE;
 - a "warning of" a danger no one makes ("warnings of starvation") is no threat;
 - "question" is an investigation only of people ("questioned two suspects"), not of a
-  decision or a claim ("questioned the wisdom of the plan").
+  decision or a claim ("questioned the wisdom of the plan");
+- a material act whose doer is a thing that names no one, no act and no weapon is no act:
+  "the plane exploded", "lower rates have helped", "the flights would provide support"
+  (a weapon acts for whoever used it: "bombs exploded"; documents and laws, which act for
+  their authors, are left to the speech acts and measures, whose types this rule skips);
+- "defend" supports another ("defended Iraq against criticism"); defending oneself or one's
+  own ("the right to defend themselves", "we will defend our north") is no SUPPORT;
+- a killing that a clause puts down to an accident ("were killed when two helicopters
+  crashed") is no ASSAULT;
+- "investigate" an issue, a question or the cause of something is a study, not the manual's
+  ACCUSE investigate (of crimes, abuses, acts): "to investigate the Syrian issue".
 """
 
 from __future__ import annotations
@@ -79,6 +89,16 @@ _AID_GOODS = frozenset({"aid", "assistance", "help", "support", "money", "fund",
 _DESCRIBED = frozenset({"police", "force", "troop", "soldier", "officer", "unit", "policeman", "gear", "cry",
                         "zone", "leader", "group", "organizer", "organiser", "movement", "camp", "party",
                         "army", "militia", "power"})
+# What one investigates without looking into anyone's deeds.
+_TOPICS = frozenset({"issue", "matter", "question", "situation", "problem", "possibility", "option", "idea",
+                     "cause", "feasibility", "impact", "effect", "market", "opportunity"})
+# Acts whose doer must be someone: a thing that does them is an accident or a figure of speech.
+_MATERIAL = frozenset({"ASSAULT", "AID", "COOPERATE", "RETREAT", "MOBILIZE", "CONSULT"})
+# What happens to vehicles by accident: a death it causes is no attack.
+_ACCIDENTS = frozenset({"crash", "collide", "capsize", "sink", "derail", "overturn", "plunge", "skid"})
+# Things that strike for whoever used them.
+_WEAPONS = frozenset({"bomb", "rocket", "shell", "grenade", "mine", "explosive", "device", "missile", "bullet",
+                      "drone", "mortar", "weapon", "car", "truck", "vehicle"})
 # What a military mobilization moves: armed people and arms (the manual's MOBILIZE modes).
 _ARMED = frozenset({"troop", "force", "army", "soldier", "reservist", "reserve", "unit", "division", "brigade",
                     "battalion", "militia", "police", "guard", "fighter", "man", "tank", "warship", "ship", "fleet",
@@ -118,11 +138,19 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return not _predicts(tok)
         if lemma == "question":
             return any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in tok.children)
+        if lemma == "defend" and any(c.dep_ == "dobj" and _ones_own(c) for c in tok.children):
+            return False  # "the right to defend themselves", "we will defend our north": self-defence
+        if kind == "ASSAULT" and any(c.dep_ == "advcl" and c.lemma_.lower() in _ACCIDENTS for c in tok.children):
+            return False  # "73 soldiers were killed when two helicopters crashed": an accident
+        if kind in _MATERIAL and _done_by_a_thing(tok):
+            return False
+        if lemma == "investigate":
+            return not any(c.dep_ == "dobj" and c.lemma_.lower() in _TOPICS for c in tok.children)
         if kind == "MOBILIZE" and lemma in ("mobilize", "mobilise"):
             objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             return not objects or any(o.lemma_.lower() in _ARMED for o in objects)
         if kind == "AID" and lemma in _GIVING:
-            return any(c.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in _AID_GOODS for t in c.subtree)
+            return any(c.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in _AID_GOODS for t in _phrase(c))
                        for c in tok.children)
         return True
     if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in _DESCRIBED:
@@ -136,6 +164,44 @@ def names_an_act(tok: Token, kind: str) -> bool:
     if lemma == "warning" and _warns_of_a_danger(tok):
         return False  # "warnings of starvation": what may happen, not a threat someone makes
     return True
+
+
+def _ones_own(obj: Token) -> bool:
+    """ "themselves", "our north", "its citizens": the doer's self or what a possessive pronoun makes theirs."""
+    if obj.tag_ == "PRP" and obj.lower_.endswith(("self", "selves")):
+        return True
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+
+
+def _done_by_a_thing(verb: Token) -> bool:
+    """ "the plane exploded", "the industry has been helped by declining rates": the subject (the
+    passive's agent) is a common noun that names no one, no act and no weapon."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return bool(doers) and all(_a_thing(d) for d in doers)
+
+
+def _a_thing(tok: Token) -> bool:
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    lemma = tok.lemma_.lower()
+    noun = _nouns("en").get(lemma)
+    if noun is not None and noun.kind != "site" or lemma in _WEAPONS or lemma in _ARMED:
+        return False
+    if (lemma, "N") in lexicon("en").single:
+        return False  # an act does what its doers do: "the attack killed ..."
+    # "U.S. planes", "Iraq's missiles": a thing of someone's acts for them
+    return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and (c.ent_type_ or c.pos_ in ("PROPN", "PRON"))
+                   for c in tok.children)
+
+
+def _phrase(noun: Token):
+    """The tokens of a noun's phrase without what only describes it: "Farkas, an air force
+    captain, was sent" sends no force."""
+    yield noun
+    for child in noun.children:
+        if child.dep_ not in ("appos", "relcl", "acl"):
+            yield from _phrase(child)
 
 
 def _a_person(tok: Token) -> bool:
