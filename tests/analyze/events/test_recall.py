@@ -153,3 +153,27 @@ def test_events_saying_someone_rigged_a_vote_accuses_them(analyze):
     accusation = next(e for e in events if e.type == "ACCUSE")
     assert _names(entities, accusation.actors) == {"Raila Odinga"}
     assert any("government" in n for n in _names(entities, accusation.targets))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, actor, target", [
+    # ours: the parser labels "to X" after give/offer "dative"; it is the act's recipient all the same
+    ("The government offered its condolences to the families of the victims.", "SUPPORT", "government", "families"),
+    # ours: a noun event taken as object by a light verb shares the verb's recipient
+    ("Germany gave military aid to Ukraine on Monday.", "AID", "Germany", "Ukraine"),
+    ("Peru has granted asylum to five army officers.", "AID", "Peru", "officers"),
+])
+def test_events_a_recipient_hung_on_the_verb_is_the_target(analyze, text, kind, actor, target):
+    entities, events = analyze(text)
+    event = next(e for e in events if e.type == kind)
+    assert any(actor in n for n in _names(entities, event.actors))
+    assert any(target in n for n in _names(entities, event.targets))
+
+
+@pytest.mark.slow
+def test_events_a_light_verbs_phrase_about_a_thing_names_no_target(analyze):
+    # ours: "into an allegation by X" hangs the noun's own phrase on the verb: X accused, is not investigated
+    entities, events = analyze("The committee completed its investigation into an allegation by the Liberian Peace "
+                               "Council that rebels had taken the city.")
+    investigation = next(e for e in events if e.type == "ACCUSE" and e.trigger[2] == "investigation")
+    assert not any("Liberian" in n for n in _names(entities, investigation.targets))

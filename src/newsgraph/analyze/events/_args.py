@@ -112,6 +112,12 @@ def _pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ == "pobj"]
 
 
+def _dep(child: Token) -> str:
+    """A dependent's relation, with the parser's "dative" preposition read as the prepositional
+    phrase it is: "gave aid to Ukraine", "offered condolences to the families" label "to" dative."""
+    return "prep" if child.dep_ == "dative" and child.pos_ == "ADP" else child.dep_
+
+
 def _governing_verb(noun: Token, steps: int = 4) -> Token | None:
     """The verb a noun is an object, complement or prepositional object of (not its subject)."""
     t = noun
@@ -221,7 +227,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 if subj is not None and not passive:
                     targets.extend(parts.of(subj))
         for child in trigger.children:
-            if child.dep_ in ("dobj", "dative", "attr"):
+            dep = _dep(child)
+            if dep in ("dobj", "dative", "attr"):
                 if _light(trigger, _TOPIC_VERBS) or any(reporting_tail(c) for c in child.children):
                     # "discussed a meeting": the topic, not a party; "abused immigrants, a rights group
                     # charged": who reports it
@@ -242,10 +249,10 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 if child.dep_ == "dobj" and (kind in _SENDS and _given(child) or _light(trigger, _MOVING)):
                     continue  # "send troops to X": the troops are what is sent
                 targets.extend(parts.of(child))
-            elif child.dep_ == "agent":
+            elif dep == "agent":
                 for pobj in _pobjs(child):
                     actors.extend(parts.of(pobj))
-            elif child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS or
+            elif dep == "prep" and (child.lower_ in _TARGET_PREPS or
                                            kind in _AT_SITES and child.lower_ in _SITE_PREPS):
                 if kind == "ACCUSE" and child.lower_ == "to":
                     continue  # "complained to the United Nations over the raids": whom it is told
@@ -308,11 +315,37 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 subj, passive = subject_of(verb)
                 if subj is not None and (not passive or subj.i != noun.i and _light(verb, _PUTTING)):
                     actors.extend(parts.of(subj))  # "troops were placed on high alert": the troops
+        if not targets:
+            targets.extend(_light_verb_targets(trigger, parts, kind))
     if kind == "MOBILIZE":
         targets = [d for t in targets if (d := _destination(t, parts)) is not None]
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     return actors, targets
+
+
+def _light_verb_targets(noun: Token, parts: Participants, kind: str) -> list[Participant]:
+    """Whom a noun event reaches when the light verb that takes it as object names them: "gave
+    military aid to Ukraine", "granted asylum to five officers", "imposed a ban on X", "held talks
+    with X". The verb and its object noun make one predicate, so they share its arguments."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or not _light(verb) or _light(verb, _TOPIC_VERBS):
+        return []
+    found: list[Participant] = []
+    for child in verb.children:
+        dep = _dep(child)
+        if dep == "dative":
+            found.extend(parts.of(child))  # "gave Iraq an ultimatum"
+        elif dep == "prep" and child.lower_ in _NOUN_TARGET_PREPS and not (kind == "ACCUSE" and child.lower_ == "to"):
+            # only who the phrase names: "completed its investigation into an allegation by X" hangs
+            # the noun's own phrase on the verb, and X stands behind a thing, not at the act's end
+            found.extend(p for pobj in _pobjs(child) if not _names_no_one(pobj, parts) for p in parts.of(pobj))
+    return found
+
+
+def _names_no_one(noun: Token, parts: Participants) -> bool:
+    """A common noun that is neither a name nor a noun of people, bodies or sites: a thing or an act."""
+    return noun.pos_ == "NOUN" and parts.entity_at(noun) is None and parts.kind_of(noun) is None
 
 
 def _noun_dependents(noun: Token) -> list[Token]:
@@ -390,12 +423,12 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
         purpose = child.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children)
         if (child.dep_ == "xcomp" or purpose) and child.pos_ in ("VERB", "AUX"):
             for c in child.children:
-                if c.dep_ in ("dobj", "dative"):
+                if _dep(c) in ("dobj", "dative"):
                     found.extend(parts.of(c))
                     # "threatened to break off relations with Congo", "to impose restrictions against X"
                     found.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ in _NOUN_TARGET_PREPS
                                  for pobj in _pobjs(prep) for p in parts.of(pobj))
-                elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                elif _dep(c) == "prep" and c.lower_ in _TARGET_PREPS:
                     if c.lower_ in ("to", "toward", "towards", "into") and _forms(child) & _GOING:
                         continue  # "offered to travel to the United States": where, not whom
                     found.extend(e for p in _pobjs(c) for e in parts.of(p))
