@@ -177,3 +177,24 @@ def test_events_a_light_verbs_phrase_about_a_thing_names_no_target(analyze):
                                "Council that rebels had taken the city.")
     investigation = next(e for e in events if e.type == "ACCUSE" and e.trigger[2] == "investigation")
     assert not any("Liberian" in n for n in _names(entities, investigation.targets))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, actor, target", [
+    # ours: a threat's condition names whom it is aimed at
+    ("Hamas threatened to resume attacks unless Israel released the prisoners.", "Hamas", "Israel"),
+    ("Turkey warned it would retaliate if Syria did not expel the rebels.", "Turkey", "Syria"),
+])
+def test_events_a_threat_is_aimed_at_whom_its_condition_asks_to_act(analyze, text, actor, target):
+    entities, events = analyze(text)
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert actor in _names(entities, threat.actors)
+    assert target in _names(entities, threat.targets)
+
+
+@pytest.mark.slow
+def test_events_a_threat_conditioned_on_what_befalls_its_maker_has_no_target(analyze):
+    # ours: "if it is not paid" asks no one to act
+    entities, events = analyze("The union threatened to strike if it is not paid.")
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert threat.targets == []

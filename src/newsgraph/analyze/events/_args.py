@@ -34,6 +34,7 @@ _AT_SITES = frozenset({"ASSAULT"})
 _OF_IS_ACTOR = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "MOBILIZE", "RETREAT", "SUPPORT", "REQUEST",
                           "THREATEN"})
 _PLACE_PREPS = frozenset({"in", "at"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
 # Verbs whose subject does what their object noun names: "U.S. forces launched strikes", "held
 # talks", "staged a protest". A noun event's actor is read off no other verb: who "condemned the
 # bombing" did not bomb.
@@ -321,6 +322,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
         targets = [d for t in targets if (d := _destination(t, parts)) is not None]
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
+    if kind == "THREATEN" and not targets and trigger.pos_ in ("VERB", "AUX"):
+        targets = [t for t in _conditioned(trigger, parts) if t not in actors]
     return actors, targets
 
 
@@ -454,6 +457,19 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
                     if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
                         found.extend(e for p in _pobjs(prep) for e in parts.of(p))
     return found
+
+
+def _conditioned(verb: Token, parts: Participants) -> list[Participant]:
+    """Who a threat's condition asks to act: "threatened to strike unless Israel rescinded ...",
+    "warned it would retaliate if Iraq did not comply": the threat is aimed at that subject."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in child.children):
+                subj, passive = subject_of(child, climb=False)
+                if subj is not None and not passive:
+                    return parts.of(subj)
+    return []
 
 
 def place_of(trigger: Token, parts: Participants, exclude: list[Participant]) -> int | None:
