@@ -346,3 +346,14 @@ def test_events_whom_the_asked_would_reach_is_not_asked(analyze):
     entities, events = analyze("The villagers are demanding political autonomy from the Serbian authorities.")
     request = next(e for e in events if e.type == "REQUEST")
     assert any("Serbian" in n for n in _names(entities, request.targets))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # ours: a place asked to be something is asked nothing; a passive subject is not who is asked to act
+    "Iraq argued the presidential sites should be off limits to the inspectors.",
+    "The minister said the rebel commanders must be punished.",
+])
+def test_events_an_obligation_of_a_site_or_a_passive_subject_is_no_request(analyze, text):
+    entities, events = analyze(text)
+    assert not any(e.type == "REQUEST" and e.targets for e in events)

@@ -7,7 +7,9 @@ the modal inside a statement, a declaration or a reminder carries the demand.
 The lexicon has no trigger for it (no event word), so it is read off the parse.
 
 Not demands: a speaker's duty for itself ("we must", "Germany must" said by
-Germany), impersonal obligations ("there must be", "it must be noted"), and
+Germany), impersonal obligations ("there must be", "it must be noted"), what is
+to be done to someone ("the killers must be punished": a passive subject is not
+asked to act) or to a place ("the sites should be off limits"), and
 modals outside a statement ("Iran must pay, the court ruled" is caught only
 when the parse puts the clause under the reporting verb).
 """
@@ -70,6 +72,8 @@ def obligations(sent: Span, parts: Participants) -> list[tuple[Token, list[Parti
         # pos check: "US" lowercases to "us" but is no pronoun
         if subj is None or (subj.lower_ in _SELF and subj.pos_ in ("PRON", "ADV")) or subj.dep_ == "expl":
             continue
+        if subj.dep_ != "nsubj" or parts.kind_of(subj) == "site":
+            continue  # "the sites should be off limits", "X must be punished": asks no one named to act
         speaker_verb = reporter if reporter.pos_ != "NOUN" else reporter.head
         speaker, passive = subject_of(speaker_verb)
         actors = parts.of(speaker) if speaker is not None and not passive else []
