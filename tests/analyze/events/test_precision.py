@@ -357,3 +357,30 @@ def test_events_whom_the_asked_would_reach_is_not_asked(analyze):
 def test_events_an_obligation_of_a_site_or_a_passive_subject_is_no_request(analyze, text):
     entities, events = analyze(text)
     assert not any(e.type == "REQUEST" and e.targets for e in events)
+
+
+@pytest.mark.slow
+def test_events_a_possessive_is_bound_by_its_clauses_subject(analyze):
+    # ours: "his" is the subject of its own clause, not the person named in the sentence before
+    entities, events = analyze("Donald Trump admires him. The object of Trump's admiration, Vladimir Putin, "
+                               "has used his invasions of Georgia and Ukraine as a threat.")
+    invasion = next(e for e in events if e.type == "ASSAULT")
+    assert _names(entities, invasion.actors) == {"Vladimir Putin"}
+
+
+@pytest.mark.slow
+def test_events_a_noun_named_in_apposition_is_who_it_names(analyze):
+    # ours: the developers are the people named after them, not the state in their modifier
+    entities, events = analyze("Federal prosecutors charged two Vermont developers, Ariel Quiros and "
+                               "William Stenger, with fraud.")
+    charge = next(e for e in events if e.type == "ACCUSE")
+    targets = _names(entities, charge.targets)
+    assert any("Quiros" in n for n in targets) and not any(n == "Vermont" for n in targets)
+
+
+@pytest.mark.slow
+def test_events_it_is_no_single_person_of_a_group(analyze):
+    # ours: "it" stands for a state or a body, not for "a migrant"
+    entities, events = analyze("Mexico demanded that the United States prove that a migrant was Mexican. "
+                               "It could deploy its courts against the wall.")
+    assert not any(any("migrant" in n for n in _names(entities, e.actors)) for e in events)
