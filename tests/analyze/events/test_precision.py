@@ -384,3 +384,19 @@ def test_events_it_is_no_single_person_of_a_group(analyze):
     entities, events = analyze("Mexico demanded that the United States prove that a migrant was Mexican. "
                                "It could deploy its courts against the wall.")
     assert not any(any("migrant" in n for n in _names(entities, e.actors)) for e in events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, actor, not_target", [
+    # ours: "together with X": X acts too; whom a complaint is filed with is not accused; "at" a place is where
+    ("Together with Canada, Mexico sued the United States.", "ACCUSE", "Canada", "Canada"),
+    ("The party filed a complaint with the Securities Commission against Cheryl Mills.", "ACCUSE", None,
+     "Securities Commission"),
+    ("At the Brooklyn school, parents protested the new funding rules.", "PROTEST", None, "school"),
+])
+def test_events_a_prepositional_phrase_that_names_no_target(analyze, text, kind, actor, not_target):
+    entities, events = analyze(text)
+    event = next(e for e in events if e.type == kind)
+    if actor is not None:
+        assert actor in _names(entities, event.actors)
+    assert not any(not_target in n for n in _names(entities, event.targets))

@@ -253,10 +253,12 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             elif dep == "agent":
                 for pobj in _pobjs(child):
                     actors.extend(parts.of(pobj))
+            elif dep == "prep" and _together(child):
+                actors.extend(p for pobj in _pobjs(child) for p in parts.of(pobj))
             elif dep == "prep" and (child.lower_ in _TARGET_PREPS or
                                            kind in _AT_SITES and child.lower_ in _SITE_PREPS):
-                if kind == "ACCUSE" and child.lower_ == "to":
-                    continue  # "complained to the United Nations over the raids": whom it is told
+                if _told(kind, child) or (kind == "PROTEST" and child.lower_ == "at" and _where_at(child, trigger, parts)):
+                    continue  # "at her school, parents protested": where; "protest at the settlement of X": what
                 for pobj in _pobjs(child):
                     targets.extend(p for p in parts.of(pobj) if child.lower_ not in _SITE_PREPS or _site(p))
         if not targets:
@@ -290,9 +292,11 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             elif child.dep_ == "prep" and child.lower_ == "from":
                 for pobj in _pobjs(child):
                     actors.extend(parts.of(pobj))  # "cooperation from Kenya", "an offer from X"
+            elif child.dep_ == "prep" and _together(child):
+                actors.extend(p for pobj in _pobjs(child) for p in parts.of(pobj))
             elif child.dep_ == "prep" and (child.lower_ in _NOUN_TARGET_PREPS or
                                            kind in _AT_SITES and child.lower_ in _SITE_PREPS) \
-                    and not (kind == "PROTEST" and child.lower_ == "on") \
+                    and not (kind == "PROTEST" and child.lower_ == "on") and not _told(kind, child) \
                     and not (child.lower_ == "with" and trigger.lemma_.lower() in _JOURNEYS):  # companions
                 for pobj in _pobjs(child):
                     targets.extend(p for p in parts.of(pobj) if child.lower_ not in _SITE_PREPS or _site(p))
@@ -339,11 +343,28 @@ def _light_verb_targets(noun: Token, parts: Participants, kind: str) -> list[Par
         dep = _dep(child)
         if dep == "dative":
             found.extend(parts.of(child))  # "gave Iraq an ultimatum"
-        elif dep == "prep" and child.lower_ in _NOUN_TARGET_PREPS and not (kind == "ACCUSE" and child.lower_ == "to"):
+        elif dep == "prep" and child.lower_ in _NOUN_TARGET_PREPS and not _told(kind, child) and not _together(child):
             # only who the phrase names: "completed its investigation into an allegation by X" hangs
             # the noun's own phrase on the verb, and X stands behind a thing, not at the act's end
             found.extend(p for pobj in _pobjs(child) if not _names_no_one(pobj, parts) for p in parts.of(pobj))
     return found
+
+
+def _told(kind: str, prep: Token) -> bool:
+    """Whom an accusation is told or filed with, not whom it accuses: "complained to the United
+    Nations over the raids", "filed a complaint with the oversight board", "a complaint to the court"."""
+    return kind == "ACCUSE" and prep.lower_ in ("to", "with")
+
+
+def _where_at(prep: Token, verb: Token, parts: Participants) -> bool:
+    """An "at" phrase of a verb that says where: put before it, or naming a site ("at her school")."""
+    return prep.i < verb.i or any(parts.kind_of(pobj) == "site" for pobj in _pobjs(prep))
+
+
+def _together(prep: Token) -> bool:
+    """"together with X": X acts along with the subject, it is not acted on ("Together with Canada,
+    Mexico should sue ...")."""
+    return prep.lower_ == "with" and any(c.lower_ == "together" for c in prep.children)
 
 
 def _names_no_one(noun: Token, parts: Participants) -> bool:
