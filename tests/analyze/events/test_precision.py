@@ -400,3 +400,20 @@ def test_events_a_prepositional_phrase_that_names_no_target(analyze, text, kind,
     if actor is not None:
         assert actor in _names(entities, event.actors)
     assert not any(not_target in n for n in _names(entities, event.targets))
+
+
+@pytest.mark.slow
+def test_events_who_is_faulted_for_doing_something_did_it(analyze):
+    # ours: "assailed X for holding ...": X held them, not who assailed
+    entities, events = analyze("Russian officials assailed Ukraine for holding joint naval exercises with NATO.")
+    exercises = next(e for e in events if e.type == "COOPERATE")
+    assert _names(entities, exercises.actors) == {"Ukraine"}
+
+
+@pytest.mark.slow
+def test_events_what_is_to_be_discussed_and_where_one_withdraws_from_name_no_one(analyze):
+    # ours: a meeting "to discuss X" is not held with X; "withdrawal from Kuwait" is not Kuwait's
+    entities, events = analyze("Iraq's message called for an international conference to be convened to "
+                               "discuss a withdrawal of Iraqi troops from Kuwait.")
+    for event in events:
+        assert "Kuwait" not in _names(entities, event.actors + event.targets)

@@ -34,6 +34,8 @@ _AT_SITES = frozenset({"ASSAULT"})
 _OF_IS_ACTOR = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "MOBILIZE", "RETREAT", "SUPPORT", "REQUEST",
                           "THREATEN"})
 _PLACE_PREPS = frozenset({"in", "at"})
+# Acts that move or remove someone: "from" says where from, not who acts ("withdrawal from Kuwait").
+_FROM_IS_WHERE = frozenset({"RETREAT", "SANCTION", "COERCE", "MOBILIZE"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
 # Verbs whose subject does what their object noun names: "U.S. forces launched strikes", "held
 # talks", "staged a protest". A noun event's actor is read off no other verb: who "condemned the
@@ -98,6 +100,9 @@ def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
             controlled = controlled or verb.dep_ == "xcomp"
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ == "VERB":
+            obj = next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+            if obj is not None and verb.head.lower_ in ("for", "of"):
+                return obj, False  # "assailed Ukraine for holding exercises", "accused X of helping": X did it
             verb = verb.head.head  # "resorted to throwing stones": the one who resorted threw
         elif verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux"
                                                                  for c in verb.children)):
@@ -290,6 +295,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                         if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
                             targets.extend(e for p in _pobjs(prep) for e in parts.of(p))
             elif child.dep_ == "prep" and child.lower_ == "from":
+                if kind in _FROM_IS_WHERE:
+                    continue  # "an Iraqi withdrawal from Kuwait", "his expulsion from Kenya": where from
                 for pobj in _pobjs(child):
                     actors.extend(parts.of(pobj))  # "cooperation from Kenya", "an offer from X"
             elif child.dep_ == "prep" and _together(child):
@@ -445,7 +452,8 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
         return found
     for child in verb.children:
         purpose = child.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children)
-        if (child.dep_ == "xcomp" or purpose) and child.pos_ in ("VERB", "AUX"):
+        if (child.dep_ == "xcomp" or purpose) and child.pos_ in ("VERB", "AUX") and not _light(child, _TOPIC_VERBS):
+            # "convened to discuss an Iraqi withdrawal from Kuwait": what is discussed reaches no one
             for c in child.children:
                 if _dep(c) in ("dobj", "dative"):
                     found.extend(parts.of(c))
