@@ -417,3 +417,12 @@ def test_events_what_is_to_be_discussed_and_where_one_withdraws_from_name_no_one
                                "discuss a withdrawal of Iraqi troops from Kuwait.")
     for event in events:
         assert "Kuwait" not in _names(entities, event.actors + event.targets)
+
+
+@pytest.mark.slow
+def test_events_an_agent_behind_a_thing_of_a_thing_is_no_participant(analyze):
+    # ours: Sinn Fein returns to talks; nothing is seized from it
+    entities, events = analyze("Police seized a car bomb on Sunday on the eve of the return to peace talks by "
+                               "the Sinn Fein party.")
+    seizure = next(e for e in events if e.type == "COERCE")
+    assert not any("Sinn" in n for n in _names(entities, seizure.targets))

@@ -322,7 +322,9 @@ class Participants:
         owners = [e for c in owning if (e := self.owner_of(c)) is not None]
         if owners:
             return list(dict.fromkeys(owners))
-        out = self._by_agents(t, depth)  # "the ruling by the INS"
+        # "the ruling by the INS"; not through another thing's "of" phrase ("seized a bomb on the
+        # eve of the return to talks by Sinn Fein": Sinn Fein returns, nothing is seized from it)
+        out = self._by_agents(t, depth) if depth == 0 else []
         if out:
             return out
         out = []
