@@ -198,3 +198,12 @@ def test_events_a_threat_conditioned_on_what_befalls_its_maker_has_no_target(ana
     entities, events = analyze("The union threatened to strike if it is not paid.")
     threat = next(e for e in events if e.type == "THREATEN")
     assert threat.targets == []
+
+
+@pytest.mark.slow
+def test_events_they_is_the_plural_group_named_just_before(analyze):
+    # ours: no group was a subject: "they" is the relatives named in the sentence before
+    entities, events = analyze("Carlos Mendez lashed out at his relatives in Lisbon on Sunday. He said they have "
+                               "manipulated his daughter.")
+    accusation = next(e for e in events if e.type == "ACCUSE" and e.trigger[2] == "manipulated")
+    assert any("relatives" in n for n in _names(entities, accusation.targets))

@@ -280,6 +280,22 @@ class Participants:
             if not plural and is_plural:
                 continue
             return self._one(subject, depth=1)
+        if low == "they" and t.dep_ == "nsubj":
+            return self._latest_plural_group(t)
+        return []
+
+    def _latest_plural_group(self, t: Token) -> list[Participant]:
+        """With no group subject to stand for, the subject "they" is the latest plural group named
+        before it, in any role, in its sentence or the one before: "told African-Americans ... if
+        they did not vote"; "X lashed out at his Miami relatives ... He said they have manipulated"."""
+        sent = t.sent
+        before = list(self.doc[sent.start:t.i])
+        if sent.start > 0:
+            before = list(self.doc[sent.start - 1].sent) + before
+        for cand in reversed(before):
+            if cand.tag_ in ("NNS", "NNPS") and cand.pos_ in ("NOUN", "PROPN") and self._is_group(cand) \
+                    and cand.dep_ not in ("compound", "amod", "poss") and cand.head.i != t.head.i:
+                return self._one(cand, depth=1)
         return []
 
     def _bound_by_subject(self, t: Token, low: str) -> int | None:
