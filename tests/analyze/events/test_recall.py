@@ -207,3 +207,27 @@ def test_events_they_is_the_plural_group_named_just_before(analyze):
                                "manipulated his daughter.")
     accusation = next(e for e in events if e.type == "ACCUSE" and e.trigger[2] == "manipulated")
     assert any("relatives" in n for n in _names(entities, accusation.targets))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, actor, target", [
+    # ours: naming someone by a disparaging word accuses them; a faulted act has no one to target
+    ("Senator Ted Cruz called Donald Trump a liar on Friday.", "Cruz", "Trump"),
+    ("The relatives attempted to portray Carlos Mendez as a puppet of the regime.", "relatives", "Mendez"),
+    ("A statement by the Foreign Ministry described the bombings as barbaric.", "Foreign Ministry", None),
+])
+def test_events_naming_by_a_disparaging_word_is_an_accusation(analyze, text, actor, target):
+    entities, events = analyze(text)
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    assert any(actor in n for n in _names(entities, accusation.actors))
+    if target is None:
+        assert accusation.targets == []
+    else:
+        assert any(target in n for n in _names(entities, accusation.targets))
+
+
+@pytest.mark.slow
+def test_events_describing_a_situation_accuses_no_one(analyze):
+    # ours: a disparaging word said of something that is neither someone nor an act
+    _, events = analyze("Officials described the situation in the north as dangerous.")
+    assert "ACCUSE" not in [e.type for e in events]
