@@ -231,3 +231,23 @@ def test_events_describing_a_situation_accuses_no_one(analyze):
     # ours: a disparaging word said of something that is neither someone nor an act
     _, events = analyze("Officials described the situation in the north as dangerous.")
     assert "ACCUSE" not in [e.type for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, actor, target", [
+    # ours: who feels acts; what stirred it, read for who stands behind it, is the target
+    ("Minister Ana Lopez said she was heartened by cooperation from Kenya and Tanzania.", "SUPPORT", "Lopez", "Kenya"),
+    ("China was angered by the decision of the United States.", "ACCUSE", "China", "United States"),
+])
+def test_events_who_feels_about_an_act_is_its_actor(analyze, text, kind, actor, target):
+    entities, events = analyze(text)
+    event = next(e for e in events if e.type == kind)
+    assert any(actor in n for n in _names(entities, event.actors))
+    assert any(target in n for n in _names(entities, event.targets))
+
+
+@pytest.mark.slow
+def test_events_a_feeling_that_describes_someone_is_no_event(analyze):
+    # ours: "hackers angered by the cartoons" says who the hackers are
+    _, events = analyze("Hackers angered by the cartoons defaced thousands of Danish web sites.")
+    assert "ACCUSE" not in [e.type for e in events]

@@ -20,7 +20,7 @@ from ..quotes.cues import verb_frames
 from ..types import Participant, PhraseRecord
 from ._participants import Participants
 
-__all__ = ["actors_targets", "place_of", "reporting_tail", "subject_of"]
+__all__ = ["FEELINGS", "actors_targets", "place_of", "reporting_tail", "subject_of"]
 
 _TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "from", "toward", "towards", "into"})
 _NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "between", "among", "toward", "towards", "into"})
@@ -34,6 +34,9 @@ _AT_SITES = frozenset({"ASSAULT"})
 _OF_IS_ACTOR = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "MOBILIZE", "RETREAT", "SUPPORT", "REQUEST",
                           "THREATEN"})
 _PLACE_PREPS = frozenset({"in", "at"})
+# Verbs of feeling (lexicon: hearten, anger, ...): who feels is their object, or their passive subject.
+FEELINGS = frozenset({"hearten", "gratify", "delight", "anger", "outrage", "dismay", "disappoint", "appal",
+                       "appall"})
 # Acts that move or remove someone: "from" says where from, not who acts ("withdrawal from Kuwait").
 _FROM_IS_WHERE = frozenset({"RETREAT", "SANCTION", "COERCE", "MOBILIZE"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
@@ -215,7 +218,9 @@ def _occasion(noun: Token, verb: Token, kind: str) -> bool:
 def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple[list[Participant], list[Participant]]:
     actors: list[Participant] = []
     targets: list[Participant] = []
-    if trigger.pos_ in ("VERB", "AUX"):
+    if trigger.pos_ in ("VERB", "AUX") and _forms(trigger) & FEELINGS:
+        actors, targets = _felt(trigger, parts)
+    elif trigger.pos_ in ("VERB", "AUX"):
         subj, passive = subject_of(trigger)
         if subj is not None and not (passive and _light(trigger, _TOPIC_VERBS)):
             (targets if passive else actors).extend(parts.of(subj))
@@ -355,6 +360,21 @@ def _light_verb_targets(noun: Token, parts: Participants, kind: str) -> list[Par
             # the noun's own phrase on the verb, and X stands behind a thing, not at the act's end
             found.extend(p for pobj in _pobjs(child) if not _names_no_one(pobj, parts) for p in parts.of(pobj))
     return found
+
+
+def _felt(verb: Token, parts: Participants) -> tuple[list[Participant], list[Participant]]:
+    """(who feels, what they feel about) of a verb of feeling: the passive subject or the object
+    feels ("she was heartened by cooperation from Kenya", "the decision angered China"); the
+    agent or the active subject is what stirred it, read for who stands behind it."""
+    subj, passive = subject_of(verb)
+    if passive:
+        feeling = [subj]
+        cause = [p for a in verb.children if a.dep_ == "agent" for p in _pobjs(a)]
+    else:
+        feeling = [c for c in verb.children if c.dep_ == "dobj"]
+        cause = [subj] if subj is not None else []
+    return ([p for t in feeling if t is not None for p in parts.of(t)],
+            [p for t in cause for p in parts.of(t)])
 
 
 def _told(kind: str, prep: Token) -> bool:
