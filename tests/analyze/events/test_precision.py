@@ -426,3 +426,15 @@ def test_events_an_agent_behind_a_thing_of_a_thing_is_no_participant(analyze):
                                "the Sinn Fein party.")
     seizure = next(e for e in events if e.type == "COERCE")
     assert not any("Sinn" in n for n in _names(entities, seizure.targets))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind_expected", [
+    # ours: "X needs to" said of someone else asks X; a thing that should do something asks no one
+    ("The minister said Iran needs to halt its enrichment program.", True),
+    ("The analyst said the minister's performance should boost the party's numbers.", False),
+    ("He said American involvement in NATO may need to be diminished.", False),
+])
+def test_events_what_someone_needs_to_do_is_asked_and_a_thing_is_asked_nothing(analyze, text, kind_expected):
+    entities, events = analyze(text)
+    assert any(e.type == "REQUEST" and e.targets for e in events) == kind_expected

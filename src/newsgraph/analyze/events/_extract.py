@@ -64,7 +64,8 @@ _ON_TERRITORY = frozenset({"COERCE", "SANCTION"})
 # Acts made in words: reported inside a quotation, they are made by saying them.
 _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 # Words that may carry a demand with no trigger word (_obligation): a cheap pre-check per sentence.
-_DEMAND_WORDS = frozenset({"must", "should", "ought", "want", "wants", "wanted", "wish", "wishes", "wished"})
+_DEMAND_WORDS = frozenset({"must", "should", "ought", "want", "wants", "wanted", "wish", "wishes", "wished", "need",
+                           "needs"})
 # What protesters carry their demands on.
 _PLACARDS = frozenset({"sign", "banner", "placard", "poster", "slogan", "t-shirt"})
 # Naming someone by a disparaging word (_characterisations): an accusation of disapproval.
