@@ -20,7 +20,7 @@ from ..quotes.cues import verb_frames
 from ..types import Participant, PhraseRecord
 from ._participants import Participants
 
-__all__ = ["actors_targets", "place_of", "reporting_tail", "subject_of"]
+__all__ = ["FEELINGS", "actors_targets", "place_of", "reporting_tail", "subject_of"]
 
 _TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "from", "toward", "towards", "into"})
 _NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "between", "among", "toward", "towards", "into"})
@@ -34,6 +34,12 @@ _AT_SITES = frozenset({"ASSAULT"})
 _OF_IS_ACTOR = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "MOBILIZE", "RETREAT", "SUPPORT", "REQUEST",
                           "THREATEN"})
 _PLACE_PREPS = frozenset({"in", "at"})
+# Verbs of feeling (lexicon: hearten, anger, ...): who feels is their object, or their passive subject.
+FEELINGS = frozenset({"hearten", "gratify", "delight", "anger", "outrage", "dismay", "disappoint", "appal",
+                       "appall"})
+# Acts that move or remove someone: "from" says where from, not who acts ("withdrawal from Kuwait").
+_FROM_IS_WHERE = frozenset({"RETREAT", "SANCTION", "COERCE", "MOBILIZE"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
 # Verbs whose subject does what their object noun names: "U.S. forces launched strikes", "held
 # talks", "staged a protest". A noun event's actor is read off no other verb: who "condemned the
 # bombing" did not bomb.
@@ -99,6 +105,9 @@ def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
             controlled = controlled or verb.dep_ == "xcomp"
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ == "VERB":
+            obj = next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+            if obj is not None and verb.head.lower_ in ("for", "of"):
+                return obj, False  # "assailed Ukraine for holding exercises", "accused X of helping": X did it
             verb = verb.head.head  # "resorted to throwing stones": the one who resorted threw
         elif verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux"
                                                                  for c in verb.children)):
@@ -112,6 +121,12 @@ def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
 
 def _pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def _dep(child: Token) -> str:
+    """A dependent's relation, with the parser's "dative" preposition read as the prepositional
+    phrase it is: "gave aid to Ukraine", "offered condolences to the families" label "to" dative."""
+    return "prep" if child.dep_ == "dative" and child.pos_ == "ADP" else child.dep_
 
 
 def _governing_verb(noun: Token, steps: int = 4) -> Token | None:
@@ -205,7 +220,9 @@ def _occasion(noun: Token, verb: Token, kind: str) -> bool:
 def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple[list[Participant], list[Participant]]:
     actors: list[Participant] = []
     targets: list[Participant] = []
-    if trigger.pos_ in ("VERB", "AUX"):
+    if trigger.pos_ in ("VERB", "AUX") and _forms(trigger) & FEELINGS:
+        actors, targets = _felt(trigger, parts)
+    elif trigger.pos_ in ("VERB", "AUX"):
         subj, passive = subject_of(trigger)
         if subj is not None and not (passive and _light(trigger, _TOPIC_VERBS)):
             (targets if passive else actors).extend(parts.of(subj))
@@ -223,7 +240,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 if subj is not None and not passive:
                     targets.extend(parts.of(subj))
         for child in trigger.children:
-            if child.dep_ in ("dobj", "dative", "attr"):
+            dep = _dep(child)
+            if dep in ("dobj", "dative", "attr"):
                 if _light(trigger, _TOPIC_VERBS) or any(reporting_tail(c) for c in child.children):
                     # "discussed a meeting": the topic, not a party; "abused immigrants, a rights group
                     # charged": who reports it
@@ -244,13 +262,15 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 if child.dep_ == "dobj" and (kind in _SENDS and _given(child) or _light(trigger, _MOVING | _USING)):
                     continue  # "send troops to X": the troops are what is sent; "use force": the means
                 targets.extend(parts.of(child))
-            elif child.dep_ == "agent":
+            elif dep == "agent":
                 for pobj in _pobjs(child):
                     actors.extend(parts.of(pobj))
-            elif child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS or
+            elif dep == "prep" and _together(child):
+                actors.extend(p for pobj in _pobjs(child) for p in parts.of(pobj))
+            elif dep == "prep" and (child.lower_ in _TARGET_PREPS or
                                            kind in _AT_SITES and child.lower_ in _SITE_PREPS):
-                if kind == "ACCUSE" and child.lower_ == "to":
-                    continue  # "complained to the United Nations over the raids": whom it is told
+                if _told(kind, child) or (kind == "PROTEST" and child.lower_ == "at" and _where_at(child, trigger, parts)):
+                    continue  # "at her school, parents protested": where; "protest at the settlement of X": what
                 for pobj in _pobjs(child):
                     targets.extend(p for p in parts.of(pobj) if child.lower_ not in _SITE_PREPS or _site(p))
         if not targets:
@@ -282,11 +302,15 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                         if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
                             targets.extend(e for p in _pobjs(prep) for e in parts.of(p))
             elif child.dep_ == "prep" and child.lower_ == "from":
+                if kind in _FROM_IS_WHERE:
+                    continue  # "an Iraqi withdrawal from Kuwait", "his expulsion from Kenya": where from
                 for pobj in _pobjs(child):
                     actors.extend(parts.of(pobj))  # "cooperation from Kenya", "an offer from X"
+            elif child.dep_ == "prep" and _together(child):
+                actors.extend(p for pobj in _pobjs(child) for p in parts.of(pobj))
             elif child.dep_ == "prep" and (child.lower_ in _NOUN_TARGET_PREPS or
                                            kind in _AT_SITES and child.lower_ in _SITE_PREPS) \
-                    and not (kind == "PROTEST" and child.lower_ == "on") \
+                    and not (kind == "PROTEST" and child.lower_ == "on") and not _told(kind, child) \
                     and not (child.lower_ == "with" and trigger.lemma_.lower() in _JOURNEYS):  # companions
                 for pobj in _pobjs(child):
                     targets.extend(p for p in parts.of(pobj) if child.lower_ not in _SITE_PREPS or _site(p))
@@ -310,11 +334,71 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 subj, passive = subject_of(verb)
                 if subj is not None and (not passive or subj.i != noun.i and _light(verb, _PUTTING)):
                     actors.extend(parts.of(subj))  # "troops were placed on high alert": the troops
+        if not targets:
+            targets.extend(_light_verb_targets(trigger, parts, kind))
     if kind == "MOBILIZE":
         targets = [d for t in targets if (d := _destination(t, parts)) is not None]
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
+    if kind == "THREATEN" and not targets and trigger.pos_ in ("VERB", "AUX"):
+        targets = [t for t in _conditioned(trigger, parts) if t not in actors]
     return actors, targets
+
+
+def _light_verb_targets(noun: Token, parts: Participants, kind: str) -> list[Participant]:
+    """Whom a noun event reaches when the light verb that takes it as object names them: "gave
+    military aid to Ukraine", "granted asylum to five officers", "imposed a ban on X", "held talks
+    with X". The verb and its object noun make one predicate, so they share its arguments."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or not _light(verb) or _light(verb, _TOPIC_VERBS):
+        return []
+    found: list[Participant] = []
+    for child in verb.children:
+        dep = _dep(child)
+        if dep == "dative":
+            found.extend(parts.of(child))  # "gave Iraq an ultimatum"
+        elif dep == "prep" and child.lower_ in _NOUN_TARGET_PREPS and not _told(kind, child) and not _together(child):
+            # only who the phrase names: "completed its investigation into an allegation by X" hangs
+            # the noun's own phrase on the verb, and X stands behind a thing, not at the act's end
+            found.extend(p for pobj in _pobjs(child) if not _names_no_one(pobj, parts) for p in parts.of(pobj))
+    return found
+
+
+def _felt(verb: Token, parts: Participants) -> tuple[list[Participant], list[Participant]]:
+    """(who feels, what they feel about) of a verb of feeling: the passive subject or the object
+    feels ("she was heartened by cooperation from Kenya", "the decision angered China"); the
+    agent or the active subject is what stirred it, read for who stands behind it."""
+    subj, passive = subject_of(verb)
+    if passive:
+        feeling = [subj]
+        cause = [p for a in verb.children if a.dep_ == "agent" for p in _pobjs(a)]
+    else:
+        feeling = [c for c in verb.children if c.dep_ == "dobj"]
+        cause = [subj] if subj is not None else []
+    return ([p for t in feeling if t is not None for p in parts.of(t)],
+            [p for t in cause for p in parts.of(t)])
+
+
+def _told(kind: str, prep: Token) -> bool:
+    """Whom an accusation is told or filed with, not whom it accuses: "complained to the United
+    Nations over the raids", "filed a complaint with the oversight board", "a complaint to the court"."""
+    return kind == "ACCUSE" and prep.lower_ in ("to", "with")
+
+
+def _where_at(prep: Token, verb: Token, parts: Participants) -> bool:
+    """An "at" phrase of a verb that says where: put before it, or naming a site ("at her school")."""
+    return prep.i < verb.i or any(parts.kind_of(pobj) == "site" for pobj in _pobjs(prep))
+
+
+def _together(prep: Token) -> bool:
+    """"together with X": X acts along with the subject, it is not acted on ("Together with Canada,
+    Mexico should sue ...")."""
+    return prep.lower_ == "with" and any(c.lower_ == "together" for c in prep.children)
+
+
+def _names_no_one(noun: Token, parts: Participants) -> bool:
+    """A common noun that is neither a name nor a noun of people, bodies or sites: a thing or an act."""
+    return noun.pos_ == "NOUN" and parts.entity_at(noun) is None and parts.kind_of(noun) is None
 
 
 def _noun_dependents(noun: Token) -> list[Token]:
@@ -390,14 +474,15 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
         return found
     for child in verb.children:
         purpose = child.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children)
-        if (child.dep_ == "xcomp" or purpose) and child.pos_ in ("VERB", "AUX"):
+        if (child.dep_ == "xcomp" or purpose) and child.pos_ in ("VERB", "AUX") and not _light(child, _TOPIC_VERBS):
+            # "convened to discuss an Iraqi withdrawal from Kuwait": what is discussed reaches no one
             for c in child.children:
-                if c.dep_ in ("dobj", "dative"):
+                if _dep(c) in ("dobj", "dative"):
                     found.extend(parts.of(c))
                     # "threatened to break off relations with Congo", "to impose restrictions against X"
                     found.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ in _NOUN_TARGET_PREPS
                                  for pobj in _pobjs(prep) for p in parts.of(pobj))
-                elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                elif _dep(c) == "prep" and c.lower_ in _TARGET_PREPS:
                     if c.lower_ in ("to", "toward", "towards", "into") and _forms(child) & _GOING:
                         continue  # "offered to travel to the United States": where, not whom
                     found.extend(e for p in _pobjs(c) for e in parts.of(p))
@@ -423,6 +508,19 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
                     if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
                         found.extend(e for p in _pobjs(prep) for e in parts.of(p))
     return found
+
+
+def _conditioned(verb: Token, parts: Participants) -> list[Participant]:
+    """Who a threat's condition asks to act: "threatened to strike unless Israel rescinded ...",
+    "warned it would retaliate if Iraq did not comply": the threat is aimed at that subject."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in child.children):
+                subj, passive = subject_of(child, climb=False)
+                if subj is not None and not passive:
+                    return parts.of(subj)
+    return []
 
 
 def place_of(trigger: Token, parts: Participants, exclude: list[Participant]) -> int | None:

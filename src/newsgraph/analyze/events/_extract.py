@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import words
 from ._accusations import accusations
+from ._characterisations import NAMING_VERBS, characterisations
 from ._acts import Reading, fold_acts
 from ._confidence import Observer, gate
 from ._reliability import reliable
@@ -63,13 +64,16 @@ _ON_TERRITORY = frozenset({"COERCE", "SANCTION"})
 # Acts made in words: reported inside a quotation, they are made by saying them.
 _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 # Words that may carry a demand with no trigger word (_obligation): a cheap pre-check per sentence.
-_DEMAND_WORDS = frozenset({"must", "should", "ought", "want", "wants", "wanted", "wish", "wishes", "wished"})
+_DEMAND_WORDS = frozenset({"must", "should", "ought", "want", "wants", "wanted", "wish", "wishes", "wished", "need",
+                           "needs"})
 # What protesters carry their demands on.
 _PLACARDS = frozenset({"sign", "banner", "placard", "poster", "slogan", "t-shirt"})
 # Texts that act for whoever adopted or issued them (a resolution demands, a statement condemns).
 _ISSUED = frozenset({"resolution", "statement", "declaration", "communique", "communiqué", "decree", "law", "bill",
                      "treaty", "letter", "report", "ruling", "verdict", "order", "directive", "charter", "motion",
                      "petition", "ultimatum", "memorandum", "note", "appeal", "proposal"})
+# Naming someone by a disparaging word (_characterisations): an accusation of disapproval.
+_DISAPPROVAL = EventSense(type="ACCUSE", mode="disapprove", context=())
 # Verbs that do what they say when one wishes to say them.
 _PERFORMED = frozenset({"express", "thank", "congratulate", "welcome", "condemn", "offer", "extend", "convey"})
 
@@ -89,7 +93,8 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
         found = [(tok, sense) for tok in sent if (sense := _sense(tok, lex)) is not None]
         demand = any(t.lower_ in _DEMAND_WORDS for t in sent)
         misconduct = _misconduct_in(sent, lang)
-        if not found and not demand and not misconduct:
+        naming = any(t.lemma_ in NAMING_VERBS for t in sent)
+        if not found and not demand and not misconduct and not naming:
             continue
         if parts is None:
             parts = Participants(doc, entities, quotes, lang)
@@ -103,6 +108,10 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
         for tok, sense in found:
             readings.extend(_event(tok, sense, sent, lex, parts, timexes, sent_timexes, quantity_spans,
                                    quotes, published, acts))
+        for tok, actors, targets in characterisations(sent, parts, lang) if naming else ():
+            readings.extend(replace(r, event=replace(r.event, actors=actors, targets=targets))
+                            for r in _event(tok, _DISAPPROVAL, sent, lex, parts, timexes, sent_timexes,
+                                            quantity_spans, quotes, published, acts))
         for tok, speaker, accused in accusations(sent, parts, quotes, lang) if misconduct else ():
             readings.append(Reading(tok, _accusation(tok, speaker, accused, sent, timexes, sent_timexes, published)))
         if demand:

@@ -1,4 +1,4 @@
-"""Demands phrased as reported obligations: "X said that Y must ..." is a REQUEST by X of Y.
+"""Demands phrased as reported obligations: "X said that Y must (needs to) ..." is a REQUEST by X of Y.
 
 The PLOVER manual (REQUEST) covers "all requests, demands, and orders" and says
 coding "will need to rely primarily on the language used by reporters". A news
@@ -7,7 +7,9 @@ the modal inside a statement, a declaration or a reminder carries the demand.
 The lexicon has no trigger for it (no event word), so it is read off the parse.
 
 Not demands: a speaker's duty for itself ("we must", "Germany must" said by
-Germany), impersonal obligations ("there must be", "it must be noted"), and
+Germany), impersonal obligations ("there must be", "it must be noted"), what is
+to be done to someone ("the killers must be punished": a passive subject is not
+asked to act) or to a place ("the sites should be off limits"), and
 modals outside a statement ("Iran must pay, the court ruled" is caught only
 when the parse puts the clause under the reporting verb).
 """
@@ -59,9 +61,13 @@ def obligations(sent: Span, parts: Participants) -> list[tuple[Token, list[Parti
     """(modal token, demanding entities, entities asked) for each reported obligation in ``sent``."""
     out = []
     for modal in sent:
-        if modal.lower_ not in _MODALS or modal.dep_ != "aux":
+        if modal.lower_ in _MODALS and modal.dep_ == "aux":
+            verb = modal.head
+        elif modal.lemma_.lower() == "need" and modal.pos_ == "VERB" and any(
+                c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in modal.children):
+            verb = modal  # "Americans and Africans need to strengthen their cooperation," he said
+        else:
             continue
-        verb = modal.head
         found = _statement(verb)
         if found is None:
             continue
@@ -69,6 +75,11 @@ def obligations(sent: Span, parts: Participants) -> list[tuple[Token, list[Parti
         subj = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS), None)
         # pos check: "US" lowercases to "us" but is no pronoun
         if subj is None or (subj.lower_ in _SELF and subj.pos_ in ("PRON", "ADV")) or subj.dep_ == "expl":
+            continue
+        if subj.dep_ != "nsubj" or parts.kind_of(subj) == "site" or parts.names_a_thing(subj) \
+                or any(c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in verb.children):
+            # "the sites should be off limits", "X must be punished", "U.S. involvement in NATO may
+            # need to be diminished": asks no one named to act
             continue
         speaker_verb = reporter if reporter.pos_ != "NOUN" else reporter.head
         speaker, passive = subject_of(speaker_verb)

@@ -45,6 +45,8 @@ _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "her
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+# Possessives that the subject of their own clause may bind, with the entity types each can stand for.
+_POSSESSIVE_TYPES = {"his": ("PERSON",), "her": ("PERSON",), "its": ("ORG", "GPE"), "their": ("ORG", "GPE", "NORP")}
 # How far back (in sentences) "it" and "they" look for whom they stand for.
 _PRONOUN_REACH = 3
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -193,24 +195,34 @@ class Participants:
             return self._pronoun(t)
         if t.pos_ not in ("NOUN", "PROPN", "NUM"):
             return []
+        named_after = self._named_after(t)
         noun = self._noun(t)
         if noun is None:
-            return self._behind(t, depth)
+            # "the object of Trump's admiration, Vladimir Putin", "two Vermont developers, Ariel
+            # Quiros and William Stenger": the names in apposition say who the noun is
+            return named_after if named_after and t.pos_ == "NOUN" else self._behind(t, depth)
         if t.lemma_.lower() in _COUNTS:
             return [self._phrase(t, None)]  # "tens of thousands of Cuban women": the crowd itself
         owners = self._of_owners(t, depth)
         if noun.kind in _SERVING and owners:
             return owners  # "the presidents of Ukraine, France and Finland": the states they lead
-        named_after = next((self.by_token[c.i] for c in t.rights if c.i in self.by_token and c.dep_ in ("appos", "compound")
-                            and self.entities[self.by_token[c.i]].type not in ("NORP", "DATE")), None)
-        if named_after is not None:
-            return [named_after]  # "the Ukrainian enterprise Yuzhmash", "his interlocutor, Donald Trump"
+        if named_after:
+            return named_after[:1]  # "the Ukrainian enterprise Yuzhmash", "his interlocutor, Donald Trump"
         owner = self._owner(t, owners)
         if noun.kind in ("person", "individual") and owner is None and not self._modified(t):
             resolved = self.resolver.resolve_head(t)
             if resolved is not None:
                 return [resolved]  # "the expert": the person introduced with that role
         return [self._phrase(t, owner)]
+
+    def _named_after(self, t: Token) -> list[int]:
+        """The entities a noun's right apposition or compound names, coordinated names included."""
+        for c in t.rights:
+            e = self.by_token.get(c.i)
+            if c.dep_ in ("appos", "compound") and e is not None and self.entities[e].type not in ("NORP", "DATE"):
+                more = [self.by_token[k.i] for k in c.conjuncts if k.i in self.by_token]
+                return list(dict.fromkeys([e, *more]))
+        return []
 
     def _named(self, t: Token, e_index: int) -> list[Participant]:
         entity = self.entities[e_index]
@@ -239,6 +251,10 @@ class Participants:
         low = t.lower_
         if low in _FIRST_PERSON:  # '"I want to thank you," she said': the speaker
             return [e for start, end, e in self.spoken if start <= t.idx < end][:1]
+        if t.dep_ == "poss" and low in _POSSESSIVE_TYPES:
+            bound = self._bound_by_subject(t, low)
+            if bound is not None:
+                return [bound]
         if low in _PERSONAL:
             found = self.resolver.latest(t.idx, person=True, pronoun=low)
             return [found] if found is not None else []
@@ -259,10 +275,54 @@ class Participants:
             named = self._named_type(subject)
             if plural and not (is_plural or named in ("ORG", "GPE")):
                 continue
+            if not plural and named is None and getattr(self._noun(subject), "kind", "") == "group":
+                continue  # "it" is no "a migrant": one of a group of people is a person
             if not plural and is_plural:
                 continue
             return self._one(subject, depth=1)
+        if low == "they" and t.dep_ == "nsubj":
+            return self._latest_plural_group(t)
         return []
+
+    def _latest_plural_group(self, t: Token) -> list[Participant]:
+        """With no group subject to stand for, the subject "they" is the latest plural group named
+        before it, in any role, in its sentence or the one before: "told African-Americans ... if
+        they did not vote"; "X lashed out at his Miami relatives ... He said they have manipulated"."""
+        sent = t.sent
+        before = list(self.doc[sent.start:t.i])
+        if sent.start > 0:
+            before = list(self.doc[sent.start - 1].sent) + before
+        for cand in reversed(before):
+            if cand.tag_ in ("NNS", "NNPS") and cand.pos_ in ("NOUN", "PROPN") and self._is_group(cand) \
+                    and cand.dep_ not in ("compound", "amod", "poss") and cand.head.i != t.head.i:
+                return self._one(cand, depth=1)
+        return []
+
+    def _bound_by_subject(self, t: Token, low: str) -> int | None:
+        """The subject of the possessive's own clause, when it is of the pronoun's kind and no other
+        name of that kind comes between: "Putin has used his invasions of Georgia" (not the Trump
+        of a sentence before), "Russia said its troops". "Obama faulted Trump for his remarks" is
+        left to the general rule: another person stands between."""
+        verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        for _ in range(3):
+            if verb is None:
+                return None
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                break
+            verb = verb.head if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i else None
+        if subj is None or subj.i >= t.i or t.i in {d.i for d in subj.subtree}:
+            return None
+        found = self._one(subj, depth=1)
+        if len(found) != 1 or not isinstance(found[0], int):
+            return None
+        e, types = found[0], _POSSESSIVE_TYPES[low]
+        if self.entities[e].type not in types or (low in _PERSONAL and not self.resolver.fits(e, low)):
+            return None
+        between = {self.by_token[i] for i in range(subj.right_edge.i + 1, t.i) if i in self.by_token}
+        if any(o != e and self.entities[o].type in types for o in between):
+            return None
+        return e
 
     def _behind(self, t: Token, depth: int) -> list[Participant]:
         """Who stands behind a noun that names no one: "rejected North Korea's demand",
@@ -278,7 +338,9 @@ class Participants:
         owners = [e for c in owning if (e := self.owner_of(c)) is not None]
         if owners:
             return list(dict.fromkeys(owners))
-        out = self._by_agents(t, depth)  # "the ruling by the INS"
+        # "the ruling by the INS"; not through another thing's "of" phrase ("seized a bomb on the
+        # eve of the return to talks by Sinn Fein": Sinn Fein returns, nothing is seized from it)
+        out = self._by_agents(t, depth) if depth == 0 else []
         if out:
             return out
         out = []

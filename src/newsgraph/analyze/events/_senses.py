@@ -51,6 +51,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ._args import FEELINGS
 from ._lexicon import lexicon
 from ._participants import _nouns
 
@@ -114,6 +115,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
     if tok.pos_ == "VERB" and tok.tag_ == "VBN" and tok.dep_ in _NOMINAL and any(c.dep_ == "det" for c in tok.children):
         return False  # "evacuated the wounded": people, named by what befell them
     if tok.pos_ == "VERB":
+        if lemma in FEELINGS and tok.dep_ in ("acl", "amod"):
+            return False  # "hackers angered by the cartoons": who they are, not what they said
         if lemma in _STANCES and tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("acl", "amod"):
             return False  # "extremists opposed to the truce", "rebels backed by X": who they are
         if lemma in _STANCES and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):

@@ -230,6 +230,11 @@ class SpeakerResolver:
         person whose first name is the other gender's."""
         return self._latest(before, person, self.pronoun_gender.get(pronoun) if pronoun else None)
 
+    def fits(self, entity: int, pronoun: str) -> bool:
+        """Whether a gendered pronoun may stand for the person ``entity`` (no first name of the other gender)."""
+        gender = self.pronoun_gender.get(pronoun)
+        return not (gender and self._gender_of(entity) not in (None, gender))
+
     def resolve_head(self, head) -> int | None:
         """The entity a mention headed by the token ``head`` refers to, by the same rules, or None."""
         return self._resolve(head)[0]
