@@ -14,6 +14,7 @@ import pytest
 
 from newsgraph.analyze.events import _confidence, _reliability
 from newsgraph.analyze.events._confidence import EventFeatures, load_gate, probability, read_gate
+from newsgraph.analyze.logistic import fit
 from newsgraph.analyze.stages import STAGES, with_options
 from event_helpers import participant_names as _names
 
@@ -55,18 +56,20 @@ def test_event_gate_the_shipped_weights_load():
 def test_event_gate_what_the_training_script_writes_loads(tmp_path):
     train = _script()
     rows = [(("type=ASSAULT", "modality=asserted"), True), (("type=ASSAULT", "modality=hypothetical"), False)] * 3
-    weights = train._fit(rows)
+    weights = fit(rows, 0.01)
     assert probability(("type=ASSAULT", "modality=asserted"), weights) > 0.5 > \
         probability(("type=ASSAULT", "modality=hypothetical"), weights)
     summary = {"precision_before": 0.5, "precision": 0.6, "recall": 0.9}
     figures = {k: 0.5 for k in ("f1", "strict_f1", "edge_precision")}
-    report = {"event_threshold": 0.3, "edge_threshold": 0.2,
+    report = {"event_threshold": 0.3, "edge_threshold": 0.2, "event_l2": 0.01, "participant_l2": 0.03,
               "chosen": {"event_gate": summary, "edge_gate": summary, "tune": figures, "seed": figures,
                          "plover": {"type_precision": 0.7, "strict_accuracy": 0.4}},
               "aside": {"before": {"kept": 5, "right": 3}, "after": {"kept": 4, "right": 3}}}
     out = tmp_path / "weights.tsv"
     train._write(out, weights, weights, report, 3, 6, 6)
-    assert "3 of 5 right with the previous weights, 3 of 4 right with these" in out.read_text(encoding="utf-8")
+    written = out.read_text(encoding="utf-8")
+    assert "3 of 5 right with the previous weights, 3 of 4 right with these" in written
+    assert "L2 (on the mean log loss): event 0.01, participant 0.03" in written
     gate = read_gate(out.read_text(encoding="utf-8"))
     assert (gate.event_threshold, gate.edge_threshold) == (0.3, 0.2)
     assert gate.event_weights == pytest.approx({f: round(w, 4) for f, w in weights.items()}, abs=1e-4)
