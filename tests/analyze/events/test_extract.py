@@ -344,3 +344,22 @@ def test_analyze_events_telling_of_misconduct_is_the_speakers_accusation(analyze
     assert accusation.modality == "asserted"  # the accusation is made as it is said
     entities, _t, _q, events = analyze("Kenyan police said militants attacked a police post near the border.")
     assert not any(e.type == "ACCUSE" for e in events)  # a claimed attack stays an ASSAULT on their word
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, side, wanted", [
+    # "prepared troops for deployment to X": the parser hangs "to X" on the verb; it is where they go
+    ("Ukraine said NATO is preparing foreign contingents for deployment to Ukrainian territory.",
+     "MOBILIZE", "targets", "Ukraine"),
+    # an appeal made "including in an appeal to X" is the appeal of whoever warned
+    ("Iran will need to warn in its statements, including in an appeal to the UN Security Council, about the risks.",
+     "REQUEST", "actors", "Iran"),
+    # "statements by X about their readiness to send": X would send
+    ("Statements by the leaders of Sweden and Norway about their readiness to send troops to Estonia worried Moscow.",
+     "MOBILIZE", "actors", "Sweden"),
+])
+def test_analyze_events_participants_found_through_the_phrase_around_the_act(analyze, text, kind, side, wanted):
+    entities, _t, _q, events = analyze(text)
+    event = next(e for e in events if e.type == kind)
+    names = _names(entities, getattr(event, side))
+    assert any(wanted in n for n in names), (names, [(e.type, e.trigger[2]) for e in events])
