@@ -357,6 +357,8 @@ def test_analyze_events_telling_of_misconduct_is_the_speakers_accusation(analyze
     # "statements by X about their readiness to send": X would send
     ("Statements by the leaders of Sweden and Norway about their readiness to send troops to Estonia worried Moscow.",
      "MOBILIZE", "actors", "Sweden"),
+    # an agreement on the need for pressure on X is aimed at X
+    ("Macron and Scholz agreed on the need to keep up pressure on Lukashenko.", "AGREE", "targets", "Lukashenko"),
 ])
 def test_analyze_events_participants_found_through_the_phrase_around_the_act(analyze, text, kind, side, wanted):
     entities, _t, _q, events = analyze(text)

@@ -526,14 +526,22 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                     found.extend(e for p in _pobjs(prep) for e in parts.of(p))
-        elif child.dep_ == "prep" and child.lower_ == "for":
-            # "called for increased pressure on Russia": whom the asked-for act reaches; not "to"
-            # ("pushed for the boy's return to his father": the father asked nothing of anyone)
+        elif child.dep_ == "prep" and (child.lower_ == "for" or kind == "AGREE" and child.lower_ == "on"):
+            # "called for increased pressure on Russia", "agreed on the need to keep up pressure on
+            # Iran": whom the asked-for or agreed act reaches; not "to" ("pushed for the boy's
+            # return to his father": the father asked nothing of anyone)
             for noun in _pobjs(child):
-                for prep in noun.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
-                        found.extend(e for p in _pobjs(prep) for e in parts.of(p))
+                found.extend(e for p in _aimed_at(noun) for e in parts.of(p))
     return found
+
+
+def _aimed_at(noun: Token) -> list[Token]:
+    """The "on"/"against" objects of a measure noun, or of the measure its infinitive takes:
+    "pressure on Russia", "the need to continue pressure on Russia"."""
+    measures = [noun, *(o for acl in noun.children if acl.dep_ == "acl" and acl.pos_ == "VERB"
+                        for o in acl.children if o.dep_ == "dobj")]
+    return [p for m in measures for prep in m.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+            for p in _pobjs(prep)]
 
 
 def _conditioned(verb: Token, parts: Participants) -> list[Participant]:
