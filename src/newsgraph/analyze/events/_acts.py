@@ -180,9 +180,9 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
             if a.event.type in _CONTENT_TAKERS and a.event.type != "ACCUSE" and _may_happen_in(b.token, a.token):
                 dropped.add(id(b))  # "warnings that US air strikes could harm relations": what is warned of
                 continue
-            if not _governs(a.token, b.token, steps=2):
-                continue
             lemma = a.token.lemma_.lower()
+            if not (_governs(a.token, b.token, steps=2) or lemma in _AGREEING and _reached_to(a.token, b.token)):
+                continue
             if lemma in _ANNOUNCING and not a.derived:
                 dropped.add(id(a))  # the promise is the act it announces
             elif a.event.type == "PROTEST" and b.event.type == "REQUEST":
@@ -195,6 +195,17 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
                         # an allegation or a demand is about is its target, never who alleges or asks
                         a.event = replace(a.event, actors=list(b.event.actors))
     return [r for r in readings if id(r) not in dropped]
+
+
+def _reached_to(agreement: Token, tok: Token) -> bool:
+    """ "an agreement was reached during the call to hold a meeting": the infinitive completes the
+    agreement, though the parser hangs it on a phrase of the verb the agreement is the subject of."""
+    verb, infinitive = agreement.head, tok.head
+    if agreement.dep_ not in ("nsubj", "nsubjpass") or tok.dep_ != "dobj" or infinitive.dep_ not in ("acl", "advcl"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return False
+    return any(a.i == verb.i for a in list(infinitive.ancestors)[:3])
 
 
 def _may_happen_in(tok: Token, head: Token) -> bool:

@@ -72,9 +72,9 @@ _MOVING = frozenset({"send", "dispatch", "withdraw", "deploy", "redeploy"})
 # Verbs of using a means: their object is the means ("use force", "employ chemical weapons"), never a target.
 _USING = frozenset({"use", "employ", "wield"})
 _OCCASION_PREPS = frozenset({"during", "in", "on", "at"})
-# Events whose occasion takes in whoever acts there ("said during her visit"); one who "died in
-# the blast" suffered it.
-_GATHERINGS = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "ACCUSE"})
+# Events whose occasion takes in whoever acts there ("said during her visit", "warned in an
+# appeal to the U.N.": the one who appealed); one who "died in the blast" suffered it.
+_OCCASIONS = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "ACCUSE", "REQUEST"})
 # Verbs that tell of an event rather than act at it: "as the media recalled, at the summit ...".
 _NARRATING = frozenset({"recall", "report", "write", "note", "remember", "mention", "describe", "recount", "tell"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -211,10 +211,17 @@ def _site(p: Participant) -> bool:
 
 def _occasion(noun: Token, verb: Token, kind: str) -> bool:
     """A noun event in a phrase saying on what occasion the verb's subject acted: "said during
-    her visit", "in a conversation with Trump, Starmer spoke"."""
+    her visit", "in a conversation with Trump, Starmer spoke", "warned, including in an appeal
+    to the Security Council"."""
     prep = noun.head
-    return (prep.dep_ == "prep" and prep.head.i == verb.i and prep.lower_ in _OCCASION_PREPS
-            and verb.lemma_.lower() not in _NARRATING and kind in _GATHERINGS)
+    holder = prep.head.head if _including(prep.head) else prep.head
+    return (prep.dep_ == "prep" and holder.i == verb.i and prep.lower_ in _OCCASION_PREPS
+            and verb.lemma_.lower() not in _NARRATING and kind in _OCCASIONS)
+
+
+def _including(token: Token) -> bool:
+    """The participle "including" read as the preposition the parser takes it for."""
+    return token.lower_ == "including" and token.dep_ == "prep" and token.head.i != token.i
 
 
 def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple[list[Participant], list[Participant]]:
@@ -231,6 +238,9 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             # "the shooting deaths of two Israelis": a head that names no one does not act, nor
             # does whoever its "of" phrase names
             found = [] if trigger.tag_ == "VBG" and parts.names_a_thing(trigger.head) else parts.of(trigger.head)
+            if not found and trigger.dep_ == "acl" and trigger.tag_ == "VB":
+                # "their readiness to send troops", "its decision to leave": the possessor acts
+                found = [p for c in trigger.head.children if c.dep_ == "poss" for p in parts.of(c)]
             if not found and trigger.tag_ == "VBG":
                 found = _issuer(trigger.head, parts)  # "filed affidavits alleging ...": who filed them
             tail = reporting_tail(trigger)
@@ -327,9 +337,13 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                         side.extend(parts.of(pobj))
         if not actors and trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and kind in ("MOBILIZE", "ASSAULT"):
             actors.extend(parts.of(trigger.head.head))  # "prepare foreign contingents for deployment"
+        if not targets and kind == "MOBILIZE":
+            targets.extend(_readied_for_destination(trigger, parts))
         if not actors:
             noun = trigger.head if trigger.dep_ == "compound" else trigger  # "combat operations"
             verb = _governing_verb(noun, steps=2)  # its own object or prepositional object only
+            if verb is not None and _including(verb):
+                verb = verb.head  # "warned in its statements, including in an appeal to X": the warner's appeal
             if verb is not None and (_light(verb) or _occasion(trigger, verb, kind)):
                 subj, passive = subject_of(verb)
                 if subj is not None and (not passive or subj.i != noun.i and _light(verb, _PUTTING)):
@@ -343,6 +357,18 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
     if kind == "THREATEN" and not targets and trigger.pos_ in ("VERB", "AUX"):
         targets = [t for t in _conditioned(trigger, parts) if t not in actors]
     return actors, targets
+
+
+def _readied_for_destination(noun: Token, parts: Participants) -> list[Participant]:
+    """Where forces readied "for deployment" go: "prepared troops for deployment to Kosovo" —
+    the parser hangs "to Kosovo" on the verb, but it is the deployment's destination."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.head.dep_ != "dobj":
+        return []
+    verb = noun.head.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("to", "into") and prep.i > noun.i
+            for pobj in _pobjs(prep) for p in parts.of(pobj)]
 
 
 def _light_verb_targets(noun: Token, parts: Participants, kind: str) -> list[Participant]:
@@ -500,14 +526,22 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                     found.extend(e for p in _pobjs(prep) for e in parts.of(p))
-        elif child.dep_ == "prep" and child.lower_ == "for":
-            # "called for increased pressure on Russia": whom the asked-for act reaches; not "to"
-            # ("pushed for the boy's return to his father": the father asked nothing of anyone)
+        elif child.dep_ == "prep" and (child.lower_ == "for" or kind == "AGREE" and child.lower_ == "on"):
+            # "called for increased pressure on Russia", "agreed on the need to keep up pressure on
+            # Iran": whom the asked-for or agreed act reaches; not "to" ("pushed for the boy's
+            # return to his father": the father asked nothing of anyone)
             for noun in _pobjs(child):
-                for prep in noun.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
-                        found.extend(e for p in _pobjs(prep) for e in parts.of(p))
+                found.extend(e for p in _aimed_at(noun) for e in parts.of(p))
     return found
+
+
+def _aimed_at(noun: Token) -> list[Token]:
+    """The "on"/"against" objects of a measure noun, or of the measure its infinitive takes:
+    "pressure on Russia", "the need to continue pressure on Russia"."""
+    measures = [noun, *(o for acl in noun.children if acl.dep_ == "acl" and acl.pos_ == "VERB"
+                        for o in acl.children if o.dep_ == "dobj")]
+    return [p for m in measures for prep in m.children if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+            for p in _pobjs(prep)]
 
 
 def _conditioned(verb: Token, parts: Participants) -> list[Participant]:

@@ -9,6 +9,8 @@ phrases too: "Britain, France and Germany" are three) and returns what it stands
 - a pronoun resolved as quote speakers are ("he", "she": the latest person, skipping one
   whose first name is the other gender's; "they", "it":
   the latest organisation or state that acted or spoke), a relative pronoun its antecedent;
+  a possessive inside a phrase with a "by" agent that agent ("statements by the leaders about
+  their readiness");
 - an office of named states ("the presidents of Ukraine, France and Finland") those states;
 - a phrase (``PhraseRecord``) headed by a noun of people, bodies or sites ("riot police",
   "the perpetrators", "U.S. embassies in Kenya"), with the entity it stands for when a
@@ -255,6 +257,9 @@ class Participants:
             bound = self._bound_by_subject(t, low)
             if bound is not None:
                 return [bound]
+            agents = self._bound_by_agent(t, low)
+            if agents:
+                return agents
         if low in _PERSONAL:
             found = self.resolver.latest(t.idx, person=True, pronoun=low)
             return [found] if found is not None else []
@@ -323,6 +328,25 @@ class Participants:
         if any(o != e and self.entities[o].type in types for o in between):
             return None
         return e
+
+    def _bound_by_agent(self, t: Token, low: str) -> list[Participant]:
+        """The "by" agent of the noun whose phrase holds the possessive: "statements by the
+        leaders of Poland and Italy about their readiness to act", "a call by Iran for its
+        allies to ...". The agent is named before the pronoun and is of its number."""
+        for noun in t.ancestors:
+            if noun.pos_ in ("VERB", "AUX"):
+                return []
+            if noun.pos_ != "NOUN":
+                continue
+            for prep in noun.children:
+                if prep.dep_ != "prep" or prep.lower_ != "by" or prep.i > t.i or t.i <= prep.right_edge.i:
+                    continue
+                for agent in (c for c in prep.children if c.dep_ == "pobj"):
+                    plural = agent.tag_ in ("NNS", "NNPS") or bool(agent.conjuncts)
+                    person = self._named_type(agent) == "PERSON"
+                    if plural == (low in _PLURAL_PRONOUNS) and (low not in _PERSONAL or person):
+                        return self.of(agent)
+        return []
 
     def _behind(self, t: Token, depth: int) -> list[Participant]:
         """Who stands behind a noun that names no one: "rejected North Korea's demand",
