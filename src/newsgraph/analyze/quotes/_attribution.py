@@ -82,23 +82,25 @@ _CIRCUMSTANCE_OPENERS = frozenset({"when", "while", "whenever", "though", "altho
 _LEARNED_FRAMES = {"dobj": "obj", "ccomp": "that", "that": "that", "xcomp": "to", "toinf": "to"}
 
 
-def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str = "en") -> str | None:
+def attribution(doc, text: str, kind: str, cue: Cue | None, start: int, end: int, lang: str = "en") -> str | None:
     """The attribution of a quote with this kind, cue and content span; None when it is no quote:
-    a speech cue's content that only names someone, a quoted term ("known as "blackouts"")."""
+    a speech cue's content that only names someone, a quoted term ("known as "blackouts"").
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds that string from every token
+    on each access, which made this check a tenth of the quote stage."""
     if cue is None:
         return "speech"  # a quote with no cue is a quotation going on from the one before
     klass, frame = _class_and_frame(cue, lang)
     if kind == "direct":
-        if _lone_word(doc.text, start, end) and not _cue_beside(doc.text, cue, start, end) \
+        if _lone_word(text, start, end) and not _cue_beside(text, cue, start, end) \
                 and not _governed(doc, cue, start, end):
             return None  # "This year's list included "couth," "compunction," ...": terms, not speech
-        if klass != "speech" and len(doc.text[start:end].split()) < _MIN_QUOTED_WORDS:
+        if klass != "speech" and len(text[start:end].split()) < _MIN_QUOTED_WORDS:
             return None  # a term or a name in quotation marks, not a quotation
         if _names_a_thing(doc, start, end):
             return None  # 'NBC's "Today" show', 'the "boys will be boys" trope': a title or a term
         if _named_by(doc, cue, lang):
             return None  # 'is billed as "a conversation between dancers ..."': what it is called
-        if _unsaid(doc, cue, quoted=True):
+        if _unsaid(doc, text, cue, quoted=True):
             return "stance"  # 'doesn't describe the candy but means "no value"': not what was said
         return "speech"
     if klass == "speech" and cue.speaker is not None \
@@ -112,21 +114,21 @@ def attribution(doc, kind: str, cue: Cue | None, start: int, end: int, lang: str
         return None  # "say it is", "said no when reporters asked": no content of the speaker's
     if klass == "speech" and _infinitive_of_a_noun(doc, cue):
         klass = "intention"  # "attempts to confirm that ...": trying to say it, not saying it
-    found = _indirect(doc, kind, klass, frame, start, end)
-    if found == "speech" and (_asked_unnamed(doc, cue, lang) or _unsaid(doc, cue)):
+    found = _indirect(doc, text, kind, klass, frame, start, end)
+    if found == "speech" and (_asked_unnamed(doc, cue, lang) or _unsaid(doc, text, cue)):
         # "When asked whether ...": the reporter's question; "won't say what he'll do": nothing said
         return "stance"
     return found
 
 
-def _indirect(doc, kind: str, klass: str, frame: str, start: int, end: int) -> str | None:
+def _indirect(doc, text: str, kind: str, klass: str, frame: str, start: int, end: int) -> str | None:
     """The attribution of an indirect or mixed quote by its cue's class and its content."""
     if klass != "speech" or not frame or frame in _PROPOSITION_FRAMES:
         return klass
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return klass
-    if kind == "mixed" or any(c in DOUBLE_MARKS for c in doc.text[start:end]):
+    if kind == "mixed" or any(c in DOUBLE_MARKS for c in text[start:end]):
         # quoted words in a thing talked about ("tell stories about "firsts"", "stressed the need
         # to bolster ... under "constant attack"") do not make it a proposition; in a clause, a
         # verb's phrase or what something was called ("described Clinton as "a disgrace"") they
@@ -256,7 +258,7 @@ def _evidence(doc, cue: Cue, lang: str) -> bool:
         and doc[cue.speaker].lemma_.lower() in words(lang, "quote_evidence_nouns")
 
 
-def _unsaid(doc, cue: Cue, quoted: bool = False) -> bool:
+def _unsaid(doc, text: str, cue: Cue, quoted: bool = False) -> bool:
     """A speech verb negated ("didn't respond to", "won't say what", "doesn't describe"): it
     reports that something was not said. Of a quotation (``quoted``), only a negation right before
     the verb with no quotation mark between counts ('"Probably not," Ms. Moore said': the parser
@@ -264,7 +266,7 @@ def _unsaid(doc, cue: Cue, quoted: bool = False) -> bool:
     if cue.verb is None:
         return False
     verb = doc[cue.verb]
-    return any(c.dep_ == "neg" and not (quoted and (c.i > verb.i or any(m in doc.text[c.idx:verb.idx] for m in DOUBLE_MARKS)))
+    return any(c.dep_ == "neg" and not (quoted and (c.i > verb.i or any(m in text[c.idx:verb.idx] for m in DOUBLE_MARKS)))
                for c in verb.children)
 
 

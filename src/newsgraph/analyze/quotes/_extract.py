@@ -126,7 +126,7 @@ def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned:
             # cut back to its quotation ('retorted, “I'm a good swimmer” and then ...'): direct
             kind, (start, end) = next((("direct", m) for m in marks if m[0] - 1 <= start and end <= m[1] + 1),
                                       (kind, (start, end)))
-        attributed = attribution(doc, kind, cue, start, end, lang)
+        attributed = attribution(doc, text, kind, cue, start, end, lang)
         if attributed is None:
             continue  # a speech cue whose content only names someone: nothing was reported
         if cue is not None:

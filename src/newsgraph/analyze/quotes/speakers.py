@@ -576,8 +576,8 @@ class SpeakerResolver:
             if tok.lemma_.lower() in self.person_nouns and any(c.dep_ == "det" and c.lower_ in _INDEFINITE
                                                                for c in tok.children):
                 self.unnamed_people.setdefault(tok.lemma_.lower(), []).append(tok.idx)  # "a woman", anywhere
-            if (tok.dep_ in NOMINAL_SUBJECTS or self._subject_of_relative(tok)) and tok.pos_ == "PROPN" \
-                    and self.ent_at[tok.idx] is None:
+            if tok.pos_ == "PROPN" and self.ent_at[tok.idx] is None \
+                    and (tok.dep_ in NOMINAL_SUBJECTS or self._subject_of_relative(tok)):
                 # a surname the tagger missed ("Durning did not need much coaxing", "For Espinos, who
                 # understands ..."): still the person introduced by full name before it
                 person = self._introduced(tok.text, tok.idx, (_PERSON,))
