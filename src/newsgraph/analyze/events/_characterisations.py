@@ -12,8 +12,6 @@ are looked for among the words after the verb, not at fixed relations.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
 from ..lexicons import words
@@ -42,16 +40,11 @@ def _clause_after(verb: Token, sent: Span) -> list[Token]:
     return out
 
 
-@lru_cache(maxsize=None)
-def _pejoratives(lang: str) -> frozenset[str]:
-    return words(lang, "event_pejoratives")
-
-
 def characterisations(sent: Span, parts: Participants,
                       lang: str = "en") -> list[tuple[Token, list[Participant], list[Participant]]]:
     """(naming verb, who names, who is named) for each disparaging naming in ``sent``."""
     out = []
-    pejoratives = _pejoratives(lang)
+    pejoratives = words(lang, "event_pejoratives")
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS or any(c.dep_ == "neg" for c in verb.children):
             continue

@@ -46,12 +46,12 @@ def colon_cues(doc, text: str, lang: str = "en") -> list[Cue]:
         if span is None or not len(span):
             continue
         if name.isupper():
-            names = names if names is not None else {t.text for e in doc.ents for t in e if e.label_ in _NAMED}
+            names = names if names is not None else _name_words(doc)
             if not all(w.title() in names for w in name.split()):
                 continue  # a label ("UPDATE:"); but "WALLACE:" in a transcript is a person the body names
         if not _source_like(span, lang):
             # a headline tagger reads "Sanders:" as a noun; the body names him
-            names = names if names is not None else {t.text for e in doc.ents for t in e if e.label_ in _NAMED}
+            names = names if names is not None else _name_words(doc)
             if not all(t.text in names for t in span if not (t.is_punct or t.tag_ == "POS")):
                 continue
         rest_span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
@@ -63,6 +63,11 @@ def colon_cues(doc, text: str, lang: str = "en") -> list[Cue]:
         colon = m.end(1) + text[m.end(1):m.start(2)].index(":")
         cues.append(Cue(colon, colon + 1, None, span.root.i, (span.start_char, span.end_char), content, ":", "speech"))
     return cues
+
+
+def _name_words(doc) -> set[str]:
+    """The words of the document's names (people, bodies, places, groups): what a head must consist of."""
+    return {t.text for e in doc.ents for t in e if e.label_ in _NAMED}
 
 
 def title_cues(doc, text: str, verb_cues: list[Cue], lang: str = "en") -> list[Cue]:
@@ -83,14 +88,14 @@ def title_cues(doc, text: str, verb_cues: list[Cue], lang: str = "en") -> list[C
         span = doc.char_span(start, start + len(line.rstrip()), alignment_mode="expand")
         if span is None or len(span) < 3:
             continue
-        names = names if names is not None else {t.text for e in doc.ents for t in e if e.label_ in _NAMED}
-        cue = _title_cue(doc, span, names, frames)
+        names = names if names is not None else _name_words(doc)
+        cue = _title_cue(doc, text, span, names, frames)
         if cue is not None and cue.start not in claimed:
             cues.append(cue)
     return cues
 
 
-def _title_cue(doc, span, names: set[str], frames) -> Cue | None:
+def _title_cue(doc, text: str, span, names: set[str], frames) -> Cue | None:
     for verb in span[1:-1]:
         klass = _present_tense_cue(verb.lower_, frames)
         if klass is None or not verb.text[:1].isupper():
@@ -101,7 +106,7 @@ def _title_cue(doc, span, names: set[str], frames) -> Cue | None:
         if first == verb.i or not (first == span.start or doc[first - 1].text == ","):
             return None  # a kicker before it ("Railing Against Trump, Sanders Vows") is fine; other words not
         content = token_span(doc, verb.i + 1, span.end - 1)
-        if content is None or len(doc.text[content[0]:content[1]].split()) < 2:
+        if content is None or len(text[content[0]:content[1]].split()) < 2:
             return None
         speaker = doc[first:verb.i]
         return Cue(verb.idx, verb.idx + len(verb), verb.i, speaker.root.i, (speaker.start_char, speaker.end_char),
