@@ -87,6 +87,34 @@ def test_event_gate_our_timebank_labels_read_as_verdicts_per_participant():
     assert len(aside) == 10 and aside == train.aside_docs(reversed(sorted(labels)))  # a fixed rule
 
 
+def test_event_gate_polnear_labels_judge_every_event_and_keep_a_third_aside():
+    train = _script()
+    labels = train._read_labels(train.POLNEAR_LABELS)
+    rows = [row for doc in labels.values() for row in doc.values()]
+    assert len(labels) == 49 and len(rows) == 360
+    # every event is judged, with or without participants: a sample of what the event model sees
+    assert any(not (r["actors"] or r["targets"]) for r in rows)
+    assert 0 < sum(r["event"] for r in rows) < len(rows)
+    aside = train.polnear_aside_docs(labels)
+    assert len(aside) == 17 and aside == train.polnear_aside_docs(reversed(sorted(labels)))  # a fixed rule
+
+
+def test_event_gate_threshold_may_not_push_a_floored_figure_under_its_floor():
+    train = _script()
+    floors = {"events": {"tune_f1": 0.7, "seed_f1": 0.8}}
+
+    def figures(tune_f1, seed_f1):
+        return {"tune": {"f1": tune_f1, "strict_f1": 0.5}, "seed": {"f1": seed_f1, "strict_f1": 0.5},
+                "plover": {"type_precision": 0.7, "strict_accuracy": 0.4, "target_match": 0.6}}
+
+    ungated = figures(0.75, 0.85)
+    assert train._within_floors(figures(0.72, 0.81), ungated, floors)
+    assert not train._within_floors(figures(0.72, 0.79), ungated, floors)
+    # a figure already under its floor without the gate only may not fall further
+    assert train._within_floors(figures(0.65, 0.81), figures(0.65, 0.85), floors)
+    assert not train._within_floors(figures(0.64, 0.81), figures(0.65, 0.85), floors)
+
+
 def test_event_gate_a_file_without_thresholds_is_refused():
     with pytest.raises(ValueError):
         read_gate("event\t__bias__\t0.1\n")
