@@ -336,3 +336,9 @@ def test_speaker_after_a_verb_that_follows_its_quotation(nlp):
     quotes = extract_quotes(doc, extract_entities(doc))
     assert [q.text for q in quotes] == ["You’re talking about one genre only,"]
     assert quotes[0].speaker is not None and quotes[0].speaker.text.startswith("the laid-back Cambridge resident")
+
+
+def test_speaker_an_office_named_across_a_run_of_spaces_is_named_on_one_line(nlp):
+    # ours: the office's name is read off the text as written, with its spaces made single
+    assert _speakers(nlp, "The Prime  Minister's office said the visit was off.")[-1] == \
+        ("The Prime  Minister's office", "Prime Minister's office")

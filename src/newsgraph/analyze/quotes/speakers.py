@@ -101,8 +101,10 @@ def _speech_verbs(lang: str) -> frozenset[str]:
 
 
 def _visible(name: str) -> str:
-    """A name without the zero-width characters web text carries ("Traeger\u200b said")."""
-    return "".join(ch for ch in name if unicodedata.category(ch) != "Cf") if not name.isascii() else name
+    """A name without the zero-width characters web text carries ("Traeger\u200b said"), on one line:
+    a name read off the text as written ("Unifor Local\n444") has single spaces for its line breaks."""
+    name = "".join(ch for ch in name if unicodedata.category(ch) != "Cf") if not name.isascii() else name
+    return " ".join(name.split())
 
 
 class SpeakerResolver:
@@ -544,7 +546,7 @@ class SpeakerResolver:
         if owner_entity is None and owner.lemma_.lower() in self.role_nouns:
             owner_entity = self._latest_role(owner.lemma_.lower(), owner.idx)
         key = (owner_entity if owner_entity is not None else owner.lower_, head.lemma_.lower())
-        mention = self.text[owner.left_edge.idx : head.idx + len(head)]
+        mention = _visible(self.text[owner.left_edge.idx : head.idx + len(head)])
         if mention.lower().startswith("the "):
             mention = mention[4:]
         return self.office_names.setdefault(key, mention)
