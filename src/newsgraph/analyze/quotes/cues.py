@@ -318,7 +318,10 @@ def subject_of(tok, lang: str = "en"):
 def _subject(tok, frames, depth: int = 0):
     """The speaker: subject, agent of a passive, or the subject of the cue this one is coordinated with."""
     # not a quotation mark the parser took for a subject ('...,’’ says the founder')
-    subj = next((c for c in tok.children if c.dep_ in SUBJECTS and not c.is_punct), None)
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS and not c.is_punct]
+    # nor the quotation's last words, where the parser gave the verb a second subject after
+    # them ('"... Full panic mode," said Leslie Wimes'): the one outside the marks speaks
+    subj = next((c for c in subjects if not _closed_off(c, tok)), subjects[0] if subjects else None)
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -346,6 +349,12 @@ def _subject(tok, frames, depth: int = 0):
     if depth < 3 and tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB"):
         return _subject(tok.head, frames, depth + 1)  # "Advisers were quick to point out": via "quick"
     return _inverted_object(tok) or _name_before(tok)
+
+
+def _closed_off(subj, verb) -> bool:
+    """Whether a closing quotation mark stands between a subject and its verb after it: the
+    subject is inside the quotation."""
+    return subj.i < verb.i and any(t.text in CLOSING_MARK_TOKENS for t in subj.doc[subj.right_edge.i + 1:verb.i])
 
 
 def _inverted_object(tok):
