@@ -28,6 +28,14 @@ def _speakers(nlp, text):
          ("The minister", "Karen Holt")),
         # an office speaks for its holder, named by its first mention
         ("Holt's office confirmed that the plan was approved.", ("Holt's office", "Holt's office")),
+        # so do a person's staff, and a body with its owner's name before it
+        ("Mayor Dana Holt promised lower taxes. Holt's staff later said the figure was a forecast.",
+         ("Holt's staff", "Holt's staff")),
+        ("The Rossi campaign said the poll was wrong. Later the Rossi campaign added that it would appeal.",
+         ("the Rossi campaign", "Rossi campaign")),
+        # but a person's role with a name before it is the person given that role
+        ("Kremlin spokesman Dmitry Peskov said talks were over. The Kremlin spokesman added that no date was set.",
+         ("The Kremlin spokesman", "Dmitry Peskov")),
         # a role last given to someone unnamed is that unnamed person, not the latest name
         ("Tests link a missing activist to the scene, a police official said. Mark Webb, the activist, "
          "left the city last year. The tests were sent to a laboratory, the official said.",

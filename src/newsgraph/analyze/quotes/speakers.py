@@ -20,8 +20,10 @@ these rules, first match wins:
    speech verb with no subject, "..., insists 16-year-old Xander Wise, ..."; not one who speaks or acts in
    a concessive clause, "Although Trump has tweeted that ...", which is background); "they"/"them" -> the latest
    organisation, state or group that spoke;
-3. an office with an owner ("Starmer's office", "the Prime Minister's office")
-   -> that office, named by its first mention, so all its mentions agree;
+3. an office with an owner ("Starmer's office", "the Prime Minister's office", "McCallum's
+   staff"; or, for a body and not a person's role, a name before it: "the Clinton campaign",
+   not "the Kremlin spokesman") -> that office, named by its first mention, so all its
+   mentions agree;
 4. an outlet ("the Kiev media") stays as written: it is a speaker, not a place;
    A party name as the head of a definite epithet ("the Kentucky Republican";
    ``quote_party_epithets.txt``) -> the latest person before it;
@@ -271,7 +273,11 @@ class SpeakerResolver:
             gender = self.pronoun_gender.get(low)
             return self._latest(head.idx, person=(kind == "person"), gender=gender), None
         lemma = head.lemma_.lower()
+        # the owner: a possessor ("Starmer's office") or, for a body rather than a person ("the
+        # Clinton campaign", not "the Kremlin spokesman", whom rule 5 finds), a name before the noun
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None and lemma not in self.role_nouns:
+            owner = next((c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
         if (lemma in self.offices or low in self.offices) and owner is not None:
             return None, self._office(head, owner)
         if self._bare_definite(head) and lemma in self.bodies:
