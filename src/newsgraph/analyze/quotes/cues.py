@@ -283,6 +283,7 @@ def speaker_mention(doc, tok, speaker, content: tuple[int, int] | None):
         # "European leaders who refused": the mention is "European leaders", never the
         # pronoun (PolNeAR marks "who" as the source; a reader needs the antecedent).
         speaker = tok.head
+    speaker = _past_dateline(speaker)  # whichever way the speaker was found
     if speaker is None:
         return None, None
     span = _after_dateline(doc, speaker, _subtree_span(doc, speaker))
