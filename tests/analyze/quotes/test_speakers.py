@@ -55,6 +55,13 @@ def _speakers(nlp, text):
         # a person named in the quotation itself is its topic, not whom "he wrote" means
         ('Dan Moore at the National Review agreed with the verdict.\n\n"If the goal was to make Tim Kaine '
          'defend business as usual, Tim Kaine looked tired," he wrote.', ("he", "Dan Moore")),
+        # "it" saying something is the organisation that spoke just before
+        ("The Tribune wrote that the mayor had resigned. “The council was not told,” it added.",
+         ("it", "Tribune")),
+        # but an "it" that is nobody stays nobody, and an organisation only named is not it
+        ("Harlow Steel sent a letter to the council on Thursday. It says the council broke the law.", ("It", None)),
+        ("The Tribune wrote that the mayor had resigned. It is worth noting that the count took two days.",
+         ("It", None)),
         # a plural role noun is a group, not the latest person
         ("Mark Webb said the bridge was safe. The officials said it would close.", ("The officials", None)),
     ],

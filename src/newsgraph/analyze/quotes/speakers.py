@@ -19,7 +19,9 @@ these rules, first match wins:
    who understands ..."; not a subject inside a quotation, the speaker's topic; or after a
    speech verb with no subject, "..., insists 16-year-old Xander Wise, ..."; not one who speaks or acts in
    a concessive clause, "Although Trump has tweeted that ...", which is background); "they"/"them" -> the latest
-   organisation, state or group that spoke;
+   organisation, state or group that spoke; "it" as the subject of a speech verb ("The Tribune wrote ...
+   it added") -> the organisation or state that spoke in its sentence or the two before (none for
+   "It is worth noting", nor for an organisation only named there);
 3. an office with an owner ("Starmer's office", "the Prime Minister's office", "McCallum's
    staff"; or, for a body and not a person's role, a name before it: "the Clinton campaign",
    not "the Kremlin spokesman") -> that office, named by its first mention, so all its
@@ -264,6 +266,8 @@ class SpeakerResolver:
             return self._latest(head.idx, person=True), None
         if entity is not None:
             return entity, self._with_number(head, entity)
+        if low == "it":
+            return self._body_that_spoke(head), None
         kind = self.pronouns.get(low)
         if kind == "group":
             pair = self._pair_since_group(head.idx)
@@ -378,6 +382,24 @@ class SpeakerResolver:
             if last > best[0]:
                 best = (last, idx)
         return best[1]
+
+    def _body_that_spoke(self, head) -> int | None:
+        """ "It" as the subject of a speech verb ("The Tribune wrote ... it added"): the organisation
+        or state that spoke last, in its sentence or the two before it (a document's issuer speaks
+        where the document does); None for an "it" that is nobody ("It's worth noting"). Not the
+        organisation merely named last: that is as often a treaty or an agency spoken of."""
+        if head.dep_ != "nsubj" or head.head.lemma_.lower() not in self.speech_verbs:
+            return None
+        since = self._sentences_back(head.sent, _ORGANISATION_REACH).start_char
+        found = [ent for pos, ent in self.spoke if since <= pos < head.idx and self.entities[ent].type in ("ORG", "GPE")]
+        return found[-1] if found else None
+
+    def _sentences_back(self, sent, count: int):
+        for _ in range(count):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return sent
 
     @staticmethod
     def _bare_definite(head) -> bool:
