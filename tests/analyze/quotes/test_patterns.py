@@ -63,6 +63,10 @@ def _quotes(nlp, text: str):
          "the Tribune"),
         # participle and relative clause speakers
         ("Trump, refusing to concede, vowed to fight on.", "to concede", "refusing", "Trump"),
+        # a document's participle, in the clause that issues it: the issuer
+        ("The Harlow Council issued a statement calling the test a clear violation of the treaty.",
+         "the test a clear violation of the treaty", "calling", "The Harlow Council"),
+        ("Acme Corp. released a report saying that sales fell.", "sales fell", "saying", "Acme Corp."),
         ("The mayor, who praised the police response, said the city would recover.", "the police response",
          "praised", "The mayor"),
     ],

@@ -345,7 +345,7 @@ def _subject(tok, frames, depth: int = 0):
     # a coordinated verb shares the subject only of another cue (the parser may hang it
     # on a verb inside the first content).
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
-        return tok.head  # "Mr. Trump, refusing to ...": the noun the participle modifies
+        return _issuer_in_clause(tok.head) or tok.head  # "Mr. Trump, refusing to ...": the noun the participle modifies
     # "by blowing an airhorn and joking that ...": a verb coordinated with a "by"/"after" clause's
     # verb shares that clause's way up to its subject
     if depth < 3 and tok.head.i != tok.i and (tok.dep_ in ("advcl", "xcomp")
@@ -357,6 +357,14 @@ def _subject(tok, frames, depth: int = 0):
     if depth < 3 and tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB"):
         return _subject(tok.head, frames, depth + 1)  # "Advisers were quick to point out": via "quick"
     return _inverted_object(tok) or _name_before(tok)
+
+
+def _issuer_in_clause(noun):
+    """Who issued a document in the same clause: "The council issued a statement calling ..." is
+    the council's, as PolNeAR marks it and a reader names it; None for anything else."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in words(noun.doc.lang_, "speaker_document_nouns"):
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.i), None)
 
 
 def _dateline(tok) -> bool:
