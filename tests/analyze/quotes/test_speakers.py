@@ -55,6 +55,10 @@ def _speakers(nlp, text):
         # a person named in the quotation itself is its topic, not whom "he wrote" means
         ('Dan Moore at the National Review agreed with the verdict.\n\n"If the goal was to make Tim Kaine '
          'defend business as usual, Tim Kaine looked tired," he wrote.', ("he", "Dan Moore")),
+        # a surname the tagger took for a common word is the person the text named in full before
+        ("The hosts, Andy Samberg and Sandra Oh, opened the show with a joke. Canadian actor Oh said the "
+         "pairing was a lucky one.", ("Canadian actor Oh", "Sandra Oh")),
+        ("Theresa May met the king on Monday. May said the talks were useful.", ("May", "Theresa May")),
         # "it" saying something is the organisation that spoke just before
         ("The Tribune wrote that the mayor had resigned. “The council was not told,” it added.",
          ("it", "Tribune")),

@@ -5,7 +5,7 @@ these rules, first match wins:
 
 1. its head word lies in a named-entity mention -> that entity; a surname or a
    first name alone ("Lincicome", "Green", "Dr. Li", also where the tagger marked no
-   name) -> the person introduced before it by a full name ending (or, for a first
+   name, or took a subject for a common word: "Canadian actor Oh said", "Fields said") -> the person introduced before it by a full name ending (or, for a first
    name, starting) with it, also where the tagger typed it an organisation ("Durning"
    after "Jeanine Durning"; zero-width characters in it aside); a name in apposition
    right after the mention ("Campbell's partner, Jason Louth"; not one past a relative
@@ -256,7 +256,8 @@ class SpeakerResolver:
             entity = self._apposed_to(head)
         if entity is None and head.pos_ == "PROPN":
             entity = self._by_name(head)
-        if (entity is None and head.pos_ == "PROPN") or (entity is not None and self._lone_name(entity)):
+        if (entity is None and (head.pos_ == "PROPN" or self._word_for_a_name(head))) \
+                or (entity is not None and self._lone_name(entity)):
             written = self._written_in_full(head)
             if written is not None:
                 return entity, written
@@ -497,6 +498,13 @@ class SpeakerResolver:
 
     def _lone_name(self, entity: int) -> bool:
         return self.entities[entity].type == _PERSON and " " not in self.entities[entity].name
+
+    @staticmethod
+    def _word_for_a_name(head) -> bool:
+        """A capitalised subject the tagger took for a common word ("Canadian actor Oh said", "Wise
+        said"): a surname if the text wrote it in full before (``_written_in_full``)."""
+        return head.dep_ in NOMINAL_SUBJECTS and head.is_alpha and head.text[:1].isupper() \
+            and head.pos_ in ("INTJ", "ADJ", "NOUN", "VERB", "AUX", "ADV")
 
     def _written_in_full(self, head) -> str | None:
         """A surname the tagger found no full name for: the full name written before it ("Damon
