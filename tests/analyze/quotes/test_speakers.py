@@ -361,3 +361,14 @@ def test_speaker_an_office_named_across_a_run_of_spaces_is_named_on_one_line(nlp
     # ours: the office's name is read off the text as written, with its spaces made single
     assert _speakers(nlp, "The Prime  Minister's office said the visit was off.")[-1] == \
         ("The Prime  Minister's office", "Prime Minister's office")
+
+
+@pytest.mark.parametrize("text, name", [
+    # ours: a headline's surname the story names in full only after it (tagged a name, or a common word)
+    ("Halvorsen: The Budget Is A Disgrace.\n\nSenator Ingrid Halvorsen said on Monday that the budget was a "
+     "disgrace.", "Ingrid Halvorsen"),
+    ("Trump: Rubio Has A Long Way To Go On Trade.\n\nDonald Trump said on Friday that Marco Rubio was weak "
+     "on trade.", "Donald Trump"),
+])
+def test_speaker_a_headline_surname_is_the_person_named_in_full_later(nlp, text, name):
+    assert _speakers(nlp, text)[0][1] == name

@@ -5,9 +5,12 @@ these rules, first match wins:
 
 1. its head word lies in a named-entity mention -> that entity; a surname or a
    first name alone ("Lincicome", "Green", "Dr. Li", also where the tagger marked no
-   name, or took a subject for a common word: "Canadian actor Oh said", "Fields said") -> the person introduced before it by a full name ending (or, for a first
-   name, starting) with it, also where the tagger typed it an organisation ("Durning"
-   after "Jeanine Durning"; zero-width characters in it aside); a name in apposition
+   name, or took a subject for a common word: "Canadian actor Oh said", "Fields said")
+   -> the person introduced before it by a full name ending (or, for a first name,
+   starting) with it, also where the tagger typed it an organisation ("Durning" after
+   "Jeanine Durning"; zero-width characters in it aside); in the headline (the first
+   sentence), where nobody was introduced yet, the one person the story names in full
+   after it ("Sanders: Clinton needs to ..." before "Bernie Sanders offered"); a name in apposition
    right after the mention ("Campbell's partner, Jason Louth"; not one past a relative
    clause) -> that name; a description in apposition to a name ("Nunes, the ferocious
    brawler who calls herself ...") -> whoever the name is;
@@ -256,6 +259,8 @@ class SpeakerResolver:
             entity = self._apposed_to(head)
         if entity is None and head.pos_ == "PROPN":
             entity = self._by_name(head)
+        elif entity is None and head.sent.start == 0 and head.is_alpha and head.text[:1].isupper():
+            entity = self._named_later(head.text)  # a title-case headline's surname, tagged a common word
         if (entity is None and (head.pos_ == "PROPN" or self._word_for_a_name(head))) \
                 or (entity is not None and self._lone_name(entity)):
             written = self._written_in_full(head)
@@ -494,7 +499,17 @@ class SpeakerResolver:
         name = _visible(" ".join(words)).removesuffix("’s").removesuffix("'s")
         if not name or not name[0].isupper():
             return None
-        return self._introduced(name, head.idx, (_PERSON, "ORG"))
+        found = self._introduced(name, head.idx, (_PERSON, "ORG"))
+        if found is None and head.sent.start == 0:
+            found = self._named_later(name)
+        return found
+
+    def _named_later(self, surname: str) -> int | None:
+        """A surname in the headline ("Sanders: Clinton needs to ..."), which the story names in full
+        only after it: the one person whose full name ends with it; None for two or none."""
+        people = [idx for idx, ent in enumerate(self.entities)
+                  if ent.type == _PERSON and ent.name.endswith(" " + surname) and idx not in self.not_people]
+        return people[0] if len(people) == 1 else None
 
     def _lone_name(self, entity: int) -> bool:
         return self.entities[entity].type == _PERSON and " " not in self.entities[entity].name
