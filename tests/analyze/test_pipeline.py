@@ -98,3 +98,15 @@ def test_analyze_record_says_which_stages_produced_it(seed_record):
     assert seed_record["analysis"]["stages"] == recorded_stages()
     for name in recorded_stages():
         assert isinstance(seed_record[name], list)
+
+
+def test_analyze_entity_names_are_one_line(analyzer):
+    # ours: a participant phrase the parser ends on a paragraph break ("... Ill.\n\n") is named
+    # without it, and no name carries a line break or a run of spaces
+    text = ("The clerk who took the money was sentenced to two years on Friday by a federal judge in "
+            "Springfield, Ill.\n\nHis lawyer said he would appeal.")
+    [(_, record)] = list(analyzer.analyze([Article(text=text, source="one-line-names")]))
+    names = [e["name"] for e in record["entities"]] + [q["speaker"]["name"] for q in record["quotes"]
+                                                      if q["speaker"] and q["speaker"].get("name")]
+    assert any(n.startswith("a federal judge") for n in names)
+    assert all(n == " ".join(n.split()) for n in names)

@@ -77,7 +77,8 @@ def _phrases(events: list[EventRecord]) -> dict[tuple[str, int | None], list[Phr
 def _phrase_entity(eid: str, mentions: list[PhraseRecord], entity_ids: list[str]) -> dict:
     """A participant named by a phrase, as a record entity of type NOMINAL (kept to its article)."""
     first = mentions[0]
-    entity = {"id": eid, "name": first.text, "type": "NOMINAL",
+    # the name is one line, whatever the text's line breaks; the mentions keep the text as written
+    entity = {"id": eid, "name": " ".join(first.text.split()), "type": "NOMINAL",
               "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in mentions]}
     if first.refers_to is not None:
         entity["refers_to"] = entity_ids[first.refers_to]

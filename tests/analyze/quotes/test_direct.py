@@ -130,3 +130,14 @@ def test_direct_quotation_paragraph_after_the_reporters_words_stays_unattributed
     text = ("The storm closed every school in the region on Monday.\n\n"
             '"We are going to have to shovel a lot more often this winter."')
     assert not any(q.kind == "direct" and q.speaker is not None for q in _quotes(nlp, text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # ours: the parser gives "said" two subjects, the quotation's last words and the name after the marks
+    ("“The budget is a mess. A total mess,” said Harriet Olsen, a member of the finance committee.",
+     "Harriet Olsen, a member of the finance committee"),
+    ("“She is a fine coach. Not good, great. One of the best coaches in the whole league,” Mayor Tom Briggs "
+     "said in an interview.", "Mayor Tom Briggs"),
+])
+def test_direct_quotations_last_words_are_not_its_speaker(nlp, text, speaker):
+    assert {said for _, said in _said(nlp, text)} == {speaker}

@@ -63,6 +63,10 @@ def _quotes(nlp, text: str):
          "the Tribune"),
         # participle and relative clause speakers
         ("Trump, refusing to concede, vowed to fight on.", "to concede", "refusing", "Trump"),
+        # a document's participle, in the clause that issues it: the issuer
+        ("The Harlow Council issued a statement calling the test a clear violation of the treaty.",
+         "the test a clear violation of the treaty", "calling", "The Harlow Council"),
+        ("Acme Corp. released a report saying that sales fell.", "sales fell", "saying", "Acme Corp."),
         ("The mayor, who praised the police response, said the city would recover.", "the police response",
          "praised", "The mayor"),
     ],
@@ -266,3 +270,29 @@ def test_quotes_an_inverted_attribution_after_a_quotation_keeps_the_quotation_as
             "said a government communique, read Wednesday night at a rally attended by the president.")
     assert [(q.kind, q.text) for q in _quotes(nlp, text)] == [
         ("direct", "Nothing is certain concerning his return to the island,")]
+
+
+@pytest.mark.parametrize("text, speaker, name", [
+    # ours: the parser takes the dateline for the subject and hangs the name on it
+    ("WASHINGTON -- President Obama, opening the new library on Monday, said it would tell the story of the city.",
+     "President Obama", "Barack Obama"),
+    # ours: or gives the verb two subjects, the dateline first
+    ("BEDFORD, N.H. (AP) — Senator Marco Rubio said Tuesday that the race was far from over.",
+     "Senator Marco Rubio", "Marco Rubio"),
+    # ours: a dateline the parser hung on the name is no part of its mention
+    ("LONDON (Reuters) - Mayor Sadiq Khan said on Monday that the plan was dead.", "Mayor Sadiq Khan", None),
+    # ours: an acronym opening a paragraph, with a clause between dashes, is no dateline
+    ("Officials said the road was closed.\n\nNASA - which had planned the launch - said it would wait.",
+     "NASA - which had planned the launch", "NASA"),
+])
+def test_quotes_a_dateline_is_not_the_speaker(nlp, text, speaker, name):
+    q = _quotes(nlp, text)[-1]
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert name is None or q.speaker.name == name
+
+
+def test_quotes_a_dateline_is_not_a_noun_cues_speaker(nlp):
+    # ours: the holder of a stance noun ("concerns about") is the verb's subject, not the dateline
+    text = ("City news.\n\nPORTLAND - Dana Ortiz, who needs a win in the state, voiced concerns about the "
+            "judges on Friday.")
+    assert [q.speaker.text for q in _quotes(nlp, text)] == ["Dana Ortiz"]

@@ -28,6 +28,14 @@ def _speakers(nlp, text):
          ("The minister", "Karen Holt")),
         # an office speaks for its holder, named by its first mention
         ("Holt's office confirmed that the plan was approved.", ("Holt's office", "Holt's office")),
+        # so do a person's staff, and a body with its owner's name before it
+        ("Mayor Dana Holt promised lower taxes. Holt's staff later said the figure was a forecast.",
+         ("Holt's staff", "Holt's staff")),
+        ("The Rossi campaign said the poll was wrong. Later the Rossi campaign added that it would appeal.",
+         ("the Rossi campaign", "Rossi campaign")),
+        # but a person's role with a name before it is the person given that role
+        ("Kremlin spokesman Dmitry Peskov said talks were over. The Kremlin spokesman added that no date was set.",
+         ("The Kremlin spokesman", "Dmitry Peskov")),
         # a role last given to someone unnamed is that unnamed person, not the latest name
         ("Tests link a missing activist to the scene, a police official said. Mark Webb, the activist, "
          "left the city last year. The tests were sent to a laboratory, the official said.",
@@ -47,6 +55,17 @@ def _speakers(nlp, text):
         # a person named in the quotation itself is its topic, not whom "he wrote" means
         ('Dan Moore at the National Review agreed with the verdict.\n\n"If the goal was to make Tim Kaine '
          'defend business as usual, Tim Kaine looked tired," he wrote.', ("he", "Dan Moore")),
+        # a surname the tagger took for a common word is the person the text named in full before
+        ("The hosts, Andy Samberg and Sandra Oh, opened the show with a joke. Canadian actor Oh said the "
+         "pairing was a lucky one.", ("Canadian actor Oh", "Sandra Oh")),
+        ("Theresa May met the king on Monday. May said the talks were useful.", ("May", "Theresa May")),
+        # "it" saying something is the organisation that spoke just before
+        ("The Tribune wrote that the mayor had resigned. “The council was not told,” it added.",
+         ("it", "Tribune")),
+        # but an "it" that is nobody stays nobody, and an organisation only named is not it
+        ("Harlow Steel sent a letter to the council on Thursday. It says the council broke the law.", ("It", None)),
+        ("The Tribune wrote that the mayor had resigned. It is worth noting that the count took two days.",
+         ("It", None)),
         # a plural role noun is a group, not the latest person
         ("Mark Webb said the bridge was safe. The officials said it would close.", ("The officials", None)),
     ],
@@ -336,3 +355,20 @@ def test_speaker_after_a_verb_that_follows_its_quotation(nlp):
     quotes = extract_quotes(doc, extract_entities(doc))
     assert [q.text for q in quotes] == ["You’re talking about one genre only,"]
     assert quotes[0].speaker is not None and quotes[0].speaker.text.startswith("the laid-back Cambridge resident")
+
+
+def test_speaker_an_office_named_across_a_run_of_spaces_is_named_on_one_line(nlp):
+    # ours: the office's name is read off the text as written, with its spaces made single
+    assert _speakers(nlp, "The Prime  Minister's office said the visit was off.")[-1] == \
+        ("The Prime  Minister's office", "Prime Minister's office")
+
+
+@pytest.mark.parametrize("text, name", [
+    # ours: a headline's surname the story names in full only after it (tagged a name, or a common word)
+    ("Halvorsen: The Budget Is A Disgrace.\n\nSenator Ingrid Halvorsen said on Monday that the budget was a "
+     "disgrace.", "Ingrid Halvorsen"),
+    ("Trump: Rubio Has A Long Way To Go On Trade.\n\nDonald Trump said on Friday that Marco Rubio was weak "
+     "on trade.", "Donald Trump"),
+])
+def test_speaker_a_headline_surname_is_the_person_named_in_full_later(nlp, text, name):
+    assert _speakers(nlp, text)[0][1] == name

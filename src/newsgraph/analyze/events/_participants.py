@@ -448,7 +448,8 @@ class Participants:
         doc = self.doc
         while first < t.i and (doc[first].is_punct or doc[first].lower_ in ("and", "or", "as", "well")):
             first += 1
-        while last > t.i and (doc[last].is_punct or doc[last].pos_ in ("CCONJ", "ADP")):
+        # a paragraph break the parser hung on the last word ("in Alexandria, Va.\n\n") is no part of it
+        while last > t.i and (doc[last].is_punct or doc[last].is_space or doc[last].pos_ in ("CCONJ", "ADP")):
             last -= 1
         start, end = doc[first].idx, doc[last].idx + len(doc[last])
         return PhraseRecord(start, end, self.text[start:end], refers_to)

@@ -23,6 +23,8 @@ __all__ = ["Cue", "find_cues", "verb_frames", "token_span", "speaker_mention", "
            "CLOSING_MARKS"]
 
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+_DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
+_DATELINE_REACH = 8  # tokens: "BEDFORD, N.H. (AP) —"
 # Tags of a finite verb, which has a subject of its own.
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 # Heads of a parenthetical cue's clause: the content is the clause it hangs on.
@@ -207,7 +209,9 @@ def _noun_cue(doc, tok, frames: tuple[str, ...], klass: str) -> Cue | None:
     content = token_span(doc, first, last)
     if content is None:
         return None
-    span = token_span(doc, speaker.left_edge.i, speaker.i) if speaker is not None else None
+    speaker = _past_dateline(speaker)
+    span = _after_dateline(doc, speaker, token_span(doc, speaker.left_edge.i, speaker.i)) \
+        if speaker is not None else None
     return Cue(tok.idx, tok.idx + len(tok), None, speaker.i if speaker is not None else None, span, content,
                tok.lemma_.lower(), klass, tok.dep_, frame=frame)
 
@@ -279,9 +283,10 @@ def speaker_mention(doc, tok, speaker, content: tuple[int, int] | None):
         # "European leaders who refused": the mention is "European leaders", never the
         # pronoun (PolNeAR marks "who" as the source; a reader needs the antecedent).
         speaker = tok.head
+    speaker = _past_dateline(speaker)  # whichever way the speaker was found
     if speaker is None:
         return None, None
-    span = _subtree_span(doc, speaker)
+    span = _after_dateline(doc, speaker, _subtree_span(doc, speaker))
     if span and (span[0] < tok.idx < span[1] or content and span[0] < content[1] and content[0] < span[1]):
         # the subject's subtree runs over its verb or the content: keep its own words
         span = token_span(doc, speaker.left_edge.i, speaker.i)
@@ -318,7 +323,13 @@ def subject_of(tok, lang: str = "en"):
 def _subject(tok, frames, depth: int = 0):
     """The speaker: subject, agent of a passive, or the subject of the cue this one is coordinated with."""
     # not a quotation mark the parser took for a subject ('...,’’ says the founder')
-    subj = next((c for c in tok.children if c.dep_ in SUBJECTS and not c.is_punct), None)
+    subjects = [c for c in tok.children if c.dep_ in SUBJECTS and not c.is_punct]
+    # nor the quotation's last words, where the parser gave the verb a second subject after
+    # them ('"... Full panic mode," said Leslie Wimes'): the one outside the marks speaks
+    subj = next((c for c in subjects if not _closed_off(c, tok) and not _dateline(c)),
+                subjects[0] if subjects else None)
+    if subj is not None and _dateline(subj):
+        return _past_dateline(subj)
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -334,7 +345,7 @@ def _subject(tok, frames, depth: int = 0):
     # a coordinated verb shares the subject only of another cue (the parser may hang it
     # on a verb inside the first content).
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
-        return tok.head  # "Mr. Trump, refusing to ...": the noun the participle modifies
+        return _issuer_in_clause(tok.head) or tok.head  # "Mr. Trump, refusing to ...": the noun the participle modifies
     # "by blowing an airhorn and joking that ...": a verb coordinated with a "by"/"after" clause's
     # verb shares that clause's way up to its subject
     if depth < 3 and tok.head.i != tok.i and (tok.dep_ in ("advcl", "xcomp")
@@ -346,6 +357,56 @@ def _subject(tok, frames, depth: int = 0):
     if depth < 3 and tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB"):
         return _subject(tok.head, frames, depth + 1)  # "Advisers were quick to point out": via "quick"
     return _inverted_object(tok) or _name_before(tok)
+
+
+def _issuer_in_clause(noun):
+    """Who issued a document in the same clause: "The council issued a statement calling ..." is
+    the council's, as PolNeAR marks it and a reader names it; None for anything else."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in words(noun.doc.lang_, "speaker_document_nouns"):
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.i), None)
+
+
+def _dateline(tok) -> bool:
+    """A wire story's dateline: a place in capitals opening its line, then a dash before the story
+    ("WASHINGTON -- ", "BEDFORD, N.H. (AP) — "); where it is, not who speaks."""
+    doc = tok.doc
+    if len(tok.text) < 2 or not tok.text.isupper() or not tok.is_alpha:
+        return False
+    if tok.i > 0 and "\n" not in doc[tok.i - 1].text + doc[tok.i - 1].whitespace_:
+        return False
+    return _dateline_dash(tok) is not None
+
+
+def _dateline_dash(tok):
+    """The dash that closes a dateline opening with ``tok``, with a capitalised word after it."""
+    doc = tok.doc
+    return next((t for t in doc[tok.i + 1:tok.i + _DATELINE_REACH] if t.text in _DATELINE_DASHES
+                 and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()), None)
+
+
+def _past_dateline(tok):
+    """For a dateline the parser took for the speaker, the name it hung on it ("WASHINGTON --
+    President Obama, ..., said"), else None; any other token as it is."""
+    if tok is None or not _dateline(tok):
+        return tok
+    return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i), None)
+
+
+def _after_dateline(doc, speaker, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A speaker's mention without the dateline the parser hung on it ("LONDON (Reuters) - Mayor
+    Sadiq Khan")."""
+    first = doc[speaker.left_edge.i]
+    if span is None or first.i >= speaker.i or not _dateline(first):
+        return span
+    dash = _dateline_dash(first)
+    return (doc[dash.i + 1].idx, span[1]) if dash.i < speaker.i else span
+
+
+def _closed_off(subj, verb) -> bool:
+    """Whether a closing quotation mark stands between a subject and its verb after it: the
+    subject is inside the quotation."""
+    return subj.i < verb.i and any(t.text in CLOSING_MARK_TOKENS for t in subj.doc[subj.right_edge.i + 1:verb.i])
 
 
 def _inverted_object(tok):

@@ -5,9 +5,12 @@ these rules, first match wins:
 
 1. its head word lies in a named-entity mention -> that entity; a surname or a
    first name alone ("Lincicome", "Green", "Dr. Li", also where the tagger marked no
-   name) -> the person introduced before it by a full name ending (or, for a first
-   name, starting) with it, also where the tagger typed it an organisation ("Durning"
-   after "Jeanine Durning"; zero-width characters in it aside); a name in apposition
+   name, or took a subject for a common word: "Canadian actor Oh said", "Fields said")
+   -> the person introduced before it by a full name ending (or, for a first name,
+   starting) with it, also where the tagger typed it an organisation ("Durning" after
+   "Jeanine Durning"; zero-width characters in it aside); in the headline (the first
+   sentence), where nobody was introduced yet, the one person the story names in full
+   after it ("Sanders: Clinton needs to ..." before "Bernie Sanders offered"); a name in apposition
    right after the mention ("Campbell's partner, Jason Louth"; not one past a relative
    clause) -> that name; a description in apposition to a name ("Nunes, the ferocious
    brawler who calls herself ...") -> whoever the name is;
@@ -19,9 +22,13 @@ these rules, first match wins:
    who understands ..."; not a subject inside a quotation, the speaker's topic; or after a
    speech verb with no subject, "..., insists 16-year-old Xander Wise, ..."; not one who speaks or acts in
    a concessive clause, "Although Trump has tweeted that ...", which is background); "they"/"them" -> the latest
-   organisation, state or group that spoke;
-3. an office with an owner ("Starmer's office", "the Prime Minister's office")
-   -> that office, named by its first mention, so all its mentions agree;
+   organisation, state or group that spoke; "it" as the subject of a speech verb ("The Tribune wrote ...
+   it added") -> the organisation or state that spoke in its sentence or the two before (none for
+   "It is worth noting", nor for an organisation only named there);
+3. an office with an owner ("Starmer's office", "the Prime Minister's office", "McCallum's
+   staff"; or, for a body and not a person's role, a name before it: "the Clinton campaign",
+   not "the Kremlin spokesman") -> that office, named by its first mention, so all its
+   mentions agree;
 4. an outlet ("the Kiev media") stays as written: it is a speaker, not a place;
    A party name as the head of a definite epithet ("the Kentucky Republican";
    ``quote_party_epithets.txt``) -> the latest person before it;
@@ -101,8 +108,10 @@ def _speech_verbs(lang: str) -> frozenset[str]:
 
 
 def _visible(name: str) -> str:
-    """A name without the zero-width characters web text carries ("Traeger\u200b said")."""
-    return "".join(ch for ch in name if unicodedata.category(ch) != "Cf") if not name.isascii() else name
+    """A name without the zero-width characters web text carries ("Traeger\u200b said"), on one line:
+    a name read off the text as written ("Unifor Local\n444") has single spaces for its line breaks."""
+    name = "".join(ch for ch in name if unicodedata.category(ch) != "Cf") if not name.isascii() else name
+    return " ".join(name.split())
 
 
 class SpeakerResolver:
@@ -250,7 +259,10 @@ class SpeakerResolver:
             entity = self._apposed_to(head)
         if entity is None and head.pos_ == "PROPN":
             entity = self._by_name(head)
-        if (entity is None and head.pos_ == "PROPN") or (entity is not None and self._lone_name(entity)):
+        elif entity is None and head.sent.start == 0 and head.is_alpha and head.text[:1].isupper():
+            entity = self._named_later(head.text)  # a title-case headline's surname, tagged a common word
+        if (entity is None and (head.pos_ == "PROPN" or self._word_for_a_name(head))) \
+                or (entity is not None and self._lone_name(entity)):
             written = self._written_in_full(head)
             if written is not None:
                 return entity, written
@@ -260,6 +272,8 @@ class SpeakerResolver:
             return self._latest(head.idx, person=True), None
         if entity is not None:
             return entity, self._with_number(head, entity)
+        if low == "it":
+            return self._body_that_spoke(head), None
         kind = self.pronouns.get(low)
         if kind == "group":
             pair = self._pair_since_group(head.idx)
@@ -269,7 +283,11 @@ class SpeakerResolver:
             gender = self.pronoun_gender.get(low)
             return self._latest(head.idx, person=(kind == "person"), gender=gender), None
         lemma = head.lemma_.lower()
+        # the owner: a possessor ("Starmer's office") or, for a body rather than a person ("the
+        # Clinton campaign", not "the Kremlin spokesman", whom rule 5 finds), a name before the noun
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None and lemma not in self.role_nouns:
+            owner = next((c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
         if (lemma in self.offices or low in self.offices) and owner is not None:
             return None, self._office(head, owner)
         if self._bare_definite(head) and lemma in self.bodies:
@@ -371,6 +389,24 @@ class SpeakerResolver:
                 best = (last, idx)
         return best[1]
 
+    def _body_that_spoke(self, head) -> int | None:
+        """ "It" as the subject of a speech verb ("The Tribune wrote ... it added"): the organisation
+        or state that spoke last, in its sentence or the two before it (a document's issuer speaks
+        where the document does); None for an "it" that is nobody ("It's worth noting"). Not the
+        organisation merely named last: that is as often a treaty or an agency spoken of."""
+        if head.dep_ != "nsubj" or head.head.lemma_.lower() not in self.speech_verbs:
+            return None
+        since = self._sentences_back(head.sent, _ORGANISATION_REACH).start_char
+        found = [ent for pos, ent in self.spoke if since <= pos < head.idx and self.entities[ent].type in ("ORG", "GPE")]
+        return found[-1] if found else None
+
+    def _sentences_back(self, sent, count: int):
+        for _ in range(count):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return sent
+
     @staticmethod
     def _bare_definite(head) -> bool:
         """A singular noun with "the" and nothing else before it: "the agency", not "the Kiev media"
@@ -463,10 +499,27 @@ class SpeakerResolver:
         name = _visible(" ".join(words)).removesuffix("’s").removesuffix("'s")
         if not name or not name[0].isupper():
             return None
-        return self._introduced(name, head.idx, (_PERSON, "ORG"))
+        found = self._introduced(name, head.idx, (_PERSON, "ORG"))
+        if found is None and head.sent.start == 0:
+            found = self._named_later(name)
+        return found
+
+    def _named_later(self, surname: str) -> int | None:
+        """A surname in the headline ("Sanders: Clinton needs to ..."), which the story names in full
+        only after it: the one person whose full name ends with it; None for two or none."""
+        people = [idx for idx, ent in enumerate(self.entities)
+                  if ent.type == _PERSON and ent.name.endswith(" " + surname) and idx not in self.not_people]
+        return people[0] if len(people) == 1 else None
 
     def _lone_name(self, entity: int) -> bool:
         return self.entities[entity].type == _PERSON and " " not in self.entities[entity].name
+
+    @staticmethod
+    def _word_for_a_name(head) -> bool:
+        """A capitalised subject the tagger took for a common word ("Canadian actor Oh said", "Wise
+        said"): a surname if the text wrote it in full before (``_written_in_full``)."""
+        return head.dep_ in NOMINAL_SUBJECTS and head.is_alpha and head.text[:1].isupper() \
+            and head.pos_ in ("INTJ", "ADJ", "NOUN", "VERB", "AUX", "ADV")
 
     def _written_in_full(self, head) -> str | None:
         """A surname the tagger found no full name for: the full name written before it ("Damon
@@ -544,7 +597,7 @@ class SpeakerResolver:
         if owner_entity is None and owner.lemma_.lower() in self.role_nouns:
             owner_entity = self._latest_role(owner.lemma_.lower(), owner.idx)
         key = (owner_entity if owner_entity is not None else owner.lower_, head.lemma_.lower())
-        mention = self.text[owner.left_edge.idx : head.idx + len(head)]
+        mention = _visible(self.text[owner.left_edge.idx : head.idx + len(head)])
         if mention.lower().startswith("the "):
             mention = mention[4:]
         return self.office_names.setdefault(key, mention)
