@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .gazetteer import Gazetteer, Known
 from ..lexicons import words
@@ -88,15 +89,24 @@ def _split_place_person(doc, c: Candidate, gaz: Gazetteer, people: set[str]) -> 
     return [c]
 
 
+@lru_cache(maxsize=None)
+def _title_phrases_by_length() -> dict[int, frozenset[str]]:
+    """Word count -> the office titles of that many words, as compared: without an inner "the"."""
+    by_length: dict[int, set[str]] = {}
+    for phrase in words("en", "entity_title_phrases"):
+        by_length.setdefault(len(phrase.split()), set()).add(phrase.replace(" the ", " "))
+    return {n: frozenset(phrases) for n, phrases in by_length.items()}
+
+
 def _in_title_phrase(doc, start: int, end: int) -> bool:
     """Whether tokens start..end close an office title ("Secretary of State")."""
-    for phrase in words("en", "entity_title_phrases"):
-        n = len(phrase.split())
+    # The tokens are read once per title length, not once per title.
+    for n, phrases in _title_phrases_by_length().items():
         first = end - n
         if first < 0 or first > start:
             continue
         said = " ".join(t.lower_ for t in doc[first:end] if t.lower_ != "the")
-        if said == phrase.replace(" the ", " "):
+        if said in phrases:
             return True
     return False
 
