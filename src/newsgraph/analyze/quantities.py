@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .doc_text import text_of
 from .fast_patterns import compile_guarded, word_alternation
 from .lexicons import table, words
 from .types import QuantityRecord
@@ -172,7 +173,7 @@ def _counts(lx: _Lex, doc, text: str, taken: list[tuple[int, int]]) -> list[Quan
 
 def extract_quantities(doc) -> list[QuantityRecord]:
     lx = _lex()
-    text = doc.text
+    text = text_of(doc)
     found: list[QuantityRecord] = []
     for record in sorted(_money(lx, text) + _percents(lx, text), key=lambda q: (q.start - q.end, q.start)):
         if not any(q.start < record.end and record.start < q.end for q in found):

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..doc_text import text_of
 from ..constants import NOMINAL_SUBJECTS
 from ..entities.gazetteer import gazetteer
 from ..lexicons import table
@@ -97,7 +98,7 @@ class Participants:
 
     def __init__(self, doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRecord], lang: str = "en"):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token anew on each call: read it once
+        self.text = text_of(doc)  # Doc.text joins every token anew on each call
         self.entities = entities
         self.lang = lang
         self.by_token: dict[int, int] = {}

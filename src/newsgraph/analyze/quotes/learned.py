@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..doc_text import text_of
 from ..logistic import probability
 from .cues import Cue, speaker_mention, subject_of, token_span
 from ._idioms import in_idiom
@@ -157,7 +158,7 @@ def _governing_subject(tok):
 def proposals(doc, inside: bytearray, lang: str = "en"):
     """Every (word, complement) pair worth scoring, with its features; words inside quotation marks
     and idioms ("All told, ...") are skipped."""
-    text = doc.text  # built anew on each access: read it once
+    text = text_of(doc)  # Doc.text is built anew on each access
     for tok in doc:
         if tok.pos_ not in ("VERB", "NOUN", "ADJ") or inside[tok.idx] or in_idiom(doc, tok, lang):
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..doc_text import text_of
 from ..lexicons import words
 from ._grammar import lexicon
 
@@ -38,7 +39,7 @@ class Context:
 
     def __init__(self, doc, ref: date | None):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = text_of(doc)  # Doc.text joins every token on each access
         self.ref = ref
         self._starts = {t.idx: t.i for t in doc}
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..doc_text import text_of
 from . import _calendar as cal
 from ._anchor import reanchor
 from ._grammar import LENGTH_MOD_RULES, POINT_MOD_RULES, TRIGGERS, WEEKDAY_RULES, lexicon, patterns, prefixes
@@ -138,7 +139,7 @@ def infer_published(doc) -> str | None:
     ("WASHINGTON, March 3, 2016 (AP) —"); otherwise None. A date in the body is
     more often an event date than the publication date, so it is not used.
     """
-    head = doc.text[:600]
+    head = text_of(doc)[:600]
     best: tuple[int, str] | None = None
     for pattern in _published_patterns():
         m = pattern.search(head)
