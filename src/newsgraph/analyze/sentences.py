@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 
+from .doc_text import text_of
+
 __all__ = ["COMPONENT", "sentence_spans"]
 
 COMPONENT = "newsgraph_line_breaks"
@@ -35,8 +37,9 @@ def line_breaks_start_sentences(doc):
 def sentence_spans(doc) -> list[dict]:
     """The record's sentences: character spans, without surrounding whitespace."""
     spans = []
+    doc_text = text_of(doc)
     for sent in doc.sents:
-        text = sent.text
+        text = doc_text[sent.start_char:sent.end_char]  # Span.text would join its tokens again
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.end_char - (len(text) - len(text.rstrip()))
         if end > start:

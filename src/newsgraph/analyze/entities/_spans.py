@@ -129,8 +129,10 @@ def _untagged_places(doc, gaz: Gazetteer, found: list[Candidate]) -> list[Candid
     taken = {i for c in found for i in range(c.start, c.end)}
     titles = words("en", "entity_titles")
     # one pass over the tokens, plain lists after: slicing a Doc per window is slow
-    proper = [t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in taken for t in doc]
-    texts = [t.text for t in doc]
+    proper, texts = [], []
+    for t in doc:
+        texts.append(t.text)
+        proper.append(t.pos_ == "PROPN" and texts[-1][:1].isupper() and t.i not in taken)
     out, i, n_tokens = [], 0, len(texts)
     while i < n_tokens:
         if not proper[i]:

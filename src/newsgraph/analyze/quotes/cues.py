@@ -120,19 +120,21 @@ def find_cues(doc, lang: str = "en") -> list[Cue]:
     """Every reporting cue of the Doc, in text order, with speaker and content where found."""
     frames = verb_frames(lang)
     nouns = noun_frames(lang)
+    adverbs = words(lang, "quote_adverbs")
     cues: list[Cue] = []
     for tok in doc:
-        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        lower, pos, dep = tok.lower_, tok.pos_, tok.dep_  # read once: every token is asked
+        if lower == "according" and any(c.lower_ == "to" for c in tok.children):
             make = partial(_according, doc, tok)
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in frames and tok.dep_ not in ("amod", "compound"):
-            klass, verb_frames_ = frames[tok.lemma_.lower()]
+        elif pos == "VERB" and (lemma := tok.lemma_.lower()) in frames and dep not in ("amod", "compound"):
+            klass, verb_frames_ = frames[lemma]
             make = partial(_verb_cue, doc, tok, klass, verb_frames_, lang)
-        elif tok.lower_ == "in" and tok.dep_ == "prep":
+        elif lower == "in" and dep == "prep":
             make = partial(_in_poll, doc, tok, lang)
-        elif tok.dep_ == "advmod" and tok.lower_ in words(lang, "quote_adverbs"):
+        elif dep == "advmod" and lower in adverbs:
             make = partial(_adverb_cue, doc, tok)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
-            make = partial(_noun_cue, doc, tok, *nouns[tok.lemma_.lower()])
+        elif pos == "NOUN" and (lemma := tok.lemma_.lower()) in nouns:
+            make = partial(_noun_cue, doc, tok, *nouns[lemma])
         else:
             continue
         # A word of an idiom ("That said") is no cue. Asked only of a would-be cue: the
