@@ -54,3 +54,9 @@ def test_guard_folds_case_as_the_pattern_does():
     # The Kelvin sign is a case-insensitive "k", the long s an "s".
     for pattern, text in ((r"k\w+", "\u212aelvin"), (r"s\w+", "\u017fome")):
         assert compile_guarded(pattern, re.IGNORECASE).match(text)
+
+
+def test_guard_goes_after_leading_global_flags():
+    guarded = compile_guarded(r"(?m)^[A-Z]\w+,", 0)
+    assert guarded.pattern.startswith("(?m)(?=[A-Z])")
+    assert [m.group() for m in guarded.finditer("x\nParis, France\nrome, Italy")] == ["Paris,"]

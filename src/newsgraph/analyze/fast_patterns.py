@@ -71,10 +71,17 @@ def _rest(node: dict) -> str:
     return "(?:" + _branches(node) + ")" + ("?" if _END in node else "")
 
 
+_GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
+
+
 def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)`` with a look-ahead for its possible first characters."""
     first = first_chars(pattern, flags)
-    return re.compile(pattern if first is None else f"(?={first}){pattern}", flags)
+    if first is None:
+        return re.compile(pattern, flags)
+    opening = _GLOBAL_FLAGS.match(pattern)  # "(?m)" must stay at the very start
+    at = opening.end() if opening else 0
+    return re.compile(f"{pattern[:at]}(?={first}){pattern[at:]}", flags)
 
 
 class _Unreadable(Exception):
