@@ -23,8 +23,10 @@ counts stances and acts ("voted for", "campaigned against") as well as speech.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 
 from ..doc_text import text_of
@@ -88,9 +90,10 @@ def learned_cues(doc, inside: bytearray, taken: list[tuple[int, int]], lang: str
         return []
     threshold, weights = model
     scored = []
+    clear = _Overlaps(taken)
     for proposal in proposals(doc, inside, lang):
         start, end = proposal.content
-        if any(a < end and start < b for a, b in taken):
+        if clear.overlapped(start, end):
             continue
         p = probability(proposal.features, weights)
         if p >= threshold:
@@ -102,6 +105,20 @@ def learned_cues(doc, inside: bytearray, taken: list[tuple[int, int]], lang: str
         if not any(k.content[0] < end and start < k.content[1] for _, k in kept):
             kept.append((p, proposal))
     return sorted((_cue(doc, proposal, p, lang) for p, proposal in kept), key=lambda c: c.start)
+
+
+class _Overlaps:
+    """Whether a span overlaps any of some fixed spans, by bisection instead of a walk over them all:
+    the spans sorted by start, with the furthest end reached so far."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))
+
+    def overlapped(self, start: int, end: int) -> bool:
+        before_end = bisect_left(self.starts, end)  # the spans that start before ``end``
+        return before_end > 0 and self.reach[before_end - 1] > start
 
 
 def _cue(doc, proposal: Proposal, score: float, lang: str) -> Cue:
