@@ -27,6 +27,7 @@ from functools import lru_cache
 from .doc_text import text_of
 from .fast_patterns import compile_guarded, word_alternation
 from .lexicons import table, words
+from .token_filter import tokens_with
 from .types import QuantityRecord
 
 __all__ = ["extract_quantities"]
@@ -130,8 +131,8 @@ def _percents(lx: _Lex, text: str) -> list[QuantityRecord]:
 
 def _counts(lx: _Lex, doc, text: str, taken: list[tuple[int, int]]) -> list[QuantityRecord]:
     out = []
-    for tok in doc:
-        if tok.dep_ != "nummod" or tok.head.pos_ not in ("NOUN", "PROPN") or tok.i > tok.head.i:
+    for tok in tokens_with(doc, "DEP", ("nummod",)):
+        if tok.head.pos_ not in ("NOUN", "PROPN") or tok.i > tok.head.i:
             continue
         if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
             continue

@@ -31,6 +31,7 @@ from importlib import resources
 
 from ..doc_text import text_of
 from ..logistic import probability
+from ..token_filter import tokens_with
 from .cues import Cue, speaker_mention, subject_of, token_span
 from ._idioms import in_idiom
 from ._nouns import noun_speaker
@@ -176,8 +177,8 @@ def proposals(doc, inside: bytearray, lang: str = "en"):
     """Every (word, complement) pair worth scoring, with its features; words inside quotation marks
     and idioms ("All told, ...") are skipped."""
     text = text_of(doc)  # Doc.text is built anew on each access
-    for tok in doc:
-        if tok.pos_ not in ("VERB", "NOUN", "ADJ") or inside[tok.idx] or in_idiom(doc, tok, lang):
+    for tok in tokens_with(doc, "POS", ("VERB", "NOUN", "ADJ")):
+        if inside[tok.idx] or in_idiom(doc, tok, lang):
             continue
         for child in tok.children:
             if child.i < tok.i:
