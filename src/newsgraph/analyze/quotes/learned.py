@@ -91,11 +91,7 @@ def learned_cues(doc, inside: bytearray, taken: list[tuple[int, int]], lang: str
         return []
     threshold, weights = model
     scored = []
-    clear = _Overlaps(taken)
-    for proposal in proposals(doc, inside, lang):
-        start, end = proposal.content
-        if clear.overlapped(start, end):
-            continue
+    for proposal in proposals(doc, inside, lang, skip=_Overlaps(taken).overlapped):
         p = probability(proposal.features, weights)
         if p >= threshold:
             scored.append((p, proposal))
@@ -173,9 +169,10 @@ def _governing_subject(tok):
     return next((c for c in head.children if c.dep_ in NOMINAL_SUBJECTS), None)
 
 
-def proposals(doc, inside: bytearray, lang: str = "en"):
+def proposals(doc, inside: bytearray, lang: str = "en", skip=None):
     """Every (word, complement) pair worth scoring, with its features; words inside quotation marks
-    and idioms ("All told, ...") are skipped."""
+    and idioms ("All told, ...") are skipped, and so are complements (start, end) for which
+    ``skip(start, end)`` is true (before their features are made)."""
     text = text_of(doc)  # Doc.text is built anew on each access
     for tok in tokens_with(doc, "POS", ("VERB", "NOUN", "ADJ")):
         if inside[tok.idx] or in_idiom(doc, tok, lang):
@@ -184,7 +181,7 @@ def proposals(doc, inside: bytearray, lang: str = "en"):
             if child.i < tok.i:
                 continue
             found = _complement(doc, tok, child)
-            if found is not None:
+            if found is not None and not (skip is not None and skip(*found[1])):
                 relation, content = found
                 yield Proposal(tok.i, relation, content, _features(text, tok, child, relation, content))
 
