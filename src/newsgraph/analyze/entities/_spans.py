@@ -128,11 +128,12 @@ def candidates(doc, gaz: Gazetteer) -> list[Candidate]:
 def _untagged_places(doc, gaz: Gazetteer, found: list[Candidate]) -> list[Candidate]:
     taken = {i for c in found for i in range(c.start, c.end)}
     titles = words("en", "entity_titles")
-    # one pass over the tokens, plain lists after: slicing a Doc per window is slow
-    proper, texts = [], []
-    for t in doc:
-        texts.append(t.text)
-        proper.append(t.pos_ == "PROPN" and texts[-1][:1].isupper() and t.i not in taken)
+    # plain lists from spaCy's attribute arrays (no Token object per token): slicing a Doc per
+    # window is slow
+    strings = doc.vocab.strings
+    texts = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
+    proper = [strings[pos] == "PROPN" and text[:1].isupper() and i not in taken
+              for i, (pos, text) in enumerate(zip(doc.to_array("POS").tolist(), texts))]
     out, i, n_tokens = [], 0, len(texts)
     while i < n_tokens:
         if not proper[i]:
