@@ -98,8 +98,16 @@ def _title_phrases_by_length() -> dict[int, frozenset[str]]:
     return {n: frozenset(phrases) for n, phrases in by_length.items()}
 
 
+@lru_cache(maxsize=None)
+def _title_last_words() -> frozenset[str]:
+    return frozenset(phrase.split()[-1] for phrases in _title_phrases_by_length().values() for phrase in phrases)
+
+
 def _in_title_phrase(doc, start: int, end: int) -> bool:
     """Whether tokens start..end close an office title ("Secretary of State")."""
+    last = doc[end - 1].lower_
+    if last != "the" and last not in _title_last_words():
+        return False  # the compared words end with this one, and no title does
     # The tokens are read once per title length, not once per title.
     for n, phrases in _title_phrases_by_length().items():
         first = end - n
