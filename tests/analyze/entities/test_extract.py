@@ -119,3 +119,14 @@ def test_analyze_entities_office_titles_hold_no_names(nlp, sentence):
 def test_analyze_entities_state_names_stay(nlp):
     names = {e.name for e in extract_entities(nlp("The State Department and New York State agreed on Friday."))}
     assert "State Department" in names
+
+
+def test_title_phrase_check_reads_the_closing_words(nlp):
+    from newsgraph.analyze.entities._spans import _in_title_phrase
+
+    doc = nlp("The Secretary of the Interior met the Chief of Staff and State officials.")
+    words = [t.text for t in doc]
+    interior, staff, state = words.index("Interior"), words.index("Staff"), words.index("State")
+    assert _in_title_phrase(doc, interior, interior + 1)  # "secretary of (the) interior"
+    assert _in_title_phrase(doc, staff, staff + 1)
+    assert not _in_title_phrase(doc, state, state + 1)  # "and State": no title ends here

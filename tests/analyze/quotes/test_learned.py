@@ -70,3 +70,16 @@ def test_training_script_writes_a_model_the_analysis_can_read(tmp_path):
     assert threshold in train_quote_model.THRESHOLDS
     assert weights and all(isinstance(w, float) for w in weights.values())
     assert "PolNeAR" in out.read_text(encoding="utf-8").splitlines()[1]
+
+
+def test_overlap_index_answers_as_a_walk_over_the_spans():
+    from itertools import product
+
+    from newsgraph.analyze.quotes.learned import _Overlaps
+
+    spans = [(10, 20), (5, 8), (30, 31), (12, 40), (50, 60)]
+    index = _Overlaps(spans)
+    for start, end in product(range(0, 65, 3), range(1, 70, 4)):
+        if start < end:
+            assert index.overlapped(start, end) == any(a < end and start < b for a, b in spans)
+    assert not _Overlaps([]).overlapped(0, 100)

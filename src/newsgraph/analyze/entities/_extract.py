@@ -18,6 +18,7 @@ two full names stays apart; cross-document resolution is a later stage.
 
 from __future__ import annotations
 
+from ..doc_text import text_of
 from ._roles import used_as_actor
 from ._spans import ENTITY_LABELS, Candidate, acronym_definitions, candidates, char_bounds, strong_place
 from .gazetteer import Gazetteer, Known, gazetteer
@@ -35,7 +36,7 @@ def extract_entities(doc) -> list[EntityRecord]:
     acronyms = acronym_definitions(doc, found)
     surnames = {c.span(doc)[-1].text for c in found if c.label == "PERSON" and c.end - c.start >= 2}
     groups: dict[tuple[str, str], EntityRecord] = {}
-    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    text = text_of(doc)  # Doc.text is rebuilt from the tokens on every access
     for c in found:
         start, end = char_bounds(doc, c, text)
         surface = text[start:end]

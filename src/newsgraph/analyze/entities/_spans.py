@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .gazetteer import Gazetteer, Known
 from ..lexicons import words
@@ -88,15 +89,32 @@ def _split_place_person(doc, c: Candidate, gaz: Gazetteer, people: set[str]) -> 
     return [c]
 
 
+@lru_cache(maxsize=None)
+def _title_phrases_by_length() -> dict[int, frozenset[str]]:
+    """Word count -> the office titles of that many words, as compared: without an inner "the"."""
+    by_length: dict[int, set[str]] = {}
+    for phrase in words("en", "entity_title_phrases"):
+        by_length.setdefault(len(phrase.split()), set()).add(phrase.replace(" the ", " "))
+    return {n: frozenset(phrases) for n, phrases in by_length.items()}
+
+
+@lru_cache(maxsize=None)
+def _title_last_words() -> frozenset[str]:
+    return frozenset(phrase.split()[-1] for phrases in _title_phrases_by_length().values() for phrase in phrases)
+
+
 def _in_title_phrase(doc, start: int, end: int) -> bool:
     """Whether tokens start..end close an office title ("Secretary of State")."""
-    for phrase in words("en", "entity_title_phrases"):
-        n = len(phrase.split())
+    last = doc[end - 1].lower_
+    if last != "the" and last not in _title_last_words():
+        return False  # the compared words end with this one, and no title does
+    # The tokens are read once per title length, not once per title.
+    for n, phrases in _title_phrases_by_length().items():
         first = end - n
         if first < 0 or first > start:
             continue
         said = " ".join(t.lower_ for t in doc[first:end] if t.lower_ != "the")
-        if said == phrase.replace(" the ", " "):
+        if said in phrases:
             return True
     return False
 
@@ -118,9 +136,12 @@ def candidates(doc, gaz: Gazetteer) -> list[Candidate]:
 def _untagged_places(doc, gaz: Gazetteer, found: list[Candidate]) -> list[Candidate]:
     taken = {i for c in found for i in range(c.start, c.end)}
     titles = words("en", "entity_titles")
-    # one pass over the tokens, plain lists after: slicing a Doc per window is slow
-    proper = [t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in taken for t in doc]
-    texts = [t.text for t in doc]
+    # plain lists from spaCy's attribute arrays (no Token object per token): slicing a Doc per
+    # window is slow
+    strings = doc.vocab.strings
+    texts = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
+    proper = [strings[pos] == "PROPN" and text[:1].isupper() and i not in taken
+              for i, (pos, text) in enumerate(zip(doc.to_array("POS").tolist(), texts))]
     out, i, n_tokens = [], 0, len(texts)
     while i < n_tokens:
         if not proper[i]:

@@ -89,11 +89,16 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
     events: list[EventRecord] = []
     timex_spans = _token_spans(doc, [(t.start, t.end) for t in timexes])
     quantity_spans = _token_spans(doc, [(q.start, q.end) for q in quantities])
+    misconduct_words = words(lang, "event_misconduct")
     for sent in doc.sents:
-        found = [(tok, sense) for tok in sent if (sense := _sense(tok, lex)) is not None]
-        demand = any(t.lower_ in _DEMAND_WORDS for t in sent)
-        misconduct = _misconduct_in(sent, lang)
-        naming = any(t.lemma_ in NAMING_VERBS for t in sent)
+        found, demand, misconduct, naming = [], False, False, False
+        for tok in sent:  # one walk over the sentence for the four questions
+            if (sense := _sense(tok, lex)) is not None:
+                found.append((tok, sense))
+            lemma = tok.lemma_
+            demand = demand or tok.lower_ in _DEMAND_WORDS
+            misconduct = misconduct or lemma.lower() in misconduct_words
+            naming = naming or lemma in NAMING_VERBS
         if not found and not demand and not misconduct and not naming:
             continue
         if parts is None:
@@ -141,11 +146,6 @@ def _demand(modal: Token, actors: list, targets: list, sent: Span, timexes: list
                        sentence=(sent.start_char, sent.end_char), modality=modality, actors=actors,
                        targets=targets, time_value=value, time_timex=k,
                        attributed_to=speaker, attributed_text=speaker_text)
-
-
-def _misconduct_in(sent: Span, lang: str) -> bool:
-    misconduct = words(lang, "event_misconduct")
-    return any(t.lemma_.lower() in misconduct for t in sent)
 
 
 def _accusation(tok: Token, speaker: int, accused: list, sent: Span, timexes: list[TimexRecord],

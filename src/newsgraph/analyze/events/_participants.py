@@ -35,10 +35,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..doc_text import text_of
 from ..constants import NOMINAL_SUBJECTS
 from ..entities.gazetteer import gazetteer
 from ..lexicons import table
 from ..quotes.speakers import SpeakerResolver
+from ..token_filter import tokens_with
 from ..types import EntityRecord, Participant, PhraseRecord, QuoteRecord
 
 __all__ = ["Participants"]
@@ -97,7 +99,7 @@ class Participants:
 
     def __init__(self, doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRecord], lang: str = "en"):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token anew on each call: read it once
+        self.text = text_of(doc)  # Doc.text joins every token anew on each call
         self.entities = entities
         self.lang = lang
         self.by_token: dict[int, int] = {}
@@ -120,7 +122,7 @@ class Participants:
                        if q.kind != "indirect" and q.speaker is not None and q.speaker.entity is not None]
         # Subjects that "it" and "they" can stand for: (token, plural), in text order.
         self.group_subjects = [(t, t.tag_ in ("NNS", "NNPS") or self._named_type(t) == "NORP")
-                               for t in doc if t.dep_ in NOMINAL_SUBJECTS and self._is_group(t)]
+                               for t in tokens_with(doc, "DEP", NOMINAL_SUBJECTS) if self._is_group(t)]
 
     def of(self, token: Token) -> list[Participant]:
         """What the noun phrase headed by ``token`` names, coordinated phrases included."""

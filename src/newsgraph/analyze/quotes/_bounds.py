@@ -16,6 +16,7 @@ the mic') ends at its closing mark: what follows is what the speaker did, not sa
 
 from __future__ import annotations
 
+from ..doc_text import text_of
 from ..constants import CLOSING_MARK_TOKENS, OPENING_MARK_TOKENS
 
 __all__ = ["without_trailing_aside"]
@@ -52,7 +53,7 @@ def without_trailing_aside(doc, start: int, end: int) -> tuple[int, int]:
             continue
         if tok.right_edge.idx + len(tok.right_edge) < end - 1:
             continue  # the clause sits inside the content, the content goes on after it
-        text = doc.text
+        text = text_of(doc)
         while cut > start and text[cut - 1].isspace():
             cut -= 1
         if cut > start:
@@ -74,7 +75,7 @@ def _before_semicolon_or_concession(doc, span, start: int, end: int) -> tuple[in
             cut = tok.idx
         else:
             continue
-        if any(c in CLOSING_MARK_TOKENS or c in ('"', "“", "”") for c in doc.text[cut:end]):
+        if any(c in CLOSING_MARK_TOKENS or c in ('"', "“", "”") for c in text_of(doc)[cut:end]):
             continue  # a quotation goes on after it: the speaker's words, not the reporter's
         return start, cut
     return start, end

@@ -60,6 +60,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..doc_text import text_of
 from ..lexicons import words
 from ._attribution import attribution
 from ._bounds import without_trailing_aside
@@ -95,7 +96,7 @@ _SIGNED = re.compile(r"[" + re.escape(DOUBLE_MARKS) + r"]?[ \t\u00a0]*(?:[―—
 def extract_quotes(doc, entities: list[EntityRecord], lang: str = "en", learned: bool = True) -> list[QuoteRecord]:
     """The quotes of a parsed Doc. ``learned=False`` leaves out the learned model's proposals
     (``learned``), as its training needs the rules' output alone."""
-    text = doc.text
+    text = text_of(doc)
     marks = quote_spans(text)
     inside = _inside_marks(len(text), marks)
     verb_cues = find_cues(doc, lang)
@@ -172,7 +173,7 @@ def _sentence_parts(doc, items):
     land on the sentence that says it; the parts keep their quotation together. Yields
     (kind, span, cue, whether it continues the quotation of the part before it).
     """
-    text = doc.text
+    text = text_of(doc)
     for kind, (start, end), cue in items:
         span = doc.char_span(start, end, alignment_mode="expand") if kind == "direct" else None
         sents = list(span.sents) if span is not None else []

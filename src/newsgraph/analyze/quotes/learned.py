@@ -23,11 +23,15 @@ counts stances and acts ("voted for", "campaigned against") as well as speech.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 
+from ..doc_text import text_of
 from ..logistic import probability
+from ..token_filter import tokens_with
 from .cues import Cue, speaker_mention, subject_of, token_span
 from ._idioms import in_idiom
 from ._nouns import noun_speaker
@@ -87,10 +91,7 @@ def learned_cues(doc, inside: bytearray, taken: list[tuple[int, int]], lang: str
         return []
     threshold, weights = model
     scored = []
-    for proposal in proposals(doc, inside, lang):
-        start, end = proposal.content
-        if any(a < end and start < b for a, b in taken):
-            continue
+    for proposal in proposals(doc, inside, lang, skip=_Overlaps(taken).overlapped):
         p = probability(proposal.features, weights)
         if p >= threshold:
             scored.append((p, proposal))
@@ -101,6 +102,20 @@ def learned_cues(doc, inside: bytearray, taken: list[tuple[int, int]], lang: str
         if not any(k.content[0] < end and start < k.content[1] for _, k in kept):
             kept.append((p, proposal))
     return sorted((_cue(doc, proposal, p, lang) for p, proposal in kept), key=lambda c: c.start)
+
+
+class _Overlaps:
+    """Whether a span overlaps any of some fixed spans, by bisection instead of a walk over them all:
+    the spans sorted by start, with the furthest end reached so far."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))
+
+    def overlapped(self, start: int, end: int) -> bool:
+        before_end = bisect_left(self.starts, end)  # the spans that start before ``end``
+        return before_end > 0 and self.reach[before_end - 1] > start
 
 
 def _cue(doc, proposal: Proposal, score: float, lang: str) -> Cue:
@@ -154,18 +169,19 @@ def _governing_subject(tok):
     return next((c for c in head.children if c.dep_ in NOMINAL_SUBJECTS), None)
 
 
-def proposals(doc, inside: bytearray, lang: str = "en"):
+def proposals(doc, inside: bytearray, lang: str = "en", skip=None):
     """Every (word, complement) pair worth scoring, with its features; words inside quotation marks
-    and idioms ("All told, ...") are skipped."""
-    text = doc.text  # built anew on each access: read it once
-    for tok in doc:
-        if tok.pos_ not in ("VERB", "NOUN", "ADJ") or inside[tok.idx] or in_idiom(doc, tok, lang):
+    and idioms ("All told, ...") are skipped, and so are complements (start, end) for which
+    ``skip(start, end)`` is true (before their features are made)."""
+    text = text_of(doc)  # Doc.text is built anew on each access
+    for tok in tokens_with(doc, "POS", ("VERB", "NOUN", "ADJ")):
+        if inside[tok.idx] or in_idiom(doc, tok, lang):
             continue
         for child in tok.children:
             if child.i < tok.i:
                 continue
             found = _complement(doc, tok, child)
-            if found is not None:
+            if found is not None and not (skip is not None and skip(*found[1])):
                 relation, content = found
                 yield Proposal(tok.i, relation, content, _features(text, tok, child, relation, content))
 

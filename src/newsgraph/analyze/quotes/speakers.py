@@ -81,6 +81,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from ..doc_text import text_of
 from ..lexicons import table, words
 from .cues import verb_frames
 from .marks import quote_spans
@@ -119,7 +120,7 @@ class SpeakerResolver:
 
     def __init__(self, doc, entities: list[EntityRecord], lang: str = "en", text: str | None = None):
         self.doc = doc
-        self.text = doc.text if text is None else text  # Doc.text re-joins every token: read it once
+        self.text = text_of(doc) if text is None else text  # Doc.text re-joins every token: read it once
         self.entities = entities
         self.pronouns = {row[0]: row[1] for row in table(lang, "quote_pronouns")}
         self.pronoun_gender = {row[0]: row[2] for row in table(lang, "quote_pronouns") if len(row) > 2 and row[2] != "-"}
@@ -626,9 +627,10 @@ class SpeakerResolver:
                     self.roles.setdefault(role, []).append((m.start, person))
 
         for tok in doc:
-            if tok.lemma_.lower() in self.person_nouns and any(c.dep_ == "det" and c.lower_ in _INDEFINITE
-                                                               for c in tok.children):
-                self.unnamed_people.setdefault(tok.lemma_.lower(), []).append(tok.idx)  # "a woman", anywhere
+            lemma = tok.lemma_.lower()  # read once: this loop visits every token
+            if lemma in self.person_nouns and any(c.dep_ == "det" and c.lower_ in _INDEFINITE
+                                                  for c in tok.children):
+                self.unnamed_people.setdefault(lemma, []).append(tok.idx)  # "a woman", anywhere
             if tok.pos_ == "PROPN" and self.ent_at[tok.idx] is None \
                     and (tok.dep_ in NOMINAL_SUBJECTS or self._subject_of_relative(tok)):
                 # a surname the tagger missed ("Durning did not need much coaxing", "For Espinos, who
@@ -636,7 +638,7 @@ class SpeakerResolver:
                 person = self._introduced(tok.text, tok.idx, (_PERSON,))
                 if person is not None:
                     self.subjects.append((tok.idx, person))
-            if tok.lemma_.lower() not in self.role_nouns or self.ent_at[tok.idx] is not None:
+            if lemma not in self.role_nouns or self.ent_at[tok.idx] is not None:
                 continue
             det = next((c for c in tok.children if c.dep_ == "det"), None)
             if det is None or det.lower_ not in _INDEFINITE or self._named_by(tok):
@@ -645,7 +647,7 @@ class SpeakerResolver:
                 # only someone unnamed who acts ("a police official said") holds the role; one merely
                 # mentioned ("set up by an engineering professor") may well be the person named later
                 continue
-            self.unnamed_roles.setdefault(tok.lemma_.lower(), []).append(tok.idx)
+            self.unnamed_roles.setdefault(lemma, []).append(tok.idx)
         # people named in someone's quotation ("“I don't think Xander would be ...,” says X") are
         # that speaker's topic, not whom the reporter's next "he said" means
         quoted = quote_spans(self.text)

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from spacy.attrs import IDX
+
+from ..doc_text import text_of
 from ..lexicons import words
 from ._grammar import lexicon
 
@@ -38,9 +41,10 @@ class Context:
 
     def __init__(self, doc, ref: date | None):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = text_of(doc)  # Doc.text joins every token on each access
         self.ref = ref
-        self._starts = {t.idx: t.i for t in doc}
+        # token index by first character, from spaCy's array (no Token object made per token)
+        self._starts = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
 
     def token_at(self, char: int):
         i = self._starts.get(char)

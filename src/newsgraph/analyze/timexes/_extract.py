@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..doc_text import text_of
+from ..fast_patterns import compile_guarded
 from . import _calendar as cal
 from ._anchor import reanchor
 from ._grammar import LENGTH_MOD_RULES, POINT_MOD_RULES, TRIGGERS, WEEKDAY_RULES, lexicon, patterns, prefixes
@@ -117,7 +119,7 @@ def _published_patterns() -> tuple[re.Pattern, ...]:
     forms = [mdy, dmy, iso]
     labelled = [r"(?:published|posted|updated|last\s+updated|date|dated)\s*(?:on|:)?\s*(?:[A-Z][a-z]+day,?\s+)?" + f for f in forms]
     dateline = [r"(?m)^[A-Z][A-Za-z .'\-]{1,40},\s+(?:[A-Z][A-Za-z .]{1,20},\s+)?" + f + r"\s*(?:\([A-Za-z .]+\)\s*)?[-—–_:]" for f in forms]
-    return tuple(re.compile(p, re.IGNORECASE) for p in labelled) + tuple(re.compile(p) for p in dateline)
+    return tuple(compile_guarded(p, re.IGNORECASE) for p in labelled) + tuple(compile_guarded(p) for p in dateline)
 
 
 def _date_of(m) -> str | None:
@@ -138,7 +140,7 @@ def infer_published(doc) -> str | None:
     ("WASHINGTON, March 3, 2016 (AP) —"); otherwise None. A date in the body is
     more often an event date than the publication date, so it is not used.
     """
-    head = doc.text[:600]
+    head = text_of(doc)[:600]
     best: tuple[int, str] | None = None
     for pattern in _published_patterns():
         m = pattern.search(head)
