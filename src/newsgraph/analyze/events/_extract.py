@@ -42,6 +42,7 @@ from ._obligation import obligations, wishes
 from ._participants import Participants
 from ._modality import attribution_of, combine, is_historical, modality_of, time_of
 from ._refusal import refusal_mode
+from ._campaign import names_no_political_act
 from ._senses import names_an_act
 from ._threat import threat_mode
 from ..types import EntityRecord, EventRecord, QuantityRecord, QuoteRecord, TimexRecord
@@ -184,7 +185,8 @@ def _sense(tok: Token, lex: Lexicon) -> EventSense | None:
             if dependent is not None:
                 override = lex.objects.get((lemma, dependent.lemma_.lower()))
                 if override is not None:
-                    return override if override.type else None
+                    # "holding campaign rallies": the object names the act, its use may still not
+                    return override if override.type and not names_no_political_act(tok, override.type) else None
     if sense is None:
         sense = lex.single.get((lemma, pos))
     if sense is None or not sense.type or not names_an_act(tok, sense.type):

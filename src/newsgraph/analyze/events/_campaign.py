@@ -1,0 +1,128 @@
+"""Political news uses of trigger words that name no material act (issue 14: precision first).
+
+Campaign and political reporting uses the words of protests, releases and attacks for its
+own verbal acts. Each rule here drops a reading whose use names no PLOVER act; none types
+it anew (a wrong edge is worse than a missing one):
+
+Read off the error families coders found on PolNeAR articles (data/event_labels), checked
+to hold across several articles, not written for one sentence.
+
+- "release" is a RETREAT of people or places; releasing a document (tax returns, a slew of
+  transcripts, transcripts one plans to release, a press release) publishes it;
+- a campaign rally is no PROTEST: "a campaign rally", a rally as the venue of what is said
+  ("said at a rally in Ohio"), a rally one person holds, or rallying one's supporters;
+- a verbal attack is no ASSAULT: an attack of a person's own ("Clinton's attacks", "her
+  attacks"), an attack called verbal or personal, "lines of attack", attacking someone
+  for what they did, or attacking a record, a policy, a remark ("attacks the rival's
+  inexperience");
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ._args import subject_of
+from ._lexicon import lexicon
+from ._participants import _nouns
+
+__all__ = ["names_no_political_act"]
+
+# Compounds and adjectives that make a "release" a document.
+_DOCUMENT_RELEASES = frozenset({"press", "news", "public"})
+# Who a rally is for when it is a campaign event.
+_CAMPAIGN = frozenset({"campaign", "election", "political", "victory", "primary"})
+# What turns a rally into a protest: what it is against or for.
+_PROTEST_CUES = frozenset({"against", "protest", "demonstration", "outside"})
+# Adjectives of an attack made with words.
+_VERBAL = frozenset({"verbal", "personal", "political", "rhetorical", "hominem", "negative", "partisan",
+                     "scathing", "blistering", "aggressive", "sharp", "harsh", "twitter"})
+# What is published when released, beyond the "release X: no event" objects of event_objects.tsv.
+_DOCUMENTS = frozenset({"return", "poll", "transcript", "email", "e-mail", "schedule", "plan", "proposal", "ad",
+                        "audio", "text", "summary", "analysis", "account"})
+# Nouns of quantity through whose "of" the released thing is named ("a slew of transcripts").
+_AMOUNTS = frozenset({"slew", "batch", "series", "trove", "set", "number", "stack", "cache", "raft", "host"})
+# What words attack: a record, a policy, a remark ("attacked the rival's inexperience").
+_CRITICISED = frozenset({"record", "policy", "inexperience", "experience", "comment", "remark", "statement", "plan",
+                         "proposal", "position", "stance", "view", "decision", "judgment", "judgement", "character",
+                         "credibility", "leadership", "handling", "idea", "speech", "ad", "advertisement", "agenda",
+                         "rhetoric", "temperament", "tweet", "claim", "candidacy", "qualification", "vote", "budget",
+                         "bill", "approach", "strategy", "response", "message", "argument", "tenure"})
+_PERSONAL_POSSESSIVES = frozenset({"his", "her"})
+
+
+def names_no_political_act(tok: Token, kind: str) -> bool:
+    """Whether this use of a trigger, read as ``kind``, is one of the uses above."""
+    lemma = tok.lemma_.lower()
+    if kind == "RETREAT" and lemma == "release":
+        return _releases_a_thing(tok)
+    if kind == "PROTEST" and lemma == "rally":
+        return _campaign_rally(tok)
+    if kind == "PROTEST" and lemma == "hold":  # "holding rallies": the rally decides
+        return any(c.dep_ == "dobj" and c.lemma_.lower() == "rally" and _campaign_rally(c) for c in tok.children)
+    if kind == "ASSAULT" and lemma == "attack":
+        return _verbal_attack(tok)
+    return False
+
+
+def _document(noun: Token) -> bool:
+    """ "tax returns", "a poll", "a slew of transcripts": what is published, not who is freed."""
+    lemma = noun.lemma_.lower()
+    listed = lexicon("en").objects.get(("release", lemma))
+    if lemma in _DOCUMENTS or listed is not None and not listed.type:
+        return True
+    return lemma in _AMOUNTS and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        o.dep_ == "pobj" and _document(o) for o in c.children) for c in noun.children)
+
+
+def _releases_a_thing(tok: Token) -> bool:
+    if tok.pos_ == "NOUN":
+        return any(c.dep_ in ("compound", "amod") and c.lower_ in _DOCUMENT_RELEASES for c in tok.children)
+    released = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        released.append(tok.head)  # "a poll released Thursday"
+    if not released:
+        clause = tok
+        while clause.dep_ in ("xcomp", "ccomp") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            released.append(clause.head)  # "transcripts that he plans to release"
+    return bool(released) and all(_document(r) for r in released)
+
+
+def _campaign_rally(tok: Token) -> bool:
+    if tok.pos_ == "VERB":
+        # "rallies his supporters", "rally the grassroots": gathering support, not protesting
+        return any(c.dep_ == "dobj" for c in tok.children)
+    if any(c.lower_ in _PROTEST_CUES for c in tok.subtree) or any(
+            c.dep_ == "acl" and c.lemma_.lower() == "protest" for c in tok.children):
+        return False  # "a rally against the war", "a rally to protest the deal"
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in _CAMPAIGN for c in tok.children):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during"):
+        return True  # "said at a rally in Ohio": where something was said
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "hold":
+        holder, _ = subject_of(tok.head)  # "barnstorming the state, holding rallies": the barnstormer's
+        return holder is not None and _one_person(holder)
+    return False
+
+
+def _one_person(tok: Token) -> bool:
+    """ "Sanders", "he", "the mayor": one person (a crowd, a union, students hold protests)."""
+    if tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she"):
+        return True
+    noun = _nouns("en").get(tok.lemma_.lower())
+    return tok.tag_ == "NN" and noun is not None and noun.kind in ("person", "individual")
+
+
+def _verbal_attack(tok: Token) -> bool:
+    if tok.pos_ == "NOUN":
+        if any(c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in _PERSONAL_POSSESSIVES)
+               for c in tok.children):
+            return True  # "Clinton's attacks", "her attacks": a person's, made with words
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in _VERBAL for c in tok.children):
+            return True
+        return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "line"
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return True  # "attacked Republicans for how they ran the inquiry": criticism
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in _CRITICISED for o in objects)

@@ -1,0 +1,53 @@
+"""Campaign and verbal uses of material trigger words name no act (``events._campaign``).
+
+Every sentence here is ours, written for the rule it checks (none comes from labelled data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _types(events, trigger_text, text):
+    return [e.type for e in events if text[e.trigger[0]:e.trigger[1]] == trigger_text]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, kept", [
+    # ours: publishing a document is no RETREAT; freeing people is
+    ("The senator refused to release her tax returns before the vote.", "release", False),
+    ("The governor's office put out a press release on Monday.", "release", False),
+    ("Aides said the committee would publish the notes that the chairman plans to release next week.", "release", False),
+    ("The rebels released twelve hostages on Sunday.", "released", True),
+])
+def test_events_releasing_a_document_is_no_retreat(analyze, text, trigger, kept):
+    _, events = analyze(text)
+    assert ("RETREAT" in _types(events, trigger, text)) is kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, kept", [
+    # ours: a candidate's rally is a campaign stop; a rally against something is a protest
+    ("The governor spoke at a campaign rally in Denver on Friday.", "rally", False),
+    ("She told cheering supporters at a rally in Reno that the race was close.", "rally", False),
+    ("The mayor toured the county, holding three rallies a day.", "holding", False),
+    ("The candidate rallied his supporters before the primary.", "rallied", False),
+    ("Thousands of students held a rally against the tuition increase.", "held", True),
+])
+def test_events_a_campaign_rally_is_no_protest(analyze, text, trigger, kept):
+    _, events = analyze(text)
+    assert ("PROTEST" in _types(events, trigger, text)) is kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, kept", [
+    # ours: an attack made with words is no ASSAULT; an armed one is
+    ("Senator Ross stepped up her attacks on the governor's budget.", "attacks", False),
+    ("The debate turned into a personal attack on the mayor.", "attack", False),
+    ("The challenger attacked the incumbent for his votes on trade.", "attacked", False),
+    ("In a radio interview the senator attacked the governor's record.", "attacked", False),
+    ("Gunmen attacked a police checkpoint near the border on Tuesday.", "attacked", True),
+])
+def test_events_a_verbal_attack_is_no_assault(analyze, text, trigger, kept):
+    _, events = analyze(text)
+    assert ("ASSAULT" in _types(events, trigger, text)) is kept
