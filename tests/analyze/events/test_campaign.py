@@ -51,3 +51,23 @@ def test_events_a_campaign_rally_is_no_protest(analyze, text, trigger, kept):
 def test_events_a_verbal_attack_is_no_assault(analyze, text, trigger, kept):
     _, events = analyze(text)
     assert ("ASSAULT" in _types(events, trigger, text)) is kept
+
+
+@pytest.mark.slow
+def test_events_a_group_named_by_whom_it_backs_does_not_support(analyze):
+    # ours: "a committee backing the mayor" says which committee, the donation is the report
+    text = "A developer gave two million dollars to a committee backing the mayor."
+    _, events = analyze(text)
+    assert "SUPPORT" not in _types(events, "backing", text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger", [
+    # ours: a poll measures support, nobody gives it
+    ("A new poll shows the governor's support slipping among older voters.", "support"),
+    ("In the survey, 52 percent of voters said they would vote for the senator.", "vote"),
+    ("Approval of Senator Ross has fallen four points since June.", "Approval"),
+])
+def test_events_support_measured_by_a_poll_is_no_act(analyze, text, trigger):
+    _, events = analyze(text)
+    assert "SUPPORT" not in _types(events, trigger, text)

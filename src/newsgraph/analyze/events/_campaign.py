@@ -15,6 +15,10 @@ to hold across several articles, not written for one sentence.
   attacks"), an attack called verbal or personal, "lines of attack", attacking someone
   for what they did, or attacking a record, a policy, a remark ("attacks the rival's
   inexperience");
+- who backs, supports or opposes someone, in a participle naming them ("a group backing
+  Huckabee"), is identified, not reported acting;
+- a poll measures support; it reports no act of it: support nouns in a sentence about a poll,
+  a person's "approval", and a "would vote for" of respondents counted in percent;
 """
 
 from __future__ import annotations
@@ -47,6 +51,9 @@ _CRITICISED = frozenset({"record", "policy", "inexperience", "experience", "comm
                          "credibility", "leadership", "handling", "idea", "speech", "ad", "advertisement", "agenda",
                          "rhetoric", "temperament", "tweet", "claim", "candidacy", "qualification", "vote", "budget",
                          "bill", "approach", "strategy", "response", "message", "argument", "tenure"})
+_STANCES = frozenset({"support", "back", "favor", "favour", "oppose"})
+# Words of a poll's report.
+_POLL = frozenset({"poll", "survey", "respondent", "matchup", "pollster"})
 _PERSONAL_POSSESSIVES = frozenset({"his", "her"})
 
 
@@ -61,6 +68,10 @@ def names_no_political_act(tok: Token, kind: str) -> bool:
         return any(c.dep_ == "dobj" and c.lemma_.lower() == "rally" and _campaign_rally(c) for c in tok.children)
     if kind == "ASSAULT" and lemma == "attack":
         return _verbal_attack(tok)
+    if lemma in _STANCES and tok.tag_ == "VBG" and tok.dep_ == "acl":
+        return True  # "a group backing Huckabee": which group, not what it did
+    if kind == "SUPPORT" and _in_a_poll(tok):
+        return True
     return False
 
 
@@ -126,3 +137,19 @@ def _verbal_attack(tok: Token) -> bool:
         return True  # "attacked Republicans for how they ran the inquiry": criticism
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     return bool(objects) and all(o.lemma_.lower() in _CRITICISED for o in objects)
+
+
+def _in_a_poll(tok: Token) -> bool:
+    """Support measured by a poll: "his support in the poll", "approval of Cruz", or a vote
+    respondents say they would cast ("45 percent said they would vote for him")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in ("approval", "disapproval"):
+        # a person's approval rating; "approval of the plan" is an act of approving
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.ent_type_ == "PERSON" for o in c.children)
+                   for c in tok.children)
+    if tok.pos_ == "NOUN":
+        return any(t.lemma_.lower() in _POLL for t in tok.sent)
+    if lemma == "vote" and any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
+        # the respondents of a poll, counted in percent, say they would vote
+        return any(t.lower_ in ("percent", "%") or t.lemma_.lower() in _POLL for t in tok.sent)
+    return False
