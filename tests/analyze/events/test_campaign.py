@@ -62,6 +62,18 @@ def test_events_a_group_named_by_whom_it_backs_does_not_support(analyze):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, kept", [
+    # ours: a question put to someone is no request; asking someone to act is
+    ("When asked by a reporter about the deficit, the senator said nothing.", "asked", False),
+    ("Voters should ask themselves why the plan failed.", "ask", False),
+    ("The mayor asked residents to leave the flooded district.", "asked", True),
+])
+def test_events_a_question_is_no_request(analyze, text, trigger, kept):
+    _, events = analyze(text)
+    assert ("REQUEST" in _types(events, trigger, text)) is kept
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("text, trigger", [
     # ours: a poll measures support, nobody gives it
     ("A new poll shows the governor's support slipping among older voters.", "support"),
@@ -71,3 +83,16 @@ def test_events_a_group_named_by_whom_it_backs_does_not_support(analyze):
 def test_events_support_measured_by_a_poll_is_no_act(analyze, text, trigger):
     _, events = analyze(text)
     assert "SUPPORT" not in _types(events, trigger, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, type_", [
+    # ours: idioms and senses that name no act
+    ("The delays begged the question of who was in charge.", "begged", "REQUEST"),
+    ("Analysts point to the senator's broad suburban appeal.", "appeal", "REQUEST"),
+    ("The candidate won enough pledged delegates to force a floor fight.", "pledged", "AGREE"),
+    ("The convention began the roll call vote on Tuesday.", "call", "CONSULT"),
+])
+def test_events_idioms_name_no_act(analyze, text, trigger, type_):
+    _, events = analyze(text)
+    assert type_ not in _types(events, trigger, text)

@@ -17,8 +17,13 @@ to hold across several articles, not written for one sentence.
   inexperience");
 - who backs, supports or opposes someone, in a participle naming them ("a group backing
   Huckabee"), is identified, not reported acting;
+- asking without asking for anything (no infinitive, no "for"): a question put to someone
+  ("when asked by a host", "was asked during a luncheon"), or "ask yourselves";
 - a poll measures support; it reports no act of it: support nouns in a sentence about a poll,
   a person's "approval", and a "would vote for" of respondents counted in percent;
+- idioms and senses that name no act: an "appeal" one has ("blue-collar appeal"),
+  "pledged delegates", a "roll call" vote; "begged the question" and "pledged delegates"
+  parsed as a verb and its object are ``-`` objects in ``event_objects.tsv``.
 """
 
 from __future__ import annotations
@@ -70,8 +75,18 @@ def names_no_political_act(tok: Token, kind: str) -> bool:
         return _verbal_attack(tok)
     if lemma in _STANCES and tok.tag_ == "VBG" and tok.dep_ == "acl":
         return True  # "a group backing Huckabee": which group, not what it did
+    if kind == "REQUEST" and lemma == "ask":
+        return _a_question(tok)
     if kind == "SUPPORT" and _in_a_poll(tok):
         return True
+    if lemma == "appeal" and tok.pos_ == "NOUN":
+        # "Trump's blue-collar appeal": attractiveness; an appeal made is "for" or "to" something
+        return not any(c.dep_ in ("prep", "acl") and c.lower_ in ("for", "to") for c in tok.children) and \
+            any(c.dep_ in ("amod", "poss", "compound") for c in tok.children)
+    if lemma == "pledge" and tok.head.lemma_.lower() == "delegate" and tok.dep_ in ("amod", "compound"):
+        return True  # "pledged delegates": delegates bound by a primary, no pledge made here
+    if lemma == "call" and any(c.dep_ == "compound" and c.lower_ == "roll" for c in tok.children):
+        return True  # "the roll call vote": a vote, no call between parties
     return False
 
 
@@ -137,6 +152,23 @@ def _verbal_attack(tok: Token) -> bool:
         return True  # "attacked Republicans for how they ran the inquiry": criticism
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     return bool(objects) and all(o.lemma_.lower() in _CRITICISED for o in objects)
+
+
+def _a_question(tok: Token) -> bool:
+    """ "When asked by a host ...", "was asked during a luncheon if ...": a question put to
+    someone, no request; asking for something takes an infinitive or "for"."""
+    if any(c.dep_ in ("xcomp", "ccomp") and _infinitive(c) for c in tok.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return False
+    if any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in tok.children):
+        return True  # "you should ask yourselves why"
+    passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl")
+    return passive
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _in_a_poll(tok: Token) -> bool:
