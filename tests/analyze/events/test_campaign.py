@@ -96,3 +96,29 @@ def test_events_support_measured_by_a_poll_is_no_act(analyze, text, trigger):
 def test_events_idioms_name_no_act(analyze, text, trigger, type_):
     _, events = analyze(text)
     assert type_ not in _types(events, trigger, text)
+
+
+@pytest.mark.slow
+def test_events_a_definite_noun_naming_a_reported_act_again_is_no_new_event(analyze):
+    # ours: the second sentence says something about the suspension, it reports no second one
+    text = ("The league suspended the pitcher on Monday for two games. "
+            "After his suspension, the team signed a replacement.")
+    _, events = analyze(text)
+    assert [e.trigger[2] for e in events if e.type == "SANCTION"] == ["suspended"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, noun, restated", [
+    # ours: a definite noun is a back-reference, unless a clause of its own tells the act anew
+    ("Ross met Lee. Officials praised their meeting with the mayor.", "meeting", False),  # a verb's object
+    ("Ross met Lee. After their meeting, the mayor left.", "meeting", True),
+    ("Ross met Lee. At the meeting held in Geneva on Friday, they agreed.", "meeting", False),
+    ("Ross met Lee. At a meeting in Geneva, they agreed.", "meeting", False),  # indefinite: maybe a new one
+])
+def test_events_which_nouns_name_a_reported_act_again(nlp, text, noun, restated):
+    from types import SimpleNamespace
+
+    from newsgraph.analyze.events._restated import restates
+    token = next(t for t in nlp(text) if t.text == noun)
+    earlier = [SimpleNamespace(type="CONSULT", trigger=(5, 8, "met"))]
+    assert restates(token, SimpleNamespace(type="CONSULT"), earlier) is restated

@@ -34,7 +34,8 @@ from ._accusations import accusations
 from ._characterisations import NAMING_VERBS, characterisations
 from ._acts import Reading, fold_acts
 from ._confidence import Observer, gate
-from ._reliability import reliable
+from ._reliability import reliable, trigger_token
+from ._restated import restates
 from ..quotes.cues import verb_frames
 from ._args import actors_targets, place_of, reporting_tail, subject_of
 from ._lexicon import EventSense, Lexicon, lexicon
@@ -123,7 +124,9 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
                 readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes,
                                                      published, at=tok)))
         # participants read through untrusted paths go first, then the learned gate (_confidence)
-        events.extend(gate(reliable(fold_acts(readings), sent, parts), sent, parts, quotes, lang, gated, observe))
+        made = gate(reliable(fold_acts(readings), sent, parts), sent, parts, quotes, lang, gated, observe)
+        earlier = list(events)  # an act reported in an earlier sentence, named again here, is no new event
+        events.extend(e for e in made if not restates(trigger_token(e, doc), e, earlier))
     return events
 
 
