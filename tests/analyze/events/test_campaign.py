@@ -122,3 +122,25 @@ def test_events_which_nouns_name_a_reported_act_again(nlp, text, noun, restated)
     token = next(t for t in nlp(text) if t.text == noun)
     earlier = [SimpleNamespace(type="CONSULT", trigger=(5, 8, "met"))]
     assert restates(token, SimpleNamespace(type="CONSULT"), earlier) is restated
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, kept", [
+    # ours: beating a rival at the polls is no ASSAULT; beating a prisoner is
+    ("The latest poll gives the senator the best chance of beating the governor in November.", "beating", False),
+    ("Guards beat the prisoner with batons, the report said.", "beat", True),
+])
+def test_events_winning_an_election_is_no_assault(analyze, text, trigger, kept):
+    _, events = analyze(text)
+    assert ("ASSAULT" in _types(events, trigger, text)) is kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, kept", [
+    # ours: the meeting where a speech was given is no CONSULT; a summit of parties is
+    ("Protesters gathered at the conference to denounce the pipeline.", "conference", False),
+    ("At the summit of the Nordic leaders in Oslo, Finland pledged to send aid to Ukraine.", "summit", True),
+])
+def test_events_a_venue_is_no_consultation(analyze, text, trigger, kept):
+    _, events = analyze(text)
+    assert ("CONSULT" in _types(events, trigger, text)) is kept

@@ -15,6 +15,11 @@ to hold across several articles, not written for one sentence.
   attacks"), an attack called verbal or personal, "lines of attack", attacking someone
   for what they did, or attacking a record, a policy, a remark ("attacks the rival's
   inexperience");
+- beating, defeating or battling a rival in a sentence about an election is winning a vote,
+  no ASSAULT ("the best odds of beating Clinton in a general election");
+- a meeting named as the venue of something else ("told the AIPAC meeting", "planned to
+  protest at the conference") is no CONSULT; a summit or talks, or a meeting that names its
+  parties ("at the summit of the coalition in Paris"), stay;
 - who backs, supports or opposes someone, in a participle naming them ("a group backing
   Huckabee"), is identified, not reported acting;
 - asking without asking for anything (no infinitive, no "for"): a question put to someone
@@ -60,6 +65,10 @@ _STANCES = frozenset({"support", "back", "favor", "favour", "oppose"})
 # Words of a poll's report.
 _POLL = frozenset({"poll", "survey", "respondent", "matchup", "pollster"})
 _PERSONAL_POSSESSIVES = frozenset({"his", "her"})
+# Words of fighting that a race for office uses too.
+_CONTESTS = frozenset({"beat", "defeat", "battle", "fight", "crush", "trounce", "rout"})
+_ELECTION = frozenset({"election", "primary", "nomination", "race", "poll", "ballot", "caucus", "candidate",
+                       "seat", "delegate", "nominee", "matchup", "reelection", "re-election", "vote"})
 
 
 def names_no_political_act(tok: Token, kind: str) -> bool:
@@ -73,6 +82,10 @@ def names_no_political_act(tok: Token, kind: str) -> bool:
         return any(c.dep_ == "dobj" and c.lemma_.lower() == "rally" and _campaign_rally(c) for c in tok.children)
     if kind == "ASSAULT" and lemma == "attack":
         return _verbal_attack(tok)
+    if kind == "ASSAULT" and lemma in _CONTESTS and _about_an_election(tok):
+        return True  # "the best odds of beating Clinton in a general election": a vote won
+    if kind == "CONSULT" and tok.pos_ == "NOUN" and _a_venue(tok):
+        return True
     if lemma in _STANCES and tok.tag_ == "VBG" and tok.dep_ == "acl":
         return True  # "a group backing Huckabee": which group, not what it did
     if kind == "REQUEST" and lemma == "ask":
@@ -185,3 +198,24 @@ def _in_a_poll(tok: Token) -> bool:
         # the respondents of a poll, counted in percent, say they would vote
         return any(t.lower_ in ("percent", "%") or t.lemma_.lower() in _POLL for t in tok.sent)
     return False
+
+
+def _about_an_election(tok: Token) -> bool:
+    """A contest in a sentence about a vote: "beating Clinton in a general election fight"."""
+    return any(t.lemma_.lower() in _ELECTION for t in tok.sent)
+
+
+def _a_venue(noun: Token) -> bool:
+    """ "told the AIPAC meeting", "planned to protest at the conference", "offered at the GOP
+    gathering": a meeting named as where something else was said or done, not as talks held
+    (those name their parties, or are summits and talks)."""
+    if noun.dep_ in ("dative", "dobj") and noun.head.lemma_.lower() in ("tell", "address", "brief"):
+        return True  # the audience of a speech
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "before"):
+        return False
+    if noun.lemma_.lower() in ("summit", "talk", "negotiation") or any(
+            c.dep_ in ("acl", "relcl") or c.dep_ == "prep" and c.lower_ in ("of", "with", "between", "among")
+            for c in noun.children):
+        return False  # "at the summit of the coalition in Paris": talks between parties, told as such
+    governor = noun.head.head
+    return governor.pos_ in ("VERB", "AUX") and governor.lemma_.lower() not in ("meet", "agree", "talk")
