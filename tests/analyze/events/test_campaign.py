@@ -144,3 +144,11 @@ def test_events_winning_an_election_is_no_assault(analyze, text, trigger, kept):
 def test_events_a_venue_is_no_consultation(analyze, text, trigger, kept):
     _, events = analyze(text)
     assert ("CONSULT" in _types(events, trigger, text)) is kept
+
+
+@pytest.mark.slow
+def test_events_fighting_near_an_election_stays_an_assault(analyze):
+    # ours: no person is beaten at the polls here, armies fight
+    text = "Government troops fought rebels near the capital ahead of the presidential election."
+    _, events = analyze(text)
+    assert "ASSAULT" in _types(events, "fought", text)

@@ -15,7 +15,7 @@ to hold across several articles, not written for one sentence.
   attacks"), an attack called verbal or personal, "lines of attack", attacking someone
   for what they did, or attacking a record, a policy, a remark ("attacks the rival's
   inexperience");
-- beating, defeating or battling a rival in a sentence about an election is winning a vote,
+- beating, defeating or battling a person in a sentence about an election is winning a vote,
   no ASSAULT ("the best odds of beating Clinton in a general election");
 - a meeting named as the venue of something else ("told the AIPAC meeting", "planned to
   protest at the conference") is no CONSULT; a summit or talks, or a meeting that names its
@@ -201,8 +201,11 @@ def _in_a_poll(tok: Token) -> bool:
 
 
 def _about_an_election(tok: Token) -> bool:
-    """A contest in a sentence about a vote: "beating Clinton in a general election fight"."""
-    return any(t.lemma_.lower() in _ELECTION for t in tok.sent)
+    """A contest with a person, in a sentence about a vote: "beating Clinton in a general
+    election fight". Fighting between armies near an election ("clashes ahead of the vote")
+    has no person for its object and stays."""
+    rival = any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or _one_person(c)) for c in tok.children)
+    return rival and any(t.lemma_.lower() in _ELECTION for t in tok.sent)
 
 
 def _a_venue(noun: Token) -> bool:
