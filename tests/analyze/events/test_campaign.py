@@ -33,6 +33,7 @@ def test_events_releasing_a_document_is_no_retreat(analyze, text, trigger, kept)
     ("The mayor toured the county, holding three rallies a day.", "holding", False),
     ("The candidate rallied his supporters before the primary.", "rallied", False),
     ("Thousands of students held a rally against the tuition increase.", "held", True),
+    ("Police arrested dozens of students at a rally in the capital.", "rally", True),
 ])
 def test_events_a_campaign_rally_is_no_protest(analyze, text, trigger, kept):
     _, events = analyze(text)

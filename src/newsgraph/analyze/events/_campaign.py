@@ -9,8 +9,8 @@ to hold across several articles, not written for one sentence.
 
 - "release" is a RETREAT of people or places; releasing a document (tax returns, a slew of
   transcripts, transcripts one plans to release, a press release) publishes it;
-- a campaign rally is no PROTEST: "a campaign rally", a rally as the venue of what is said
-  ("said at a rally in Ohio"), a rally one person holds, or rallying one's supporters;
+- a campaign rally is no PROTEST: "a campaign rally", a rally as the stage of what someone
+  says ("said at a rally in Ohio"), a rally one person holds, or rallying one's supporters;
 - a verbal attack is no ASSAULT: an attack of a person's own ("Clinton's attacks", "her
   attacks"), an attack called verbal or personal, "lines of attack", attacking someone
   for what they did, or attacking a record, a policy, a remark ("attacks the rival's
@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..quotes.cues import verb_frames
 from ._args import subject_of
 from ._lexicon import lexicon
 from ._participants import _nouns
@@ -47,6 +48,8 @@ _DOCUMENT_RELEASES = frozenset({"press", "news", "public"})
 _CAMPAIGN = frozenset({"campaign", "election", "political", "victory", "primary"})
 # What turns a rally into a protest: what it is against or for.
 _PROTEST_CUES = frozenset({"against", "protest", "demonstration", "outside"})
+# Frames of the verbs whose act a rally is only the stage of.
+_SAYING = frozenset({"speech", "intention", "stance"})
 # Adjectives of an attack made with words.
 _VERBAL = frozenset({"verbal", "personal", "political", "rhetorical", "hominem", "negative", "partisan",
                      "scathing", "blistering", "aggressive", "sharp", "harsh", "twitter"})
@@ -138,7 +141,12 @@ def _campaign_rally(tok: Token) -> bool:
     if any(c.dep_ in ("compound", "amod") and c.lower_ in _CAMPAIGN for c in tok.children):
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during"):
-        return True  # "said at a rally in Ohio": where something was said
+        # "said at a rally in Ohio", "Cruz at a rally in Iowa": where a candidate spoke; "police
+        # fired at a rally" leaves the rally a protest
+        governor = tok.head.head
+        if governor.pos_ in ("VERB", "AUX"):
+            return verb_frames("en").get(governor.lemma_.lower(), ("",))[0] in _SAYING
+        return governor.ent_type_ == "PERSON"
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "hold":
         holder, _ = subject_of(tok.head)  # "barnstorming the state, holding rallies": the barnstormer's
         return holder is not None and _one_person(holder)
