@@ -55,6 +55,18 @@ def test_events_a_verbal_attack_is_no_assault(analyze, text, trigger, kept):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, verbal", [
+    # ours: a person's attacks are words, unless the sentence tells of armed violence
+    ("Senator Ross's attacks on the governor continued on Monday.", True),
+    ("Officials said Karimov's attacks on the border posts killed nine guards.", False),
+])
+def test_events_a_persons_attack_is_verbal_without_violence(nlp, text, verbal):
+    from newsgraph.analyze.events._campaign import names_no_political_act
+    token = next(t for t in nlp(text) if t.text == "attacks")
+    assert names_no_political_act(token, "ASSAULT") is verbal
+
+
+@pytest.mark.slow
 def test_events_a_group_named_by_whom_it_backs_does_not_support(analyze):
     # ours: "a committee backing the mayor" says which committee, the donation is the report
     text = "A developer gave two million dollars to a committee backing the mayor."
@@ -78,6 +90,7 @@ def test_events_a_question_is_no_request(analyze, text, trigger, kept):
 @pytest.mark.parametrize("text, trigger", [
     # ours: a poll measures support, nobody gives it
     ("A new poll shows the governor's support slipping among older voters.", "support"),
+    ("The survey shows support among young voters for the senator has doubled.", "support"),
     ("In the survey, 52 percent of voters said they would vote for the senator.", "vote"),
     ("Approval of Senator Ross has fallen four points since June.", "Approval"),
 ])
