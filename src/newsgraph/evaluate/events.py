@@ -31,6 +31,10 @@ repository (``data/event_labels/timebank_events/gold``, same format; its README 
 selection rule). The texts are read from ``timebank/TimeBank/<doc>.tml`` in the data folder,
 dated by the creation-time TIMEX3 (``timebank_article``). It is scored in the same two
 halves: ``ours_dev_*`` (even positions, may be tuned on) and ``ours_aside_*`` (odd, never).
+
+``polnear_labels_fit_*`` and ``polnear_labels_aside_*`` count what the rules keep of the hand
+labels of every ungated event on 49 PolNeAR articles (``event_labels``: events kept right and
+wrong, their precision, right events not kept, events nobody labelled).
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from pathlib import Path
 
 from ..errors import ConfigError, InputError
 from ..model import Article, RawDocument, ReadOptions
+from . import event_labels
 from .matching import prf
 
 __all__ = ["NAME", "DESCRIPTION", "SEED_DOC", "GoldEvent", "PredictedEvent", "Counts", "load_gold", "entity_words",
@@ -359,4 +364,4 @@ def evaluate(analyzer, data_dir: Path, limit: int | None = None) -> dict[str, fl
         raise ConfigError(f"our TimeBank event gold is not at {OURS_GOLD} (it ships with the source tree)")
     ours_gold = load_gold(OURS_GOLD)
     ours_records = analyze_ours(analyzer, data_dir, sorted(ours_gold)[:limit])
-    return figures | score_ours(ours_gold, ours_records)
+    return figures | score_ours(ours_gold, ours_records) | event_labels.evaluate(analyzer, data_dir, limit)

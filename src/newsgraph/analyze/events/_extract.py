@@ -34,7 +34,8 @@ from ._accusations import accusations
 from ._characterisations import NAMING_VERBS, characterisations
 from ._acts import Reading, fold_acts
 from ._confidence import Observer, gate
-from ._reliability import reliable
+from ._reliability import reliable, trigger_token
+from ._restated import restates
 from ..quotes.cues import verb_frames
 from ._args import actors_targets, place_of, reporting_tail, subject_of
 from ._lexicon import EventSense, Lexicon, lexicon
@@ -42,6 +43,7 @@ from ._obligation import obligations, wishes
 from ._participants import Participants
 from ._modality import attribution_of, combine, is_historical, modality_of, time_of
 from ._refusal import refusal_mode
+from ._campaign import names_no_political_act
 from ._senses import names_an_act
 from ._threat import threat_mode
 from ..types import EntityRecord, EventRecord, QuantityRecord, QuoteRecord, TimexRecord
@@ -127,7 +129,9 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
                 readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes,
                                                      published, at=tok)))
         # participants read through untrusted paths go first, then the learned gate (_confidence)
-        events.extend(gate(reliable(fold_acts(readings), sent, parts), sent, parts, quotes, lang, gated, observe))
+        made = gate(reliable(fold_acts(readings), sent, parts), sent, parts, quotes, lang, gated, observe)
+        earlier = list(events)  # an act reported in an earlier sentence, named again here, is no new event
+        events.extend(e for e in made if not restates(trigger_token(e, doc), e, earlier))
     return events
 
 
@@ -184,7 +188,8 @@ def _sense(tok: Token, lex: Lexicon) -> EventSense | None:
             if dependent is not None:
                 override = lex.objects.get((lemma, dependent.lemma_.lower()))
                 if override is not None:
-                    return override if override.type else None
+                    # "holding campaign rallies": the object names the act, its use may still not
+                    return override if override.type and not names_no_political_act(tok, override.type) else None
     if sense is None:
         sense = lex.single.get((lemma, pos))
     if sense is None or not sense.type or not names_an_act(tok, sense.type):

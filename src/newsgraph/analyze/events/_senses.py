@@ -52,6 +52,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ._args import FEELINGS
+from ._campaign import names_no_political_act
 from ._lexicon import lexicon
 from ._participants import _nouns
 
@@ -108,6 +109,8 @@ _ARMED = frozenset({"troop", "force", "army", "soldier", "reservist", "reserve",
 
 def names_an_act(tok: Token, kind: str) -> bool:
     lemma = tok.lemma_.lower()
+    if names_no_political_act(tok, kind):
+        return False  # campaign and verbal uses of material words (``_campaign``)
     if tok.dep_ == "amod" and tok.tag_ == "VBN":
         return False  # "the besieged town", "the Syrian-backed militia", "alleged bombers": a description
     if tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _DESCRIBED:
