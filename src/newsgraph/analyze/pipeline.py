@@ -36,7 +36,7 @@ def load_nlp():
     import spacy
 
     from .sentences import COMPONENT
-    from .tokens import split_glued_quote_marks
+    from .tokens import split_glued_punctuation
 
     try:
         nlp = spacy.load(MODEL_NAME)
@@ -45,7 +45,7 @@ def load_nlp():
             f"the spaCy model {MODEL_NAME} is not installed: install the pinned set with "
             f"'pip install -r requirements.lock' ({exc})"
         ) from exc
-    split_glued_quote_marks(nlp)
+    split_glued_punctuation(nlp)
     nlp.add_pipe(COMPONENT, before="parser")
     return nlp
 
