@@ -63,6 +63,7 @@ from newsgraph.analyze import Analyzer
 from newsgraph.analyze.events._confidence import MODEL_FILE, EventFeatures
 from newsgraph.analyze.stages import STAGES, with_options
 from newsgraph.analyze.logistic import fit, log_loss, probability
+from newsgraph.evaluate import event_labels
 from newsgraph.evaluate import events as ev
 from newsgraph.evaluate import plover as pl
 from newsgraph.evaluate.matching import prf
@@ -302,11 +303,6 @@ def _timebank_units(analyzer: Analyzer, data: Path, labels_path: Path) -> tuple[
     return fitted, kept_aside
 
 
-def polnear_aside_docs(docs) -> set[str]:
-    """The PolNeAR-labelled articles never fitted on: every third of the sorted ids, from the first."""
-    return set(sorted(docs)[0::3])
-
-
 def _polnear_units(analyzer: Analyzer, data: Path, labels_path: Path) -> tuple[list[Unit], list[Unit]]:
     """(fitted, aside): one unit per labelled PolNeAR train article. Every event the rules make
     there is labelled (``scripts/polnear_events.py`` lists them all, gated off), so these are a
@@ -314,7 +310,7 @@ def _polnear_units(analyzer: Analyzer, data: Path, labels_path: Path) -> tuple[l
     if not labels_path.exists():
         return [], []
     labels = _read_labels(labels_path)
-    aside = polnear_aside_docs(labels)
+    aside = event_labels.aside_docs(labels)  # the split `newsgraph eval events` reports
     folder = data / "polnear" / "train" / "text"
     fitted, kept_aside = [], []
     unlabelled = 0

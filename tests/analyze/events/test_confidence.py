@@ -95,8 +95,8 @@ def test_event_gate_polnear_labels_judge_every_event_and_keep_a_third_aside():
     # every event is judged, with or without participants: a sample of what the event model sees
     assert any(not (r["actors"] or r["targets"]) for r in rows)
     assert 0 < sum(r["event"] for r in rows) < len(rows)
-    aside = train.polnear_aside_docs(labels)
-    assert len(aside) == 17 and aside == train.polnear_aside_docs(reversed(sorted(labels)))  # a fixed rule
+    aside = train.event_labels.aside_docs(labels)
+    assert len(aside) == 17 and aside == train.event_labels.aside_docs(reversed(sorted(labels)))  # a fixed rule
 
 
 def test_event_gate_threshold_may_not_push_a_floored_figure_under_its_floor():

@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from ..types import EventRecord, PhraseRecord
+from ._args import to_infinitive
 
 __all__ = ["Reading", "fold_acts"]
 
@@ -203,7 +204,7 @@ def _reached_to(agreement: Token, tok: Token) -> bool:
     verb, infinitive = agreement.head, tok.head
     if agreement.dep_ not in ("nsubj", "nsubjpass") or tok.dep_ != "dobj" or infinitive.dep_ not in ("acl", "advcl"):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+    if not to_infinitive(infinitive):
         return False
     return any(a.i == verb.i for a in list(infinitive.ancestors)[:3])
 

@@ -20,7 +20,7 @@ from ..quotes.cues import verb_frames
 from ..types import Participant, PhraseRecord
 from ._participants import Participants
 
-__all__ = ["FEELINGS", "actors_targets", "place_of", "reporting_tail", "subject_of"]
+__all__ = ["FEELINGS", "actors_targets", "place_of", "reporting_tail", "subject_of", "to_infinitive"]
 
 _TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "from", "toward", "towards", "into"})
 _NOUN_TARGET_PREPS = frozenset({"with", "to", "against", "on", "between", "among", "toward", "towards", "into"})
@@ -89,6 +89,11 @@ _CONTENT_NAMES_NO_PARTY = frozenset({"AGREE"})
 # with the boy's relatives").
 _JOURNEYS = frozenset({"trip", "journey", "tour"})
 _GOING = frozenset({"travel", "go", "come", "fly", "return", "move", "head", "sail", "drive", "walk", "leave"})
+
+
+def to_infinitive(verb: Token) -> bool:
+    """ "to send", "to hold": a verb with its infinitive marker."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:

@@ -37,7 +37,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..quotes.cues import verb_frames
-from ._args import subject_of
+from ._args import subject_of, to_infinitive
 from ._lexicon import lexicon
 from ._participants import _nouns
 
@@ -185,7 +185,7 @@ def _verbal_attack(tok: Token) -> bool:
 def _a_question(tok: Token) -> bool:
     """ "When asked by a host ...", "was asked during a luncheon if ...": a question put to
     someone, no request; asking for something takes an infinitive or "for"."""
-    if any(c.dep_ in ("xcomp", "ccomp") and _infinitive(c) for c in tok.children):
+    if any(c.dep_ in ("xcomp", "ccomp") and to_infinitive(c) for c in tok.children):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
         return False
@@ -193,10 +193,6 @@ def _a_question(tok: Token) -> bool:
         return True  # "you should ask yourselves why"
     passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl")
     return passive
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _in_a_poll(tok: Token) -> bool:

@@ -130,8 +130,9 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
                                                      published, at=tok)))
         # participants read through untrusted paths go first, then the learned gate (_confidence)
         made = gate(reliable(fold_acts(readings), sent, parts), sent, parts, quotes, lang, gated, observe)
-        earlier = list(events)  # an act reported in an earlier sentence, named again here, is no new event
-        events.extend(e for e in made if not restates(trigger_token(e, doc), e, earlier))
+        # an act reported in an earlier sentence, named again here, is no new event (``events`` holds
+        # the earlier sentences' until the new ones are all judged)
+        events.extend([e for e in made if not restates(trigger_token(e, doc), e, events)])
     return events
 
 

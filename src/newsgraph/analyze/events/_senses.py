@@ -51,7 +51,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ._args import FEELINGS
+from ._args import FEELINGS, to_infinitive
 from ._campaign import names_no_political_act
 from ._lexicon import lexicon
 from ._participants import _nouns
@@ -132,7 +132,7 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return False  # "help prevent its enemies from ...": a purpose, no aid given
         if lemma == "seek" and (tok.dep_ == "acl" and tok.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in tok.children)):
             return False  # "the activist being sought by the FBI": a manhunt, not a request
-        if lemma in _AIMING and any(c.dep_ == "xcomp" or c.dep_ == "advcl" and _infinitive(c) for c in tok.children):
+        if lemma in _AIMING and any(c.dep_ == "xcomp" or c.dep_ == "advcl" and to_infinitive(c) for c in tok.children):
             return False
         if lemma in _PROMISING:
             return _promises_something(tok)
@@ -264,10 +264,6 @@ def _forecast_subject(subj: Token) -> bool:
     if subj.pos_ != "NOUN" or subj.ent_type_ or lemma in _nouns("en") or (lemma, "N") in lexicon("en").single:
         return False  # "sanctions will follow": an act someone will take
     return not any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ for c in subj.children)
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _question(clause: Token) -> bool:

@@ -402,6 +402,7 @@ class SpeakerResolver:
         return found[-1] if found else None
 
     def _sentences_back(self, sent, count: int):
+        """The sentence ``count`` before ``sent``, or the document's first."""
         for _ in range(count):
             if sent.start == 0:
                 break
@@ -418,11 +419,7 @@ class SpeakerResolver:
         """The organisation named last before ``head``, in its sentence or the two before it; by its
         name as written, also where the tagger marked no mention there ("confirmed by TransLink.
         The agency said")."""
-        sent = head.sent
-        for _ in range(_ORGANISATION_REACH):
-            if sent.start == 0:
-                break
-            sent = self.doc[sent.start - 1].sent
+        sent = self._sentences_back(head.sent, _ORGANISATION_REACH)
         best = (-1, None)
         for idx, ent in enumerate(self.entities):
             if ent.type != "ORG" or idx in self.surnames or not ent.name:
