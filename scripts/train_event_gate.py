@@ -202,9 +202,9 @@ def _aquaint_units(analyzer: Analyzer, data: Path) -> list[Unit]:
 
 
 def _ours_units(analyzer: Analyzer, data: Path) -> list[Unit]:
-    """The dev half of our TimeBank event gold (``ours_dev``); the aside half is never read."""
+    """The tunable parts of our TimeBank event gold (``*_dev``); the aside parts are never read."""
     gold = ev.load_gold(ev.OURS_GOLD)
-    dev, _aside = ev.halves(gold)
+    dev = ev.tunable_ours(gold)
     folder = data / "timebank" / "TimeBank"
     return [_coded_unit(analyzer, ev.timebank_article(folder / f"{doc}.tml"), doc, gold[doc], "ours") for doc in dev]
 

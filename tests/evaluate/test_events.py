@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.errors import ConfigError
 from newsgraph.evaluate import events as ev
 from newsgraph.evaluate.events import GoldEvent, PredictedEvent
 
@@ -230,17 +231,34 @@ needs_timebank = pytest.mark.skipif(not TIMEBANK.is_dir(), reason=f"the TimeBank
 
 
 @needs_timebank
-def test_evaluate_events_our_timebank_gold_quotes_its_texts_and_splits_seven_and_seven():
+def test_evaluate_events_our_timebank_gold_quotes_its_texts_and_keeps_its_first_split():
     gold = ev.load_gold(ev.OURS_GOLD)
-    dev, aside = ev.halves(gold)
+    parts = ev.ours_parts(gold)
+    # the first 14 texts keep the split they were coded under, whatever later batches add
+    assert (parts["ours_dev"], parts["ours_aside"]) == ev.halves(parts["ours_dev"] + parts["ours_aside"])
+    dev, aside = parts["ours_dev"], parts["ours_aside"]
     assert len(dev) == len(aside) == 7
     assert sum(len(gold[d]) for d in dev) == 53 and sum(len(gold[d]) for d in aside) == 48
+    assert set(ev.tunable_ours(gold)).isdisjoint(d for part, ds in parts.items() if part.endswith("_aside") for d in ds)
     for doc, events in gold.items():
         article = ev.timebank_article(TIMEBANK / f"{doc}.tml")
-        assert article.published and doc.startswith(("ABC", "APW", "CNN", "NYT"))
+        assert article.published
         # every coded sentence is the text's own, word for word, as the scorer matches it
         text = " ".join(article.text.split())
         assert all(" ".join(g.sentence.split()) in text for g in events), doc
+
+
+def test_evaluate_events_our_parts_must_cover_the_gold_exactly(tmp_path):
+    manifest = tmp_path / "parts.tsv"
+    manifest.write_text("doc\tpart\nAPW1\tours_dev\nAPW2\tours_aside\n", encoding="utf-8")
+    assert ev.ours_parts(["APW2", "APW1"], manifest) == {"ours_dev": ["APW1"], "ours_aside": ["APW2"]}
+    with pytest.raises(ConfigError, match="no part for APW3"):
+        ev.ours_parts(["APW1", "APW2", "APW3"], manifest)
+    with pytest.raises(ConfigError, match="no gold for APW2"):
+        ev.ours_parts(["APW1"], manifest)
+    manifest.write_text("doc\tpart\nAPW1\tours_test\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="line 2"):
+        ev.ours_parts(["APW1"], manifest)
 
 
 @pytest.fixture(scope="module")
@@ -260,7 +278,8 @@ def test_evaluate_events_our_timebank_figures_equal_the_tool(ours_records, tmp_p
     # the tool knows a record's doc by the file name of its source: <doc>.txt, not the .tml
     records = [{**r, "document": {**r["document"], "source": f"/timebank/{doc}.txt"}}
                for doc, r in ours_records.items()]
-    for part, docs in zip(("ours_dev", "ours_aside"), ev.halves(gold)):
+    parts = ev.ours_parts(gold)
+    for part, docs in parts.items():
         ours = {k.removeprefix(f"{part}_"): v for k, v in figures.items() if k.startswith(f"{part}_")}
         _assert_same(ours, _tool(ev.OURS_GOLD, records, tmp_path, docs))
-    assert figures["ours_dev_gold"] + figures["ours_aside_gold"] == 101
+    assert sum(figures[f"{part}_gold"] for part in parts) == sum(len(events) for events in gold.values())

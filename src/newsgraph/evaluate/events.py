@@ -29,8 +29,9 @@ the odd ones, reported as unseen.
 A second gold of ours, on 14 TimeBank texts the rules were not written on, lives in the
 repository (``data/event_labels/timebank_events/gold``, same format; its README gives the
 selection rule). The texts are read from ``timebank/TimeBank/<doc>.tml`` in the data folder,
-dated by the creation-time TIMEX3 (``timebank_article``). It is scored in the same two
-halves: ``ours_dev_*`` (even positions, may be tuned on) and ``ours_aside_*`` (odd, never).
+dated by the creation-time TIMEX3 (``timebank_article``). It is scored by the parts its
+``parts.tsv`` assigns: ``ours_dev_*`` (may be tuned on) and ``ours_aside_*`` (never), and so on for
+later batches (``*_dev`` and ``*_aside``).
 
 ``polnear_labels_fit_*`` and ``polnear_labels_aside_*`` count what the rules keep of the hand
 labels of every ungated event on 49 PolNeAR articles (``event_labels``: events kept right and
@@ -51,6 +52,7 @@ from .matching import prf
 
 __all__ = ["NAME", "DESCRIPTION", "SEED_DOC", "GoldEvent", "PredictedEvent", "Counts", "load_gold", "entity_words",
            "predicted_events", "agree", "confirms", "match", "count", "score", "halves", "published_from_name",
+           "ours_parts", "tunable_ours",
            "timebank_article", "analyze", "analyze_ours", "score_records", "score_ours", "evaluate"]
 
 NAME = "events"
@@ -61,6 +63,9 @@ SEED_DOC = "article"
 SEED_PUBLISHED = "2025-04-02"
 # Our gold on TimeBank texts: annotations only, kept with the code (src/newsgraph/evaluate -> repo root).
 OURS_GOLD = Path(__file__).resolve().parents[3] / "data" / "event_labels" / "timebank_events" / "gold"
+# Which part of that gold each text belongs to: fixed when the text was chosen, before it was coded,
+# so that adding texts never moves an old one between a tunable part and an aside one.
+OURS_PARTS = OURS_GOLD.parent / "parts.tsv"
 # The wire services of the AQUAINT file names.
 OUTLETS = {"APW": "Associated Press", "NYT": "The New York Times", "XIE": "Xinhua"}
 SAME_SENTENCE = 0.5
@@ -342,10 +347,32 @@ def score_records(gold: dict[str, list[GoldEvent]], records: dict[str, dict]) ->
     return _by_part({"aquaint": aquaint, "tune": tune, "heldout": heldout, "seed": [SEED_DOC]}, gold, records)
 
 
+def ours_parts(docs, manifest: Path = OURS_PARTS) -> dict[str, list[str]]:
+    """The parts of our TimeBank gold (``ours_dev``, ``ours_aside``, ...) and their sorted docs, as
+    ``parts.tsv`` assigns them; a part named ``*_dev`` may be tuned on, one named ``*_aside`` never."""
+    rows = [line.split("\t") for line in manifest.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    bad = [n for n, row in enumerate(rows, 2) if len(row) != 2 or not row[1].endswith(("_dev", "_aside"))]
+    if bad:
+        raise ConfigError(f"{manifest}: line {bad[0]}: expected <doc><TAB><part ending in _dev or _aside>")
+    part_of = dict(rows)
+    unassigned, uncoded = sorted(set(docs) - set(part_of)), sorted(set(part_of) - set(docs))
+    if unassigned or uncoded:
+        raise ConfigError(f"{manifest} and the gold disagree: no part for {', '.join(unassigned) or '-'}; "
+                          f"no gold for {', '.join(uncoded) or '-'}")
+    parts: dict[str, list[str]] = {}
+    for doc in sorted(part_of):
+        parts.setdefault(part_of[doc], []).append(doc)
+    return parts
+
+
+def tunable_ours(docs) -> list[str]:
+    """The docs of our TimeBank gold that rules and models may be fitted on (its ``*_dev`` parts)."""
+    return sorted(d for part, ds in ours_parts(docs).items() if part.endswith("_dev") for d in ds)
+
+
 def score_ours(gold: dict[str, list[GoldEvent]], records: dict[str, dict]) -> dict[str, float]:
-    """Figures for our TimeBank gold's two halves, prefixed ``ours_dev`` and ``ours_aside``."""
-    dev, aside = halves(gold)
-    return _by_part({"ours_dev": dev, "ours_aside": aside}, gold, records)
+    """Figures for each part of our TimeBank gold, prefixed by the part's name (``ours_dev``, ...)."""
+    return _by_part(ours_parts(gold), gold, records)
 
 
 def _by_part(parts: dict[str, list[str]], gold: dict[str, list[GoldEvent]],
