@@ -52,7 +52,7 @@ from .matching import prf
 
 __all__ = ["NAME", "DESCRIPTION", "SEED_DOC", "GoldEvent", "PredictedEvent", "Counts", "load_gold", "entity_words",
            "predicted_events", "agree", "confirms", "match", "count", "score", "halves", "published_from_name",
-           "ours_parts", "tunable_ours",
+           "ours_parts", "tunable_ours", "analyzed",
            "timebank_article", "analyze", "analyze_ours", "score_records", "score_ours", "evaluate"]
 
 NAME = "events"
@@ -302,7 +302,8 @@ def _as_read(raw: str, path: Path, published: str | None, outlet: str | None) ->
                  ReadOptions(published=published, outlet=outlet))
 
 
-def _analyzed(analyzer, docs: list[str], articles: list[Article]) -> dict[str, dict]:
+def analyzed(analyzer, docs: list[str], articles: list[Article]) -> dict[str, dict]:
+    """Analysis records by doc id; a text that cannot be analysed stops the evaluation."""
     records = {}
     for doc, (_, record) in zip(docs, analyzer.analyze(articles)):
         if isinstance(record, InputError):
@@ -324,7 +325,7 @@ def analyze(analyzer, data_dir: Path, limit: int | None = None) -> dict[str, dic
         articles.append(_article(path, published_from_name(path.stem), _outlet(path.stem)))
     docs.append(SEED_DOC)
     articles.append(_article(seed, SEED_PUBLISHED, None))
-    return _analyzed(analyzer, docs, articles)
+    return analyzed(analyzer, docs, articles)
 
 
 def analyze_ours(analyzer, data_dir: Path, docs: list[str]) -> dict[str, dict]:
@@ -334,7 +335,7 @@ def analyze_ours(analyzer, data_dir: Path, docs: list[str]) -> dict[str, dict]:
     absent = [str(p) for p in paths if not p.is_file()]
     if absent:
         raise ConfigError(f"no TimeBank text for our event gold: {', '.join(absent)}")
-    return _analyzed(analyzer, docs, [timebank_article(p) for p in paths])
+    return analyzed(analyzer, docs, [timebank_article(p) for p in paths])
 
 
 def score_records(gold: dict[str, list[GoldEvent]], records: dict[str, dict]) -> dict[str, float]:
@@ -370,9 +371,10 @@ def tunable_ours(docs) -> list[str]:
     return sorted(d for part, ds in ours_parts(docs).items() if part.endswith("_dev") for d in ds)
 
 
-def score_ours(gold: dict[str, list[GoldEvent]], records: dict[str, dict]) -> dict[str, float]:
-    """Figures for each part of our TimeBank gold, prefixed by the part's name (``ours_dev``, ...)."""
-    return _by_part(ours_parts(gold), gold, records)
+def score_ours(gold: dict[str, list[GoldEvent]], records: dict[str, dict],
+               manifest: Path = OURS_PARTS) -> dict[str, float]:
+    """Figures for each part of one of our golds, prefixed by the part's name (``ours_dev``, ...)."""
+    return _by_part(ours_parts(gold, manifest), gold, records)
 
 
 def _by_part(parts: dict[str, list[str]], gold: dict[str, list[GoldEvent]],
@@ -391,4 +393,7 @@ def evaluate(analyzer, data_dir: Path, limit: int | None = None) -> dict[str, fl
         raise ConfigError(f"our TimeBank event gold is not at {OURS_GOLD} (it ships with the source tree)")
     ours_gold = load_gold(OURS_GOLD)
     ours_records = analyze_ours(analyzer, data_dir, sorted(ours_gold)[:limit])
-    return figures | score_ours(ours_gold, ours_records) | event_labels.evaluate(analyzer, data_dir, limit)
+    from . import polnear_event_gold
+
+    return (figures | score_ours(ours_gold, ours_records) | polnear_event_gold.evaluate(analyzer, data_dir, limit)
+            | event_labels.evaluate(analyzer, data_dir, limit))
