@@ -123,3 +123,27 @@ def test_accusations_acts_condemned_as_cowardly_are_attacks(analyze):
     attack = next(e for e in events if e.type == "ASSAULT")
     assert any("embassy" in n for n in _names(entities, attack.targets))
     assert "ACCUSE" in [e.type for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, threatener, threatened", [
+    # ours: readiness for one's own force against someone
+    ("Prime Minister Jan Novak said his government was ready for a military strike against the rebels.",
+     "government", "rebels"),
+    # ours: force held out to its target under a condition, in someone's words
+    ('"The rebels can expect air strikes if they do not withdraw," said General Omar Haddad.', "Haddad", "rebels"),
+])
+def test_accusations_force_one_is_ready_for_or_holds_out_is_a_threat(analyze, text, threatener, threatened):
+    entities, events = analyze(text)
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert any(threatener in n for n in _names(entities, threat.actors))
+    assert any(threatened in n for n in _names(entities, threat.targets))
+    assert threat.modality == "asserted"
+    assert "ASSAULT" not in [e.type for e in events]
+
+
+@pytest.mark.slow
+def test_accusations_sanctions_a_company_faces_are_news_not_a_threat(analyze):
+    # ours: reported by the article, with no condition
+    _, events = analyze("The company faces sanctions from the regulator.")
+    assert "THREATEN" not in [e.type for e in events]

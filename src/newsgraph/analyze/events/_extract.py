@@ -11,7 +11,8 @@ phrase; the quantities in its phrase; a modality and the source it stands on
 "X said Y manipulated ...", "broke the law", "X said Y is a liar", "evidence linking Y to the
 bombing" are ACCUSEs of Y (``_accusations``, ``_characterisations``), a judging word replacing the
 act it would name ("they're abusing him" is no ASSAULT);
-an announced or conditional coercive act is the THREATEN made now (``_threat``), a
+an announced or conditional coercive act is the THREATEN made now, as is readiness for a strike
+or a strike held out to someone ("can expect air strikes if ...") (``_threat``), a
 cooperative act under "will/would not" the REJECT made now (``_refusal``). The readings
 of a sentence are then folded into one event per act (``_acts``).
 
@@ -46,7 +47,7 @@ from ._modality import attribution_of, combine, is_historical, modality_of, time
 from ._refusal import refusal_mode
 from ._campaign import names_no_political_act
 from ._senses import names_an_act
-from ._threat import threat_mode
+from ._threat import framed_threats, threat_mode
 from ..types import EntityRecord, EventRecord, QuantityRecord, QuoteRecord, TimexRecord
 
 __all__ = ["extract_events"]
@@ -140,6 +141,7 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
             for tok, actors, targets in wishes(sent, parts):
                 readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes,
                                                      published, at=tok)))
+        readings = framed_threats(readings, parts, quotes)
         # participants read through untrusted paths go first, then the learned gate (_confidence)
         made = gate(reliable(fold_acts(readings), sent, parts), sent, parts, quotes, lang, gated, observe)
         # an act reported in an earlier sentence, named again here, is no new event (``events`` holds
