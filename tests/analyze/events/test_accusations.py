@@ -147,3 +147,25 @@ def test_accusations_sanctions_a_company_faces_are_news_not_a_threat(analyze):
     # ours: reported by the article, with no condition
     _, events = analyze("The company faces sanctions from the regulator.")
     assert "THREATEN" not in [e.type for e in events]
+
+
+@pytest.mark.slow
+def test_accusations_a_politician_attacking_another_criticises(analyze):
+    # ours: a named politician against another, no word of violence: a verbal attack, ACCUSE
+    entities, events = analyze("Senator Ted Cruz attacked Donald Trump on Monday over his tax plan.")
+    accusation = next(e for e in _accusations(events))
+    assert accusation.mode == "disapprove"
+    assert "Ted Cruz" in _names(entities, accusation.actors)
+    assert "ASSAULT" not in [e.type for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked Governor Ali Musa in Kano on Monday, killing two guards.",  # ours: casualties
+    "A man attacked Senator John Carter outside his office on Monday.",  # ours: no politician attacks
+    "The U.S. attacked Saddam Hussein with cruise missiles.",  # ours: a weapon
+])
+def test_accusations_an_attack_among_violence_stays_an_assault(analyze, text):
+    _, events = analyze(text)
+    assert "ASSAULT" in [e.type for e in events]
+    assert _accusations(events) == []

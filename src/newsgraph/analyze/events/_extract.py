@@ -48,6 +48,7 @@ from ._refusal import refusal_mode
 from ._campaign import names_no_political_act
 from ._senses import names_an_act
 from ._threat import framed_threats, threat_mode
+from ._verbal import verbal_attack
 from ..types import EntityRecord, EventRecord, QuantityRecord, QuoteRecord, TimexRecord
 
 __all__ = ["extract_events"]
@@ -329,6 +330,8 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Parti
         # PLOVER: a protest that reports words ("X is failing ..., a rights group protested") is a
         # diplomatic or verbal protest, ACCUSE 'disapprove'; PROTEST needs collective physical action.
         kind, mode = "ACCUSE", "disapprove"
+    elif kind == "ASSAULT" and verbal_attack(tok, actors, targets, parts):
+        kind, mode = "ACCUSE", "disapprove"  # "Clinton's attack on Trump": criticism (_verbal)
     place = place_of(tok, parts, actors + targets)
     if not targets and place is not None and kind in _ON_TERRITORY:
         targets = [place]  # "imposed a curfew in Abidjan": the place's people bear the act
