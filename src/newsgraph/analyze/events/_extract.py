@@ -8,8 +8,11 @@ actors and targets from the act's own arguments (``_args``), read as entities or
 (``_participants``); a time from a date in its phrase or clause; a place from an "in/at"
 phrase; the quantities in its phrase; a modality and the source it stands on
 (``_modality``). "X said Y must ...", "X wants Y to ..." are REQUESTs of Y (``_obligation``);
-"X said Y manipulated ..." is X's ACCUSE of Y (``_accusations``);
-an announced or conditional coercive act is the THREATEN made now (``_threat``), a
+"X said Y manipulated ...", "broke the law", "X said Y is a liar", "evidence linking Y to the
+bombing" are ACCUSEs of Y (``_accusations``, ``_characterisations``), a judging word replacing the
+act it would name ("they're abusing him" is no ASSAULT);
+an announced or conditional coercive act is the THREATEN made now, as is readiness for a strike
+or a strike held out to someone ("can expect air strikes if ...") (``_threat``), a
 cooperative act under "will/would not" the REJECT made now (``_refusal``). The readings
 of a sentence are then folded into one event per act (``_acts``).
 
@@ -29,9 +32,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons import words
-from ._accusations import accusations
-from ._characterisations import NAMING_VERBS, characterisations
+from ._accusations import accusations, accusing_lemmas, judged_acts, linkings
+from ._characterisations import NAMING_VERBS, characterisations, disparaging, predications
 from ._acts import Reading, fold_acts
 from ._confidence import Observer, gate
 from ._reliability import reliable, trigger_token
@@ -45,7 +47,8 @@ from ._modality import attribution_of, combine, is_historical, modality_of, time
 from ._refusal import refusal_mode
 from ._campaign import names_no_political_act
 from ._senses import names_an_act
-from ._threat import threat_mode
+from ._threat import framed_threats, threat_mode
+from ._verbal import verbal_attack
 from ..types import EntityRecord, EventRecord, QuantityRecord, QuoteRecord, TimexRecord
 
 __all__ = ["extract_events"]
@@ -76,6 +79,8 @@ _ISSUED = frozenset({"resolution", "statement", "declaration", "communique", "co
                      "petition", "ultimatum", "memorandum", "note", "appeal", "proposal"})
 # Naming someone by a disparaging word (_characterisations): an accusation of disapproval.
 _DISAPPROVAL = EventSense(type="ACCUSE", mode="disapprove", context=())
+# Linking someone to an attack or a wrong (_accusations.linkings): an allegation.
+_LINKED = EventSense(type="ACCUSE", mode="allege", context=())
 # Verbs that do what they say when one wishes to say them.
 _PERFORMED = frozenset({"express", "thank", "congratulate", "welcome", "condemn", "offer", "extend", "convey"})
 
@@ -91,7 +96,7 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
     events: list[EventRecord] = []
     timex_spans = _token_spans(doc, [(t.start, t.end) for t in timexes])
     quantity_spans = _token_spans(doc, [(q.start, q.end) for q in quantities])
-    misconduct_words = words(lang, "event_misconduct")
+    misconduct_words = accusing_lemmas(lang)
     for sent in doc.sents:
         found, demand, misconduct, naming = [], False, False, False
         for tok in sent:  # one walk over the sentence for the four questions
@@ -100,7 +105,7 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
             lemma = tok.lemma_
             demand = demand or tok.lower_ in _DEMAND_WORDS
             misconduct = misconduct or lemma.lower() in misconduct_words
-            naming = naming or lemma in NAMING_VERBS
+            naming = naming or lemma in NAMING_VERBS or tok.dep_ in ("attr", "acomp") and disparaging(tok, lang)
         if not found and not demand and not misconduct and not naming:
             continue
         if parts is None:
@@ -119,8 +124,17 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
             readings.extend(replace(r, event=replace(r.event, actors=actors, targets=targets))
                             for r in _event(tok, _DISAPPROVAL, sent, lex, parts, timexes, sent_timexes,
                                             quantity_spans, quotes, published, acts))
-        for tok, speaker, accused in accusations(sent, parts, quotes, lang) if misconduct else ():
+        for tok, actors, targets in linkings(sent, parts, lang) if misconduct else ():
+            readings.extend(replace(r, event=replace(r.event, actors=actors, targets=targets))
+                            for r in _event(tok, _LINKED, sent, lex, parts, timexes, sent_timexes,
+                                            quantity_spans, quotes, published, acts))
+        made_accusations = accusations(sent, parts, quotes, lang) if misconduct else []
+        readings = judged_acts(made_accusations, readings)
+        for tok, speaker, accused in made_accusations:
             readings.append(Reading(tok, _accusation(tok, speaker, accused, sent, timexes, sent_timexes, published)))
+        for tok, speaker, faulted in predications(sent, parts, quotes, lang) if naming else ():
+            readings.append(Reading(tok, _accusation(tok, speaker, faulted, sent, timexes, sent_timexes, published,
+                                                     mode="disapprove")))
         if demand:
             for tok, actors, targets in obligations(sent, parts):
                 readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes,
@@ -128,6 +142,7 @@ def extract_events(doc: Doc, entities: list[EntityRecord], quotes: list[QuoteRec
             for tok, actors, targets in wishes(sent, parts):
                 readings.append(Reading(tok, _demand(tok, actors, targets, sent, timexes, sent_timexes, quotes,
                                                      published, at=tok)))
+        readings = framed_threats(readings, parts, quotes)
         # participants read through untrusted paths go first, then the learned gate (_confidence)
         made = gate(reliable(fold_acts(readings), sent, parts), sent, parts, quotes, lang, gated, observe)
         # an act reported in an earlier sentence, named again here, is no new event (``events`` holds
@@ -154,11 +169,12 @@ def _demand(modal: Token, actors: list, targets: list, sent: Span, timexes: list
 
 
 def _accusation(tok: Token, speaker: int, accused: list, sent: Span, timexes: list[TimexRecord],
-                sent_timexes: list[tuple[int, int, int]], published: str | None) -> EventRecord:
-    """The speaker's ACCUSE of whoever they say did wrong: made as it is said."""
+                sent_timexes: list[tuple[int, int, int]], published: str | None, mode: str = "allege") -> EventRecord:
+    """The speaker's ACCUSE of whoever they say did wrong ("allege") or call a disparaging name
+    ("disapprove"): made as it is said."""
     k = time_of(tok, sent, sent_timexes)
     value = timexes[k].value if k is not None else None
-    return EventRecord(type="ACCUSE", mode="allege", trigger=(tok.idx, tok.idx + len(tok.text), tok.text),
+    return EventRecord(type="ACCUSE", mode=mode, trigger=(tok.idx, tok.idx + len(tok.text), tok.text),
                        sentence=(sent.start_char, sent.end_char),
                        modality="historical" if is_historical(value, published) else "asserted",
                        actors=[speaker], targets=accused, time_value=value, time_timex=k, attributed_to=speaker)
@@ -314,6 +330,8 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Parti
         # PLOVER: a protest that reports words ("X is failing ..., a rights group protested") is a
         # diplomatic or verbal protest, ACCUSE 'disapprove'; PROTEST needs collective physical action.
         kind, mode = "ACCUSE", "disapprove"
+    elif kind == "ASSAULT" and verbal_attack(tok, actors, targets, parts):
+        kind, mode = "ACCUSE", "disapprove"  # "Clinton's attack on Trump": criticism (_verbal)
     place = place_of(tok, parts, actors + targets)
     if not targets and place is not None and kind in _ON_TERRITORY:
         targets = [place]  # "imposed a curfew in Abidjan": the place's people bear the act

@@ -15,15 +15,30 @@ else ("occupation forces"), and acts already under a threaten/warn word (that
 word is the THREATEN event). Violence (ASSAULT) counts only when firmly
 committed (will/would/shall, or a plan/readiness head): "could attack" is a
 journalist's speculation more often than a threat.
+
+Two framings make a threat of a coercive noun as well (``framed_threats``), the threat taking
+the place of the act it frames:
+- readiness for one's own force: "he is committed to a possible strike against Iraq", "ready
+  for war": the one who is ready threatens whom the act is against;
+- the act held out to its target as a consequence: "Saddam can expect punishing air strikes ...
+  if he doesn't stop", "Iran will face sanctions unless ...", in someone's words: the speaker
+  threatens the one who is to expect or face it. A condition or a modal in a quotation is needed:
+  "the company faces sanctions" reported by the article is news, not a threat.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
+from ..types import QuoteRecord
+from ._acts import Reading
 from ._lexicon import Lexicon
+from ._modality import reports_speech
+from ._participants import Participants
 
-__all__ = ["threat_mode"]
+__all__ = ["threat_mode", "framed_threats"]
 
 _COERCIVE = frozenset({"COERCE", "SANCTION", "ASSAULT"})
 # THREATEN modes name the content of the threat (manual, Table "THREATEN modes").
@@ -91,3 +106,85 @@ def threat_mode(trigger: Token, kind: str, mode: str | None, modality: str, lex:
     if not (firm or (conditional and modal)) or (kind == "ASSAULT" and not firm):
         return None
     return _MODES.get((kind, mode or ""), _DEFAULT_MODE[kind])
+
+
+# Words of readiness for an act: "committed to a strike", "ready for war", "prepared for action".
+_READY = frozenset({"committed", "ready", "prepared", "determined", "poised"})
+# Verbs whose subject is to bear an act someone else holds out: "can expect strikes", "will face sanctions".
+_BEARING = frozenset({"expect", "face"})
+_HELD_OUT_MODALS = frozenset({"will", "would", "can", "could", "'ll", "may"})
+
+
+def framed_threats(readings: list[Reading], parts: Participants, quotes: list[QuoteRecord]) -> list[Reading]:
+    """The readings with each coercive act framed as readiness or as a consequence held out replaced
+    by the THREATEN made of it (one per framing word: "punishing air strikes" is one threat)."""
+    threats: dict[int, Reading] = {}
+    framed_acts: set[int] = set()
+    for r in readings:
+        if r.event.type not in _COERCIVE or r.derived:
+            continue
+        framed = _readiness(r.token, parts) or _held_out(r.token, parts, quotes)
+        if framed is None:
+            continue
+        head, actors, targets = framed
+        framed_acts.add(id(r))
+        if head.i in threats:
+            if r.event.type == "ASSAULT":  # "punishing air strikes": the strikes say what is threatened
+                threats[head.i].event = replace(threats[head.i].event, mode=_DEFAULT_MODE["ASSAULT"])
+            continue
+        if not actors and r.event.attributed_to is not None and r.event.attributed_to not in targets:
+            actors = [r.event.attributed_to]  # "Clinton says he is committed to ...": "he" unresolved
+        made = "historical" if "historical" in (r.event.modality or "") else "asserted"
+        threats[head.i] = Reading(head, replace(
+            r.event, type="THREATEN", mode=_DEFAULT_MODE[r.event.type], modality=made, actors=actors,
+            targets=targets or [p for p in r.event.targets if p not in actors],
+            trigger=(head.idx, head.idx + len(head.text), head.text)), derived=True)
+    if not threats:
+        return readings
+    return [r for r in readings if id(r) not in framed_acts] + list(threats.values())
+
+
+def _readiness(tok: Token, parts: Participants):
+    """(readiness word, who is ready, []) for "X is committed to / ready for <coercive noun>"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("to", "for") or prep.head.lower_ not in _READY:
+        return None
+    ready = prep.head
+    holder = ready.head if ready.dep_ == "acomp" else ready
+    if any(c.dep_ == "neg" for c in (*ready.children, *holder.children)):
+        return None
+    subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in ("you",):
+        return None
+    return ready, parts.of(subject), []
+
+
+def _held_out(tok: Token, parts: Participants, quotes: list[QuoteRecord]):
+    """(bearing verb, speaker, who is to bear it) for "<target> can expect / will face <coercive act>"
+    held out under a condition or by a speaker's modal."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("dobj", "xcomp", "compound") or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.lemma_.lower() in _BEARING and t.pos_ == "VERB":
+            break
+    else:
+        return None
+    verb = t
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in ("i", "we"):
+        return None
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS
+                                                for m in c.children) for c in verb.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in _HELD_OUT_MODALS for c in verb.children)
+    quote = next((q for q in quotes if q.start <= verb.idx < q.end and reports_speech(q, verb.doc)), None)
+    if quote is None or not (conditional or modal):
+        return None
+    speaker = quote.speaker.entity if quote.speaker is not None else None
+    targets = parts.of(subject)
+    if speaker is not None and speaker in targets:
+        return None
+    return verb, [speaker] if speaker is not None else [], targets
