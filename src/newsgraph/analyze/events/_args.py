@@ -497,6 +497,8 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
     asked or offered receives the rejection.
     """
     found: list[Participant] = []
+    if _light(verb, _TOPIC_VERBS):
+        return found  # "to discuss an Iraqi withdrawal from Kuwait": the topic's parties are not the talks'
     deps = {c.dep_ for c in verb.children}
     if kind == "REQUEST" and deps & {"dobj", "dative"} and "xcomp" in deps:
         # "asked them to tell Bush", "invited everyone to welcome the visitor": the ones asked are

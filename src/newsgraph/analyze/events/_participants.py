@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 from ..doc_text import text_of
 from ..constants import NOMINAL_SUBJECTS
 from ..entities.gazetteer import gazetteer
-from ..lexicons import table
+from ..lexicons import table, words
 from ..quotes.speakers import SpeakerResolver
 from ..token_filter import tokens_with
 from ..types import EntityRecord, Participant, PhraseRecord, QuoteRecord
@@ -121,8 +121,12 @@ class Participants:
         self.spoken = [(q.start, q.end, q.speaker.entity) for q in quotes
                        if q.kind != "indirect" and q.speaker is not None and q.speaker.entity is not None]
         # Subjects that "it" and "they" can stand for: (token, plural), in text order.
+        # A news outlet is no such subject: "The Maariv newspaper said that Syria wants to renew
+        # talks" reports; the outlet is not who "it" acts as in what it reports.
+        media = words(lang, "speaker_media_nouns")
         self.group_subjects = [(t, t.tag_ in ("NNS", "NNPS") or self._named_type(t) == "NORP")
-                               for t in tokens_with(doc, "DEP", NOMINAL_SUBJECTS) if self._is_group(t)]
+                               for t in tokens_with(doc, "DEP", NOMINAL_SUBJECTS)
+                               if self._is_group(t) and t.lemma_.lower() not in media]
 
     def of(self, token: Token) -> list[Participant]:
         """What the noun phrase headed by ``token`` names, coordinated phrases included."""
