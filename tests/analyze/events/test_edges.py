@@ -37,3 +37,38 @@ def test_edges_the_parties_of_a_topic_are_not_those_of_the_talks(analyze):
     entities, events = analyze("The ministers met in Geneva to discuss a Libyan withdrawal from Chad.")
     for e in events:
         assert "Chad" not in _names(entities, e.targets), e
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, trigger, thing", [
+    # ours: a building with no one named behind it is no party to a suspension
+    ("Nestle suspended work on a $2 billion coffee plant.", "SANCTION", "suspended", "plant"),
+    # ours: money spent is no partner
+    ("The group skirted the rules by investing millions in television advertising.", "COOPERATE", "investing",
+     "millions"),
+    # ours: the services a firm runs are no body
+    ("Air Fiji suspended several services between Fiji and Samoa.", "SANCTION", "suspended", "services"),
+    # ours: the channel she spoke on is not whom she called on
+    ("On NBC on Monday, his daughter, Mary, called for an open convention.", "REQUEST", "called", "NBC"),
+])
+def test_edges_a_thing_is_no_target(analyze, text, kind, trigger, thing):
+    entities, events = analyze(text)
+    event = _event(events, kind, trigger)
+    assert not any(thing in name for name in _names(entities, event.targets)), event
+
+
+@pytest.mark.slow
+def test_edges_a_site_is_still_the_target_of_an_attack_and_counted_people_of_a_deportation(analyze):
+    # ours: a place attacked and millions deported are what the acts reach
+    entities, events = analyze("Rebels shelled a power plant near the capital. He vowed to deport millions.")
+    assert _names(entities, _event(events, "ASSAULT", "shelled").targets) == {"a power plant"}
+    assert _names(entities, _event(events, "THREATEN", "deport").targets) == {"millions"}
+
+
+@pytest.mark.slow
+def test_edges_a_role_described_by_its_own_phrase_is_no_one_named_before(analyze):
+    # ours: "the candidate of their choice" is whoever they choose, not Maria Lopez
+    entities, events = analyze("Maria Lopez won the primary in Ohio. Party leaders may support the candidate "
+                               "of their choice at the convention.")
+    support = _event(events, "SUPPORT", "support")
+    assert "Maria Lopez" not in _names(entities, support.targets)

@@ -34,6 +34,13 @@ _AT_SITES = frozenset({"ASSAULT"})
 _OF_IS_ACTOR = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "MOBILIZE", "RETREAT", "SUPPORT", "REQUEST",
                           "THREATEN"})
 _PLACE_PREPS = frozenset({"in", "at"})
+# Prepositions whose phrase, put before the subject, says where or on what occasion ("On CNN,
+# she called ...", "At the summit, Peru agreed ..."), not whom the act reaches.
+_SETTING_PREPS = frozenset({"on", "at"})
+# Acts done to a place itself or to whoever is there ("bombed the airport", "seized the building",
+# "visited a refugee camp"): a site that names no one behind it is their target; the target of
+# any other act is a party, not a place ("suspended work on a cereal plant").
+_DONE_TO_SITES = frozenset({"ASSAULT", "COERCE", "CONSULT"})
 # Verbs of feeling (lexicon: hearten, anger, ...): who feels is their object, or their passive subject.
 FEELINGS = frozenset({"hearten", "gratify", "delight", "anger", "outrage", "dismay", "disappoint", "appal",
                        "appall"})
@@ -284,6 +291,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 actors.extend(p for pobj in _pobjs(child) for p in parts.of(pobj))
             elif dep == "prep" and (child.lower_ in _TARGET_PREPS or
                                            kind in _AT_SITES and child.lower_ in _SITE_PREPS):
+                if child.lower_ in _SETTING_PREPS and _fronted(child, trigger, subj):
+                    continue  # "On CNN, his wife called for ...": where she spoke, not to whom
                 if _told(kind, child) or (kind == "PROTEST" and child.lower_ == "at" and _where_at(child, trigger, parts)):
                     continue  # "at her school, parents protested": where; "protest at the settlement of X": what
                 for pobj in _pobjs(child):
@@ -357,11 +366,22 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             targets.extend(_light_verb_targets(trigger, parts, kind))
     if kind == "MOBILIZE":
         targets = [d for t in targets if (d := _destination(t, parts)) is not None]
+    elif kind not in _DONE_TO_SITES:
+        targets = [t for t in targets if not _bare_site(t, parts)]
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     if kind == "THREATEN" and not targets and trigger.pos_ in ("VERB", "AUX"):
         targets = [t for t in _conditioned(trigger, parts) if t not in actors]
     return actors, targets
+
+
+def _bare_site(p: Participant, parts: Participants) -> bool:
+    """A phrase naming a place or a building and no one behind it: "a $1 billion cereal plant",
+    "the area". It can be struck or seized, but no one suspends work on it, or visits it, as a party."""
+    if not isinstance(p, PhraseRecord) or p.refers_to is not None:
+        return False
+    span = parts.doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span is not None and parts.kind_of(span.root) == "site"
 
 
 def _readied_for_destination(noun: Token, parts: Participants) -> list[Participant]:
@@ -414,6 +434,11 @@ def _told(kind: str, prep: Token) -> bool:
     """Whom an accusation is told or filed with, not whom it accuses: "complained to the United
     Nations over the raids", "filed a complaint with the oversight board", "a complaint to the court"."""
     return kind == "ACCUSE" and prep.lower_ in ("to", "with")
+
+
+def _fronted(prep: Token, verb: Token, subj: Token | None) -> bool:
+    """A prepositional phrase put before the verb and its subject: it sets the scene."""
+    return prep.i < verb.i and (subj is None or prep.i < subj.left_edge.i)
 
 
 def _where_at(prep: Token, verb: Token, parts: Participants) -> bool:

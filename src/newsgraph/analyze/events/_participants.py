@@ -66,6 +66,15 @@ _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
 _MAX_PHRASE_TOKENS = 12
 # Nouns that count people: the counted noun decides whether they are participants.
 _COUNTS = frozenset({"dozen", "score", "hundred", "thousand", "million"})
+# Counts that, with no "of" phrase of people, are sums of money when spent: "spent millions".
+_AMOUNTS = frozenset({"million", "billion"})
+_SPENDING = frozenset({"invest", "spend", "raise", "pay", "donate", "pour", "lose", "cost", "owe", "borrow",
+                       "lend", "funnel", "save", "earn", "make"})
+# Nouns that name a body only when a modifier says which: "the security service", "the Secret
+# Service"; bare "services" are what a company runs.
+_NAMED_BODIES_ONLY = frozenset({"service"})
+_HOW_MANY = frozenset({"several", "many", "few", "other", "various", "numerous", "some", "additional", "new",
+                       "regular", "more", "daily", "weekly"})
 _CURRENCY_WORDS = frozenset({"dlrs", "dollars", "dollar", "euros", "euro", "pounds", "yen", "rubles", "yuan", "usd", "eur"})
 # Nouns through which an office or a group belongs to states: "representatives of the military
 # leadership of Ukraine, Great Britain and France".
@@ -388,9 +397,12 @@ class Participants:
         return list(dict.fromkeys(found))
 
     def _modified(self, t: Token) -> bool:
-        """A role noun with a modifier of its own ("the German Chancellor") names an office, not
-        a person introduced before ("the expert")."""
-        return any(c.dep_ in _OWNER_DEPS and c.pos_ in ("ADJ", "PROPN") for c in t.children)
+        """A role noun with a modifier of its own ("the German Chancellor", "the candidate of their
+        choice", "the lawyer who wins") names an office or a kind, not a person introduced before
+        ("the expert", "the chief of staff")."""
+        return any(c.dep_ in _OWNER_DEPS and c.pos_ in ("ADJ", "PROPN") or c.dep_ == "relcl"
+                   or c.dep_ == "prep" and c.lower_ == "of" and any(self.names_a_thing(o) for o in c.children)
+                   for c in t.children)
 
     def _noun(self, t: Token) -> _Noun | None:
         nouns = _nouns(self.lang)
@@ -411,6 +423,12 @@ class Participants:
                 return None
             if any(c.tag_ == "$" or c.lower_ in _CURRENCY_WORDS for c in t.subtree):
                 return None  # "dlrs 50 million" is money, not people
+            if of is None and lemma in _AMOUNTS and t.head.lemma_.lower() in _SPENDING:
+                return None  # "investing millions in advertising": money; "deporting millions": people
+        if found is not None and lemma in _NAMED_BODIES_ONLY and not any(
+                c.dep_ == "compound" or c.dep_ == "amod" and c.lower_ not in _HOW_MANY
+                for c in t.children) and t.pos_ != "PROPN":
+            return None  # "suspended services to Fiji": what a firm runs, not "the security service"
         return found
 
     def _of_owners(self, t: Token, depth: int) -> list[Participant]:
