@@ -72,3 +72,52 @@ def test_edges_a_role_described_by_its_own_phrase_is_no_one_named_before(analyze
                                "of their choice at the convention.")
     support = _event(events, "SUPPORT", "support")
     assert "Maria Lopez" not in _names(entities, support.targets)
+
+
+@pytest.mark.slow
+def test_edges_the_subject_of_a_flattened_time_clause_is_not_the_verbs(analyze):
+    # ours: the parser hangs "while he was minister of defence" on "was jailed"
+    entities, events = analyze("The spy who first reported that Paul Berg met the envoy while he was minister of "
+                               "defence was sentenced to six years on Monday by a federal judge in Denver.")
+    sentence = _event(events, "SANCTION", "sentenced")
+    assert not any("minister" in name for name in _names(entities, sentence.targets))
+
+
+@pytest.mark.slow
+def test_edges_a_participle_after_a_place_describes_the_noun_before_it(analyze):
+    # ours: the suit seeks, not the court it was filed in
+    entities, events = analyze("Harlow Holdings filed a suit in a Texas court seeking the removal of Beta "
+                               "Corp.'s board.")
+    seeking = _event(events, "REQUEST", "seeking")
+    assert not any("court" in name for name in _names(entities, seeking.actors))
+
+
+@pytest.mark.slow
+def test_edges_the_fans_of_a_person_are_not_the_person(analyze):
+    # ours: "Lopez fans" are people of their own
+    entities, events = analyze("Maria Lopez spoke in Ohio. Lopez fans insist the delegates must back her.")
+    insist = _event(events, "REQUEST", "insist")
+    assert "Maria Lopez" not in _names(entities, insist.actors)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # ours: "he" is the subject who has shown it, not the one quoted saying so
+    'Paul Adams endorsed the mayor on Friday. "Tom Baker has clearly demonstrated that he lacks the judgment '
+    'to lead," Adams said.',
+])
+def test_edges_he_in_a_content_clause_is_its_subject_not_the_speaker(analyze, text):
+    entities, events = analyze(text)
+    shown = _event(events, "ACCUSE", "demonstrated")
+    assert not any("Adams" in name for name in _names(entities, shown.targets)), shown
+
+
+@pytest.mark.slow
+def test_edges_an_object_them_takes_up_the_nearest_plural(analyze):
+    # ours: the agency gave data on the migrants so that the army could round them up
+    entities, events = analyze("In 1950, the Statistics Bureau handed over data on Haitian migrants so that "
+                               "the army could round them up.")
+    roundup = next(e for e in events if e.type == "COERCE")
+    assert "Statistics Bureau" not in _names(entities, roundup.targets)
+    entities, events = analyze("The protesters gathered outside the ministry, and police beat them.")
+    assert _names(entities, _event(events, "ASSAULT", "beat").targets) == {"The protesters"}

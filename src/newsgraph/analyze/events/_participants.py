@@ -276,11 +276,20 @@ class Participants:
             if agents:
                 return agents
         if low in _PERSONAL:
+            bound = self._bound_by_reporter(t, low) if t.dep_ in NOMINAL_SUBJECTS else None
+            if bound is not None:
+                return [bound]
             found = self.resolver.latest(t.idx, person=True, pronoun=low)
+            if found is not None and any(start <= t.idx < end and e == found for start, end, e in self.spoken):
+                return []  # '"Smith has shown that he can win," Jones said': "he" inside is not Jones
             return [found] if found is not None else []
         plural = low in _PLURAL_PRONOUNS
         if not plural and low not in _SINGULAR_PRONOUNS:
             return []
+        if low == "them":
+            nearest = self._nearest_plural(t)
+            if nearest is not None:
+                return self._one(nearest, depth=1) if self._is_group(nearest) else []
         earliest = self.doc[t.i].sent.start
         for _ in range(_PRONOUN_REACH - 1):
             if earliest > 0:
@@ -303,6 +312,24 @@ class Participants:
         if low == "they" and t.dep_ == "nsubj":
             return self._latest_plural_group(t)
         return []
+
+    def _nearest_plural(self, t: Token) -> Token | None:
+        """The plural noun nearest before an object "them" in its sentence, which it most often
+        takes up: "information on Japanese Americans so that the Army could round them up" (the
+        Americans, not the subject of a sentence before); "review transcripts ... before
+        releasing them" (a thing: no one)."""
+        verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        own = set()  # the verbs whose subject acts on "them": its own, and those it is the purpose of
+        while verb is not None and verb.i not in own:
+            own.add(verb.i)
+            verb = verb.head if verb.dep_ in ("xcomp", "advcl") else None
+        for cand in reversed(self.doc[t.sent.start:t.i]):
+            if cand.dep_ in NOMINAL_SUBJECTS and cand.head.i in own:
+                continue  # "police beat them", "police used tear gas to clear them": not the police
+            if cand.tag_ in ("NNS", "NNPS") and cand.pos_ in ("NOUN", "PROPN") \
+                    and cand.dep_ not in ("compound", "amod", "poss"):
+                return cand
+        return None
 
     def _latest_plural_group(self, t: Token) -> list[Participant]:
         """With no group subject to stand for, the subject "they" is the latest plural group named
@@ -341,6 +368,30 @@ class Participants:
             return None
         between = {self.by_token[i] for i in range(subj.right_edge.i + 1, t.i) if i in self.by_token}
         if any(o != e and self.entities[o].type in types for o in between):
+            return None
+        return e
+
+    def _bound_by_reporter(self, t: Token, low: str) -> int | None:
+        """The subject of the verb whose content clause the pronoun is the subject of, when it is a
+        person the pronoun fits and no other person is named between: "Smith has shown that he
+        can win", "Smith needs to prove that he has changed" (he is Smith, not the one quoting)."""
+        clause = t.head
+        if clause.dep_ != "ccomp":
+            return None
+        verb = clause.head
+        for _ in range(3):  # "needs to prove that he ...": the subject of "needs"
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if subj is None or subj.i >= t.i or subj.i not in self.by_token:
+            return None  # a name only: "a friend of X's assassin said that she" is not X
+        e = self.resolver.resolve_head(subj)  # "Saddam" as the full name the text gave before
+        e = self.by_token[subj.i] if e is None else e
+        if self.entities[e].type != "PERSON" or not self.resolver.fits(e, low):
+            return None
+        between = {self.by_token[i] for i in range(subj.right_edge.i + 1, t.i) if i in self.by_token}
+        if any(o != e and self.entities[o].type == "PERSON" for o in between):
             return None
         return e
 
