@@ -121,3 +121,21 @@ def test_edges_an_object_them_takes_up_the_nearest_plural(analyze):
     assert "Statistics Bureau" not in _names(entities, roundup.targets)
     entities, events = analyze("The protesters gathered outside the ministry, and police beat them.")
     assert _names(entities, _event(events, "ASSAULT", "beat").targets) == {"The protesters"}
+
+
+@pytest.mark.slow
+def test_edges_a_phrase_after_what_is_asked_for_belongs_to_it(analyze):
+    # ours: the mother is met in the reunion asked for, she is not asked
+    entities, events = analyze("The decision would allow the government to push for the girl's swift reunion in "
+                               "Lima with her waiting mother, Ana Ruiz.")
+    assert not _event(events, "REQUEST", "push").targets
+    entities, events = analyze("Peru pleaded with Chile for restraint.")  # whom one pleads with comes first
+    assert _names(entities, _event(events, "REQUEST", "pleaded").targets) == {"Chile"}
+
+
+@pytest.mark.slow
+def test_edges_him_is_not_a_woman_named_hillary(analyze):
+    # ours: "him" is Tom Baker, not Hillary Lopez who criticized him
+    entities, events = analyze("Tom Baker has set fundraising records, and Hillary Lopez has criticized him for "
+                               "not doing more to help other candidates.")
+    assert _names(entities, _event(events, "ACCUSE", "criticized").targets) == {"Tom Baker"}

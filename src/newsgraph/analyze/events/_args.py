@@ -309,6 +309,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                                            kind in _AT_SITES and child.lower_ in _SITE_PREPS):
                 if child.lower_ in _SETTING_PREPS and _fronted(child, trigger, subj):
                     continue  # "On CNN, his wife called for ...": where she spoke, not to whom
+                if kind == "REQUEST" and _after_asked_for(child, trigger):
+                    continue  # "push for the boy's reunion in Washington with his father": the reunion's
                 if _told(kind, child) or (kind == "PROTEST" and child.lower_ == "at" and _where_at(child, trigger, parts)):
                     continue  # "at her school, parents protested": where; "protest at the settlement of X": what
                 worked_on = child.lower_ == "on" and _thing_object(trigger, child, parts)
@@ -455,6 +457,13 @@ def _told(kind: str, prep: Token) -> bool:
     """Whom an accusation is told or filed with, not whom it accuses: "complained to the United
     Nations over the raids", "filed a complaint with the oversight board", "a complaint to the court"."""
     return kind == "ACCUSE" and prep.lower_ in ("to", "with")
+
+
+def _after_asked_for(prep: Token, verb: Token) -> bool:
+    """A phrase after the "for" phrase of a demand: the parser hangs on the verb what belongs to
+    the noun asked for ("pushed for a reunion with his father"); whom one pleads with comes first
+    ("pleaded with Iran for restraint")."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and c.i < prep.i for c in verb.children)
 
 
 def _fronted(prep: Token, verb: Token, subj: Token | None) -> bool:
