@@ -139,3 +139,11 @@ def test_edges_him_is_not_a_woman_named_hillary(analyze):
     entities, events = analyze("Tom Baker has set fundraising records, and Hillary Lopez has criticized him for "
                                "not doing more to help other candidates.")
     assert _names(entities, _event(events, "ACCUSE", "criticized").targets) == {"Tom Baker"}
+
+
+@pytest.mark.slow
+def test_edges_a_state_is_not_its_own_target(analyze):
+    # ours: the Chilean government is Chile's; where it acts is no other party
+    entities, events = analyze("The Chilean government occupies a strip of land in northern Chile.")
+    occupation = next(e for e in events if e.type == "COERCE")
+    assert "Chile" not in _names(entities, occupation.targets)

@@ -388,7 +388,10 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
     if kind == "MOBILIZE":
         targets = [d for t in targets if (d := _destination(t, parts)) is not None]
     actors = list(dict.fromkeys(actors))
-    targets = [t for t in dict.fromkeys(targets) if t not in actors]
+    # a state is not its own target: "the Lebanese government occupies ... Lebanon" (its people, "urged
+    # its people", are another party)
+    stood_for = {a.refers_to if isinstance(a, PhraseRecord) else a for a in actors}
+    targets = [t for t in dict.fromkeys(targets) if t not in actors and not (isinstance(t, int) and t in stood_for)]
     if kind == "THREATEN" and not targets and trigger.pos_ in ("VERB", "AUX"):
         targets = [t for t in _conditioned(trigger, parts) if t not in actors]
     return actors, targets

@@ -46,7 +46,7 @@ from ._refusal import refusal_mode
 from ._campaign import names_no_political_act
 from ._senses import names_an_act
 from ._threat import threat_mode
-from ..types import EntityRecord, EventRecord, QuantityRecord, QuoteRecord, TimexRecord
+from ..types import EntityRecord, EventRecord, PhraseRecord, QuantityRecord, QuoteRecord, TimexRecord
 
 __all__ = ["extract_events"]
 
@@ -277,6 +277,12 @@ def _described(tok: Token) -> bool:
     return subj is not None and subj.pos_ != "PRON" and subj.i not in _speaker_tokens(tok)
 
 
+def _stands_for(actors: list, place: int) -> bool:
+    """Whether an actor is the state of the place, or a phrase standing for it ("the Lebanese
+    government ... in south Lebanon"): a state does not act on itself."""
+    return any((a.refers_to if isinstance(a, PhraseRecord) else a) == place for a in actors)
+
+
 def _outlet_speaks(tok: Token, quotes: list[QuoteRecord], lang: str) -> bool:
     """Whether the one whose words hold the event is a news outlet or its report ("The Maariv
     newspaper said ... talks", "A CBS News report said ... a conference to discuss"): an outlet
@@ -330,7 +336,7 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Parti
         # diplomatic or verbal protest, ACCUSE 'disapprove'; PROTEST needs collective physical action.
         kind, mode = "ACCUSE", "disapprove"
     place = place_of(tok, parts, actors + targets)
-    if not targets and place is not None and kind in _ON_TERRITORY:
+    if not targets and place is not None and kind in _ON_TERRITORY and not _stands_for(actors, place):
         targets = [place]  # "imposed a curfew in Abidjan": the place's people bear the act
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1
     record = EventRecord(
