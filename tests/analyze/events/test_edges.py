@@ -147,3 +147,21 @@ def test_edges_a_state_is_not_its_own_target(analyze):
     entities, events = analyze("The Chilean government occupies a strip of land in northern Chile.")
     occupation = next(e for e in events if e.type == "COERCE")
     assert "Chile" not in _names(entities, occupation.targets)
+
+
+@pytest.mark.slow
+def test_edges_a_with_clause_set_off_by_a_comma_names_no_one_reached(analyze):
+    # ours: the Kenyan contingent arrives meanwhile; the vote is not aimed at it
+    entities, events = analyze("Nine African nations voted for a regional force to protect Somalia, with the "
+                               "vanguard of Kenya's contingent arriving Monday.")
+    vote = _event(events, "SUPPORT", "voted")
+    assert not any("contingent" in name for name in _names(entities, vote.targets)), vote
+
+
+@pytest.mark.slow
+def test_edges_what_is_bought_does_not_stand_behind_the_purchase(analyze):
+    # ours: Harlow is bought; it receives no aid from the one who finances the buying
+    entities, events = analyze("Apex Insurance plans to use the proceeds to help finance the acquisition of "
+                               "Harlow Holdings.")
+    aid = next(e for e in events if e.type == "AID")
+    assert "Harlow Holdings" not in _names(entities, aid.targets)

@@ -307,6 +307,8 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 actors.extend(p for pobj in _pobjs(child) for p in parts.of(pobj))
             elif dep == "prep" and (child.lower_ in _TARGET_PREPS or
                                            kind in _AT_SITES and child.lower_ in _SITE_PREPS):
+                if _absolute(child):
+                    continue  # "..., with the vanguard of Syria's contingent arriving": a circumstance
                 if child.lower_ in _SETTING_PREPS and _fronted(child, trigger, subj):
                     continue  # "On CNN, his wife called for ...": where she spoke, not to whom
                 if kind == "REQUEST" and _after_asked_for(child, trigger):
@@ -462,6 +464,15 @@ def _told(kind: str, prep: Token) -> bool:
     return kind == "ACCUSE" and prep.lower_ in ("to", "with")
 
 
+def _absolute(prep: Token) -> bool:
+    """A "with" phrase that is a clause of its own: its object does something ("with the vanguard
+    of Syria's contingent arriving Tuesday", "with troops massing nearby"). It says what goes on
+    meanwhile; its object is no one the act reaches."""
+    set_off = prep.i == prep.sent.start or prep.doc[prep.i - 1].text in (",", ";", "--")  # not "met with officials visiting X"
+    return prep.lower_ == "with" and set_off and any(c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")
+                                                     for pobj in _pobjs(prep) for c in pobj.children)
+
+
 def _after_asked_for(prep: Token, verb: Token) -> bool:
     """A phrase after the "for" phrase of a demand: the parser hangs on the verb what belongs to
     the noun asked for ("pushed for a reunion with his father"); whom one pleads with comes first
@@ -591,6 +602,8 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
                 elif _dep(c) == "prep" and c.lower_ in _TARGET_PREPS:
                     if c.lower_ in ("to", "toward", "towards", "into") and _forms(child) & _GOING:
                         continue  # "offered to travel to the United States": where, not whom
+                    if _absolute(c):
+                        continue
                     found.extend(e for p in _pobjs(c) for e in parts.of(p))
         elif child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
             if kind in _CONTENT_NAMES_NO_PARTY:

@@ -66,6 +66,8 @@ _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
 _MAX_PHRASE_TOKENS = 12
 # Nouns that count people: the counted noun decides whether they are participants.
 _COUNTS = frozenset({"dozen", "score", "hundred", "thousand", "million"})
+# Nouns of buying and selling: their "of" phrase is what changes hands, not who stands behind them.
+_BOUGHT_OF = frozenset({"acquisition", "purchase", "takeover", "buyout", "sale"})
 # Counts that, with no "of" phrase of people, are sums of money when spent: "spent millions".
 _AMOUNTS = frozenset({"million", "billion"})
 _SPENDING = frozenset({"invest", "spend", "raise", "pay", "donate", "pour", "lose", "cost", "owe", "borrow",
@@ -433,6 +435,8 @@ class Participants:
         out = self._by_agents(t, depth) if depth == 0 else []
         if out:
             return out
+        if t.lemma_.lower() in _BOUGHT_OF:
+            return []  # "help finance the acquisition of United Republic": bought, not behind it
         out = []
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
