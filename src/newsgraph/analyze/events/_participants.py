@@ -227,6 +227,8 @@ class Participants:
             return owners  # "the presidents of Ukraine, France and Finland": the states they lead
         if named_after:
             return named_after[:1]  # "the Ukrainian enterprise Yuzhmash", "his interlocutor, Donald Trump"
+        if noun.kind == "person" and self._of_a_thing(t):
+            return []  # "the candidate of their choice": whoever it turns out to be, no one named
         owner = self._owner(t, owners)
         if noun.kind in ("person", "individual") and owner is None and not self._modified(t):
             resolved = self.resolver.resolve_head(t)
@@ -455,9 +457,17 @@ class Participants:
         """A role noun with a modifier of its own ("the German Chancellor", "the candidate of their
         choice", "the lawyer who wins") names an office or a kind, not a person introduced before
         ("the expert", "the chief of staff")."""
-        return any(c.dep_ in _OWNER_DEPS and c.pos_ in ("ADJ", "PROPN") or c.dep_ == "relcl"
-                   or c.dep_ == "prep" and c.lower_ == "of" and any(self.names_a_thing(o) for o in c.children)
-                   for c in t.children)
+        return self._of_a_thing(t) or any(c.dep_ in _OWNER_DEPS and c.pos_ in ("ADJ", "PROPN") or c.dep_ == "relcl"
+                                          for c in t.children)
+
+    def _of_a_thing(self, t: Token) -> bool:
+        """A role noun whose "of" phrase names a thing: "the candidate of their choice" (not "the
+        chief of staff", "the leader of the opposition", "the head of the inquiry", nor a count of
+        others: "the leaders of a number of European states")."""
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            o.dep_ == "pobj" and self.names_a_thing(o) and not any(p.dep_ == "prep" and p.lower_ == "of"
+                                                                   for p in o.children)
+            for o in c.children) for c in t.children)
 
     def _noun(self, t: Token) -> _Noun | None:
         nouns = _nouns(self.lang)
