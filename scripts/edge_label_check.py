@@ -5,7 +5,7 @@
 Reads ``data/event_labels/timebank_edges.tsv`` and ``polnear_events.tsv``, keeps only the
 docs outside ``newsgraph.evaluate.event_labels.aside_docs`` (the aside ones are never analysed
 here), analyses them as ``scripts/timebank_events.py`` and ``scripts/polnear_events.py`` do
-(gate off), and judges each edge (an event with an actor and a target) by the label row of its
+(gate off; ``--gated``: as shipped), and judges each edge (an event with an actor and a target) by the label row of its
 doc and trigger start: each participant by its name's verdict in that row, the edge right when
 some actor and some target are right, ``unjudged`` when a participant the row does not name
 would decide it. Lists the labelled right edges no longer drawn too. With ``--against`` a saved
@@ -77,13 +77,13 @@ def edges_of(record: dict, doc: str, labels: dict[int, list[dict]]) -> list[dict
     return out
 
 
-def run(data: Path) -> dict[str, list[dict]]:
+def run(data: Path, gated: bool = False) -> dict[str, list[dict]]:
     from newsgraph.analyze import Analyzer
     from newsgraph.analyze.stages import STAGES, with_options
     from newsgraph.evaluate.events import timebank_article
     from newsgraph.model import Article
 
-    analyzer = Analyzer(stages=with_options(STAGES, "events", gated=False))
+    analyzer = Analyzer(stages=with_options(STAGES, "events", gated=gated))
     result: dict[str, list[dict]] = {}
     for corpus, path in LABELS.items():
         labels = fit_labels(path)
@@ -155,13 +155,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", type=Path)
     parser.add_argument("--list", action="store_true", help="print every edge")
     parser.add_argument("--gold", action="store_true", help="list the edges on AQUAINT tune, seed, ours_dev")
+    parser.add_argument("--gated", action="store_true", help="with the event gate on, as shipped")
     args = parser.parse_args(argv)
     if args.gold:
         for e in gold_edges(args.data):
             print(f"{e['verdict']:6} {e['part']:8} {e['doc']:22} {e['type']:9} {e['trigger']!r}: "
                   f"{'; '.join(e['actors'])} -> {'; '.join(e['targets'])}")
         return 0
-    result = run(args.data)
+    result = run(args.data, args.gated)
     if args.save:
         args.save.write_text(json.dumps(result, indent=1), encoding="utf-8")
     if args.list:
