@@ -34,6 +34,10 @@ _AT_SITES = frozenset({"ASSAULT"})
 _OF_IS_ACTOR = frozenset({"CONSULT", "AGREE", "COOPERATE", "PROTEST", "MOBILIZE", "RETREAT", "SUPPORT", "REQUEST",
                           "THREATEN"})
 _PLACE_PREPS = frozenset({"in", "at"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "before", "outside", "near"})
+# Prepositions whose phrase, put before the subject, says where or on what occasion ("On CNN,
+# she called ...", "At the summit, Peru agreed ..."), not whom the act reaches.
+_SETTING_PREPS = frozenset({"on", "at"})
 # Verbs of feeling (lexicon: hearten, anger, ...): who feels is their object, or their passive subject.
 FEELINGS = frozenset({"hearten", "gratify", "delight", "anger", "outrage", "dismay", "disappoint", "appal",
                        "appall"})
@@ -103,6 +107,7 @@ def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
         # the subject nearest the verb: the parser sometimes hangs a fronted clause's noun on it too
         subjects = sorted((c for c in verb.children if c.dep_ in ACTIVE_SUBJECTS or c.dep_ in PASSIVE_SUBJECTS),
                           key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
+        subjects = _outside_flattened_clause(verb, subjects)
         if subjects:
             # the passive subject of the verb an infinitive hangs on does the infinitive's act
             return subjects[0], subjects[0].dep_ in PASSIVE_SUBJECTS and not controlled
@@ -122,6 +127,23 @@ def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
         else:
             break
     return None, False
+
+
+def _outside_flattened_clause(verb: Token, subjects: list[Token]) -> list[Token]:
+    """Subjects with the complement of a subordinate clause the parser split off taken out: in
+    "The hacker who ... while she was secretary of state was sentenced" it reads "secretary" as a
+    subject of "sentenced" too. Such a noun comes right after a clause opened by "while", "when",
+    ... that lies between it and the other subject."""
+    if len(subjects) < 2:
+        return subjects
+    doc = verb.doc
+
+    def split_off(s: Token) -> bool:
+        return any(o.i < s.i and any(m.dep_ == "mark" and m.head.right_edge.i + 1 == s.left_edge.i
+                                     for m in doc[o.i + 1:s.i]) for o in subjects)
+
+    kept = [s for s in subjects if not split_off(s)]
+    return kept or subjects
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -242,12 +264,13 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             # "exiles protesting in Miami" acts; "hundreds injured", "the sites struck" suffer the act
             # "the shooting deaths of two Israelis": a head that names no one does not act, nor
             # does whoever its "of" phrase names
-            found = [] if trigger.tag_ == "VBG" and parts.names_a_thing(trigger.head) else parts.of(trigger.head)
+            head = _holder_of_place(trigger)
+            found = [] if trigger.tag_ == "VBG" and parts.names_a_thing(head) else parts.of(head)
             if not found and trigger.dep_ == "acl" and trigger.tag_ == "VB":
                 # "their readiness to send troops", "its decision to leave": the possessor acts
                 found = [p for c in trigger.head.children if c.dep_ == "poss" for p in parts.of(c)]
             if not found and trigger.tag_ == "VBG":
-                found = _issuer(trigger.head, parts)  # "filed affidavits alleging ...": who filed them
+                found = _issuer(head, parts)  # "filed affidavits alleging ...": who filed them
             tail = reporting_tail(trigger)
             (targets if trigger.tag_ == "VBN" and not tail else actors).extend(found)
             if tail:  # what is reported is the sentence before it: its subject is whom it concerns
@@ -284,10 +307,19 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
                 actors.extend(p for pobj in _pobjs(child) for p in parts.of(pobj))
             elif dep == "prep" and (child.lower_ in _TARGET_PREPS or
                                            kind in _AT_SITES and child.lower_ in _SITE_PREPS):
+                if _absolute(child):
+                    continue  # "..., with the vanguard of Syria's contingent arriving": a circumstance
+                if child.lower_ in _SETTING_PREPS and _fronted(child, trigger, subj):
+                    continue  # "On CNN, his wife called for ...": where she spoke, not to whom
+                if kind == "REQUEST" and _after_asked_for(child, trigger):
+                    continue  # "push for the boy's reunion in Washington with his father": the reunion's
                 if _told(kind, child) or (kind == "PROTEST" and child.lower_ == "at" and _where_at(child, trigger, parts)):
                     continue  # "at her school, parents protested": where; "protest at the settlement of X": what
+                worked_on = child.lower_ == "on" and _thing_object(trigger, child, parts)
                 for pobj in _pobjs(child):
-                    targets.extend(p for p in parts.of(pobj) if child.lower_ not in _SITE_PREPS or _site(p))
+                    # "suspended work on a cereal plant": the place the work is on, not a party
+                    targets.extend(p for p in parts.of(pobj) if (child.lower_ not in _SITE_PREPS or _site(p))
+                                   and not (worked_on and _bare_site(p, parts)))
         if not targets:
             targets.extend(_inner_targets(trigger, parts, kind))
     else:
@@ -358,10 +390,26 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
     if kind == "MOBILIZE":
         targets = [d for t in targets if (d := _destination(t, parts)) is not None]
     actors = list(dict.fromkeys(actors))
-    targets = [t for t in dict.fromkeys(targets) if t not in actors]
+    # a state is not its own target: "the Lebanese government occupies ... Lebanon" (its people, "urged
+    # its people", are another party)
+    stood_for = {a.refers_to if isinstance(a, PhraseRecord) else a for a in actors}
+    targets = [t for t in dict.fromkeys(targets) if t not in actors and not (isinstance(t, int) and t in stood_for)]
     if kind == "THREATEN" and not targets and trigger.pos_ in ("VERB", "AUX"):
         targets = [t for t in _conditioned(trigger, parts) if t not in actors]
     return actors, targets
+
+
+def _thing_object(verb: Token, prep: Token, parts: Participants) -> bool:
+    """Whether the verb's object before the preposition names a thing, not an act or a party."""
+    return any(c.dep_ == "dobj" and c.i < prep.i and parts.names_a_thing(c) for c in verb.children)
+
+
+def _bare_site(p: Participant, parts: Participants) -> bool:
+    """A phrase naming a place or a building and no one behind it: "a $1 billion cereal plant"."""
+    if not isinstance(p, PhraseRecord) or p.refers_to is not None:
+        return False
+    span = parts.doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span is not None and parts.kind_of(span.root) == "site"
 
 
 def _readied_for_destination(noun: Token, parts: Participants) -> list[Participant]:
@@ -414,6 +462,27 @@ def _told(kind: str, prep: Token) -> bool:
     """Whom an accusation is told or filed with, not whom it accuses: "complained to the United
     Nations over the raids", "filed a complaint with the oversight board", "a complaint to the court"."""
     return kind == "ACCUSE" and prep.lower_ in ("to", "with")
+
+
+def _absolute(prep: Token) -> bool:
+    """A "with" phrase that is a clause of its own: its object does something ("with the vanguard
+    of Syria's contingent arriving Tuesday", "with troops massing nearby"). It says what goes on
+    meanwhile; its object is no one the act reaches."""
+    set_off = prep.i == prep.sent.start or prep.doc[prep.i - 1].text in (",", ";", "--")  # not "met with officials visiting X"
+    return prep.lower_ == "with" and set_off and any(c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")
+                                                     for pobj in _pobjs(prep) for c in pobj.children)
+
+
+def _after_asked_for(prep: Token, verb: Token) -> bool:
+    """A phrase after the "for" phrase of a demand: the parser hangs on the verb what belongs to
+    the noun asked for ("pushed for a reunion with his father"); whom one pleads with comes first
+    ("pleaded with Iran for restraint")."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and c.i < prep.i for c in verb.children)
+
+
+def _fronted(prep: Token, verb: Token, subj: Token | None) -> bool:
+    """A prepositional phrase put before the verb and its subject: it sets the scene."""
+    return prep.i < verb.i and (subj is None or prep.i < subj.left_edge.i)
 
 
 def _where_at(prep: Token, verb: Token, parts: Participants) -> bool:
@@ -476,6 +545,21 @@ def reporting_tail(verb: Token) -> bool:
     return all(doc[i].is_punct for i in range(verb.right_edge.i + 1, end))
 
 
+def _holder_of_place(participle: Token) -> Token:
+    """The noun a participle describes. The parser hangs it on the nearest noun, which may be the
+    place of the one before: "launched a suit in a Delaware court seeking ..." (the suit seeks,
+    not the court), "exiles in Miami protesting ..."."""
+    head = participle.head
+    prep = head.head
+    if participle.tag_ != "VBG" or head.dep_ != "pobj" or prep.lower_ not in _LOCATIVE_PREPS:
+        return head
+    if prep.head.pos_ in ("NOUN", "PROPN") and prep.head.i < prep.i:
+        return prep.head
+    if prep.head.pos_ == "VERB":  # "launched a suit in a court seeking": the verb's object before it
+        return next((o for o in prep.head.children if o.dep_ == "dobj" and o.i < prep.i), head)
+    return head
+
+
 def _issuer(noun: Token, parts: Participants) -> list[Participant]:
     """Who issued a document that acts ("filed affidavits alleging", "issued a statement
     condemning"): the subject of the verb whose object it is; none for any other noun."""
@@ -497,6 +581,8 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
     asked or offered receives the rejection.
     """
     found: list[Participant] = []
+    if _light(verb, _TOPIC_VERBS):
+        return found  # "to discuss an Iraqi withdrawal from Kuwait": the topic's parties are not the talks'
     deps = {c.dep_ for c in verb.children}
     if kind == "REQUEST" and deps & {"dobj", "dative"} and "xcomp" in deps:
         # "asked them to tell Bush", "invited everyone to welcome the visitor": the ones asked are
@@ -516,6 +602,8 @@ def _inner_targets(verb: Token, parts: Participants, kind: str = "") -> list[Par
                 elif _dep(c) == "prep" and c.lower_ in _TARGET_PREPS:
                     if c.lower_ in ("to", "toward", "towards", "into") and _forms(child) & _GOING:
                         continue  # "offered to travel to the United States": where, not whom
+                    if _absolute(c):
+                        continue
                     found.extend(e for p in _pobjs(c) for e in parts.of(p))
         elif child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
             if kind in _CONTENT_NAMES_NO_PARTY:

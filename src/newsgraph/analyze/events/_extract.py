@@ -49,7 +49,7 @@ from ._campaign import names_no_political_act
 from ._senses import names_an_act
 from ._threat import framed_threats, threat_mode
 from ._verbal import verbal_attack
-from ..types import EntityRecord, EventRecord, QuantityRecord, QuoteRecord, TimexRecord
+from ..types import EntityRecord, EventRecord, PhraseRecord, QuantityRecord, QuoteRecord, TimexRecord
 
 __all__ = ["extract_events"]
 
@@ -293,6 +293,27 @@ def _described(tok: Token) -> bool:
     return subj is not None and subj.pos_ != "PRON" and subj.i not in _speaker_tokens(tok)
 
 
+def _stands_for(actors: list, place: int) -> bool:
+    """Whether an actor is the state of the place, or a phrase standing for it ("the Lebanese
+    government ... in south Lebanon"): a state does not act on itself."""
+    return any((a.refers_to if isinstance(a, PhraseRecord) else a) == place for a in actors)
+
+
+def _outlet_speaks(tok: Token, quotes: list[QuoteRecord], lang: str) -> bool:
+    """Whether the one whose words hold the event is a news outlet or its report ("The Maariv
+    newspaper said ... talks", "A CBS News report said ... a conference to discuss"): an outlet
+    tells of the act and takes no part in it."""
+    doc = tok.doc
+    for q in quotes:
+        if q.start <= tok.idx < q.end and q.speaker is not None:
+            span = doc.char_span(q.speaker.start, q.speaker.end, alignment_mode="expand")
+            if span is None:
+                return False
+            head = span.root.lemma_.lower()
+            return head in words(lang, "speaker_media_nouns") or head == "report"
+    return False
+
+
 def _speaker_tokens(tok: Token) -> set[int]:
     """Tokens of the sentence's speech verb's subject (who says it is a party when named there)."""
     return {t.i for v in tok.sent if v.pos_ == "VERB" and verb_frames("en").get(v.lemma_.lower(), ("",))[0] == "speech"
@@ -312,7 +333,7 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Parti
         return []  # "the test calls for custody reverting to the parent": no one asks
     said, speaker, speaker_text = attribution_of(tok, sent, quotes)
     if (not actors and speaker is not None and sense.type in _SPEAKER_TAKES_PART and targets and speaker not in targets
-            and not _described(tok)):
+            and not _described(tok) and not _outlet_speaks(tok, quotes, parts.lang)):
         actors = [speaker]
     k = time_of(tok, sent, sent_timexes, acts)
     value = timexes[k].value if k is not None else None
@@ -333,7 +354,7 @@ def _event(tok: Token, sense: EventSense, sent: Span, lex: Lexicon, parts: Parti
     elif kind == "ASSAULT" and verbal_attack(tok, actors, targets, parts):
         kind, mode = "ACCUSE", "disapprove"  # "Clinton's attack on Trump": criticism (_verbal)
     place = place_of(tok, parts, actors + targets)
-    if not targets and place is not None and kind in _ON_TERRITORY:
+    if not targets and place is not None and kind in _ON_TERRITORY and not _stands_for(actors, place):
         targets = [place]  # "imposed a curfew in Abidjan": the place's people bear the act
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1
     record = EventRecord(

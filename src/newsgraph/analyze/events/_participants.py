@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 from ..doc_text import text_of
 from ..constants import NOMINAL_SUBJECTS
 from ..entities.gazetteer import gazetteer
-from ..lexicons import table
+from ..lexicons import table, words
 from ..quotes.speakers import SpeakerResolver
 from ..token_filter import tokens_with
 from ..types import EntityRecord, Participant, PhraseRecord, QuoteRecord
@@ -66,6 +66,17 @@ _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
 _MAX_PHRASE_TOKENS = 12
 # Nouns that count people: the counted noun decides whether they are participants.
 _COUNTS = frozenset({"dozen", "score", "hundred", "thousand", "million"})
+# Nouns of buying and selling: their "of" phrase is what changes hands, not who stands behind them.
+_BOUGHT_OF = frozenset({"acquisition", "purchase", "takeover", "buyout", "sale"})
+# Counts that, with no "of" phrase of people, are sums of money when spent: "spent millions".
+_AMOUNTS = frozenset({"million", "billion"})
+_SPENDING = frozenset({"invest", "spend", "raise", "pay", "donate", "pour", "lose", "cost", "owe", "borrow",
+                       "lend", "funnel", "save", "earn", "make"})
+# Nouns that name a body only when a modifier says which: "the security service", "the Secret
+# Service"; bare "services" are what a company runs.
+_NAMED_BODIES_ONLY = frozenset({"service"})
+_HOW_MANY = frozenset({"several", "many", "few", "other", "various", "numerous", "some", "additional", "new",
+                       "regular", "more", "daily", "weekly"})
 _CURRENCY_WORDS = frozenset({"dlrs", "dollars", "dollar", "euros", "euro", "pounds", "yen", "rubles", "yuan", "usd", "eur"})
 # Nouns through which an office or a group belongs to states: "representatives of the military
 # leadership of Ukraine, Great Britain and France".
@@ -121,8 +132,12 @@ class Participants:
         self.spoken = [(q.start, q.end, q.speaker.entity) for q in quotes
                        if q.kind != "indirect" and q.speaker is not None and q.speaker.entity is not None]
         # Subjects that "it" and "they" can stand for: (token, plural), in text order.
+        # A news outlet is no such subject: "The Maariv newspaper said that Syria wants to renew
+        # talks" reports; the outlet is not who "it" acts as in what it reports.
+        media = words(lang, "speaker_media_nouns")
         self.group_subjects = [(t, t.tag_ in ("NNS", "NNPS") or self._named_type(t) == "NORP")
-                               for t in tokens_with(doc, "DEP", NOMINAL_SUBJECTS) if self._is_group(t)]
+                               for t in tokens_with(doc, "DEP", NOMINAL_SUBJECTS)
+                               if self._is_group(t) and t.lemma_.lower() not in media]
 
     def of(self, token: Token) -> list[Participant]:
         """What the noun phrase headed by ``token`` names, coordinated phrases included."""
@@ -212,6 +227,8 @@ class Participants:
             return owners  # "the presidents of Ukraine, France and Finland": the states they lead
         if named_after:
             return named_after[:1]  # "the Ukrainian enterprise Yuzhmash", "his interlocutor, Donald Trump"
+        if noun.kind == "person" and self._of_a_thing(t):
+            return []  # "the candidate of their choice": whoever it turns out to be, no one named
         owner = self._owner(t, owners)
         if noun.kind in ("person", "individual") and owner is None and not self._modified(t):
             resolved = self.resolver.resolve_head(t)
@@ -263,11 +280,20 @@ class Participants:
             if agents:
                 return agents
         if low in _PERSONAL:
+            bound = self._bound_by_reporter(t, low) if t.dep_ in NOMINAL_SUBJECTS else None
+            if bound is not None:
+                return [bound]
             found = self.resolver.latest(t.idx, person=True, pronoun=low)
+            if found is not None and any(start <= t.idx < end and e == found for start, end, e in self.spoken):
+                return []  # '"Smith has shown that he can win," Jones said': "he" inside is not Jones
             return [found] if found is not None else []
         plural = low in _PLURAL_PRONOUNS
         if not plural and low not in _SINGULAR_PRONOUNS:
             return []
+        if low == "them":
+            nearest = self._nearest_plural(t)
+            if nearest is not None:
+                return self._one(nearest, depth=1) if self._is_group(nearest) else []
         earliest = self.doc[t.i].sent.start
         for _ in range(_PRONOUN_REACH - 1):
             if earliest > 0:
@@ -290,6 +316,24 @@ class Participants:
         if low == "they" and t.dep_ == "nsubj":
             return self._latest_plural_group(t)
         return []
+
+    def _nearest_plural(self, t: Token) -> Token | None:
+        """The plural noun nearest before an object "them" in its sentence, which it most often
+        takes up: "information on Japanese Americans so that the Army could round them up" (the
+        Americans, not the subject of a sentence before); "review transcripts ... before
+        releasing them" (a thing: no one)."""
+        verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        own = set()  # the verbs whose subject acts on "them": its own, and those it is the purpose of
+        while verb is not None and verb.i not in own:
+            own.add(verb.i)
+            verb = verb.head if verb.dep_ in ("xcomp", "advcl") else None
+        for cand in reversed(self.doc[t.sent.start:t.i]):
+            if cand.dep_ in NOMINAL_SUBJECTS and cand.head.i in own:
+                continue  # "police beat them", "police used tear gas to clear them": not the police
+            if cand.tag_ in ("NNS", "NNPS") and cand.pos_ in ("NOUN", "PROPN") \
+                    and cand.dep_ not in ("compound", "amod", "poss"):
+                return cand
+        return None
 
     def _latest_plural_group(self, t: Token) -> list[Participant]:
         """With no group subject to stand for, the subject "they" is the latest plural group named
@@ -331,6 +375,30 @@ class Participants:
             return None
         return e
 
+    def _bound_by_reporter(self, t: Token, low: str) -> int | None:
+        """The subject of the verb whose content clause the pronoun is the subject of, when it is a
+        person the pronoun fits and no other person is named between: "Smith has shown that he
+        can win", "Smith needs to prove that he has changed" (he is Smith, not the one quoting)."""
+        clause = t.head
+        if clause.dep_ != "ccomp":
+            return None
+        verb = clause.head
+        for _ in range(3):  # "needs to prove that he ...": the subject of "needs"
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if subj is None or subj.i >= t.i or subj.i not in self.by_token:
+            return None  # a name only: "a friend of X's assassin said that she" is not X
+        e = self.resolver.resolve_head(subj)  # "Saddam" as the full name the text gave before
+        e = self.by_token[subj.i] if e is None else e
+        if self.entities[e].type != "PERSON" or not self.resolver.fits(e, low):
+            return None
+        between = {self.by_token[i] for i in range(subj.right_edge.i + 1, t.i) if i in self.by_token}
+        if any(o != e and self.entities[o].type == "PERSON" for o in between):
+            return None
+        return e
+
     def _bound_by_agent(self, t: Token, low: str) -> list[Participant]:
         """The "by" agent of the noun whose phrase holds the possessive: "statements by the
         leaders of Poland and Italy about their readiness to act", "a call by Iran for its
@@ -369,6 +437,8 @@ class Participants:
         out = self._by_agents(t, depth) if depth == 0 else []
         if out:
             return out
+        if t.lemma_.lower() in _BOUGHT_OF:
+            return []  # "help finance the acquisition of United Republic": bought, not behind it
         out = []
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -384,9 +454,20 @@ class Participants:
         return list(dict.fromkeys(found))
 
     def _modified(self, t: Token) -> bool:
-        """A role noun with a modifier of its own ("the German Chancellor") names an office, not
-        a person introduced before ("the expert")."""
-        return any(c.dep_ in _OWNER_DEPS and c.pos_ in ("ADJ", "PROPN") for c in t.children)
+        """A role noun with a modifier of its own ("the German Chancellor", "the candidate of their
+        choice", "the lawyer who wins") names an office or a kind, not a person introduced before
+        ("the expert", "the chief of staff")."""
+        return self._of_a_thing(t) or any(c.dep_ in _OWNER_DEPS and c.pos_ in ("ADJ", "PROPN") or c.dep_ == "relcl"
+                                          for c in t.children)
+
+    def _of_a_thing(self, t: Token) -> bool:
+        """A role noun whose "of" phrase names a thing: "the candidate of their choice" (not "the
+        chief of staff", "the leader of the opposition", "the head of the inquiry", nor a count of
+        others: "the leaders of a number of European states")."""
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            o.dep_ == "pobj" and self.names_a_thing(o) and not any(p.dep_ == "prep" and p.lower_ == "of"
+                                                                   for p in o.children)
+            for o in c.children) for c in t.children)
 
     def _noun(self, t: Token) -> _Noun | None:
         nouns = _nouns(self.lang)
@@ -407,6 +488,12 @@ class Participants:
                 return None
             if any(c.tag_ == "$" or c.lower_ in _CURRENCY_WORDS for c in t.subtree):
                 return None  # "dlrs 50 million" is money, not people
+            if of is None and lemma in _AMOUNTS and t.head.lemma_.lower() in _SPENDING:
+                return None  # "investing millions in advertising": money; "deporting millions": people
+        if found is not None and lemma in _NAMED_BODIES_ONLY and not any(
+                c.dep_ == "compound" or c.dep_ == "amod" and c.lower_ not in _HOW_MANY
+                for c in t.children) and t.pos_ != "PROPN":
+            return None  # "suspended services to Fiji": what a firm runs, not "the security service"
         return found
 
     def _of_owners(self, t: Token, depth: int) -> list[Participant]:
