@@ -32,6 +32,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicons import words
 from ._accusations import accusations, accusing_lemmas, judged_acts, linkings
 from ._characterisations import NAMING_VERBS, characterisations, disparaging, predications
 from ._acts import Reading, fold_acts
