@@ -69,6 +69,18 @@ def _quotes(nlp, text: str):
         ("Acme Corp. released a report saying that sales fell.", "sales fell", "saying", "Acme Corp."),
         ("The mayor, who praised the police response, said the city would recover.", "the police response",
          "praised", "The mayor"),
+        # ours: a verb the tagger read as a noun keeps its subject
+        ("But Harlow claims that the vote was rigged.", "the vote was rigged", "claims", "Harlow"),
+        # ours: whoever was forced or urged to say something says it; not a means ("used X to")
+        ("The committee forced Ms. Okafor, who had declined twice, to admit that the audit was late.",
+         "the audit was late", "admit", "Ms. Okafor, who had declined twice"),
+        ("The senator used a floor speech to call for an inquiry.", "an inquiry", "call", "The senator"),
+        # ours: a participle on an occasion speaks for whoever spoke at it, held or gave it
+        ("The minister said at a news conference announcing that the border would reopen.",
+         "the border would reopen", "announcing", "The minister"),
+        ("The governor gave a speech calling for calm.", "calm", "calling", "The governor"),
+        # ours: a raising verb before a reporting infinitive leaves the report to the infinitive
+        ("The mayor appeared to suggest that the tax would rise.", "the tax would rise", "suggest", "The mayor"),
     ],
 )
 def test_quotes_attribution_patterns(nlp, text, content, cue, speaker):

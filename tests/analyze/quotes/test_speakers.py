@@ -372,3 +372,10 @@ def test_speaker_an_office_named_across_a_run_of_spaces_is_named_on_one_line(nlp
 ])
 def test_speaker_a_headline_surname_is_the_person_named_in_full_later(nlp, text, name):
     assert _speakers(nlp, text)[0][1] == name
+
+
+def test_speaker_a_pronoun_means_the_person_a_sentence_opens_on_with_for(nlp):
+    # ours: "For X, ..." makes X what the sentence is about, as a subject would
+    text = ("Greta Lindqvist said the town had changed. For Amira Haddad, Friday is a day she has long "
+            "awaited. “I am ready for the verdict,” she said.")
+    assert _speakers(nlp, text)[-1] == ("she", "Amira Haddad")

@@ -51,6 +51,10 @@ _OCCASION_PREPOSITIONS = frozenset({"in", "during", "at", "on", "via", "through"
 # a crusader when he ran in 2008").
 _TIME_PREPOSITIONS = frozenset({"during", "since", "before", "after", "until", "amid", "throughout"})
 _TIME_SUBORDINATORS = frozenset({"when", "while", "as", "after", "before", "until", "since", "once"})
+# Verbs whose subject holds or gives the occasion that is their object ("held a news conference",
+# "gave a speech", "ran an ad"), so speaks through it.
+_HOLDING_VERBS = frozenset({"hold", "give", "deliver", "host", "make", "post", "send", "write", "publish",
+                            "release", "air", "run", "launch", "issue", "conduct", "tweet", "record"})
 # Words that end a content span cut before a coordinated cue: "..., but also stressed".
 _TRAILING = frozenset({"and", "but", "also", "not", "only", "as", "well", "while", "then"})
 
@@ -239,6 +243,8 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
     if expletive:  # "it was reported that ...": the outlet named before it, if any
         speaker = _outlet_before(tok, lang)
     if "raise" in frames:  # "X appears to be Y", "X is expected to win": X ... to Y, nobody's in particular
+        if _reports_in_turn(tok, lang):
+            return None  # "he appeared to suggest that ...": the infinitive is his own attribution
         raised = _raised(doc, tok)
         if raised is not None:
             return Cue(tok.idx, tok.idx + len(tok), tok.i, None, None, raised, tok.lemma_.lower(), klass, tok.dep_)
@@ -273,6 +279,19 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
     klass = frame_classes(lang).get((tok.lemma_.lower(), found_by), klass)
     return Cue(tok.idx, tok.idx + len(tok), tok.i, speaker.i if speaker is not None else None, span, content,
                tok.lemma_.lower(), klass, tok.dep_, other_part=other, frame=found_by)
+
+
+def _reports_in_turn(tok, lang: str) -> bool:
+    """Whether a raising verb's infinitive is a reporting verb itself ("appeared to suggest that",
+    "is expected to announce"): that verb is the cue, and the raising verb's subject its speaker."""
+    frames = verb_frames(lang)
+    for verb in tok.children:
+        lemma = verb.lemma_.lower()
+        if verb.dep_ != "xcomp" or verb.i < tok.i or lemma not in frames or "raise" in frames[lemma][1]:
+            continue
+        inner = _verb_cue(verb.doc, verb, *frames[lemma], lang)
+        return inner is not None and inner.content is not None  # "seemed to confirm" reports nothing
+    return False
 
 
 def _asked_of(tok, lang: str) -> bool:
@@ -350,7 +369,13 @@ def _subject(tok, frames, depth: int = 0):
     # a coordinated verb shares the subject only of another cue (the parser may hang it
     # on a verb inside the first content).
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
-        return _issuer_in_clause(tok.head) or tok.head  # "Mr. Trump, refusing to ...": the noun the participle modifies
+        # "Mr. Trump, refusing to ...": the noun the participle modifies; but an occasion speaks for
+        # whoever spoke at it ("she said at a news conference announcing that ...": she)
+        return _issuer_in_clause(tok.head) or _speaker_at_occasion(tok.head, frames, depth) or tok.head
+    if tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        controller = _object_before(tok)
+        if controller is not None:
+            return controller  # "forced Stumpf to admit that ...": Stumpf admitted it
     # "by blowing an airhorn and joking that ...": a verb coordinated with a "by"/"after" clause's
     # verb shares that clause's way up to its subject
     if depth < 3 and tok.head.i != tok.i and (tok.dep_ in ("advcl", "xcomp")
@@ -362,6 +387,33 @@ def _subject(tok, frames, depth: int = 0):
     if depth < 3 and tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB"):
         return _subject(tok.head, frames, depth + 1)  # "Advisers were quick to point out": via "quick"
     return _inverted_object(tok) or _name_before(tok)
+
+
+def _speaker_at_occasion(noun, frames, depth: int):
+    """Whoever spoke at, held or gave the occasion a participle describes: the subject of the verb
+    "a news conference", "a speech" or "an interview" is the object of, directly or through a
+    preposition ("said at a news conference announcing", "gave a speech calling for";
+    ``quote_occasions.txt``); None for anything else."""
+    if noun.lemma_.lower() not in words(noun.doc.lang_, "quote_occasions") or depth >= 3:
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX") or verb.i == noun.i:
+        return None
+    if noun.dep_ == "dobj" and verb.lemma_.lower() not in _HOLDING_VERBS:
+        return None  # "Police received 911 calls saying ...": the calls said it, not the police
+    return _subject(verb, frames, depth + 1)
+
+
+def _object_before(infinitive):
+    """The object of the verb an infinitive hangs on, between them, for a verb whose object does
+    it: whoever was forced, urged or pushed to say something says it ("forced Stumpf to admit",
+    "urged voters to reject"; ``quote_object_control_verbs.txt``). Not after "used the speech to
+    call for", whose object is a means."""
+    verb = infinitive.head
+    if verb.lemma_.lower() not in words(verb.doc.lang_, "quote_object_control_verbs"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < infinitive.i
+                 and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ not in _RELATIVE), None)
 
 
 def _issuer_in_clause(noun):

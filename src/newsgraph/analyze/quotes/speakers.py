@@ -617,7 +617,8 @@ class SpeakerResolver:
                 head = span.root
                 if head.dep_ in NOMINAL_SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "to"
                                                            and head.head.head.lower_ == "according") \
-                        or self._subject_of_relative(head) or self._inverted_speaker(head):
+                        or self._subject_of_relative(head) or self._inverted_speaker(head) \
+                        or self._fronted_topic(head):
                     if not (head.dep_ in NOMINAL_SUBJECTS and self._conceded(head)):
                         self.subjects.append((m.start, person))
                 for role in self._roles_of(head, span):
@@ -658,6 +659,15 @@ class SpeakerResolver:
         return head.dep_ == "dobj" and verb.i < head.left_edge.i and verb.lemma_.lower() in self.speech_verbs \
             and all(t.i == verb.i or t.i in range(head.left_edge.i, head.i) for t in self.doc[verb.i:head.i]) \
             and not any(c.dep_ in NOMINAL_SUBJECTS for c in verb.children)
+
+    @staticmethod
+    def _fronted_topic(head) -> bool:
+        """A person a sentence opens on with "For" ("For Megda Belkacemi, Friday is a day she has
+        awaited"): the one the sentence is about, as much as its subject."""
+        prep = head.head
+        after = head.right_edge.i + 1
+        return head.dep_ == "pobj" and prep.lower_ == "for" and prep.i == prep.sent.start \
+            and after < len(head.doc) and head.doc[after].text == ","
 
     @staticmethod
     def _subject_of_relative(head) -> bool:
