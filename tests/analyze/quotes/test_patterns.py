@@ -308,3 +308,31 @@ def test_quotes_a_dateline_is_not_a_noun_cues_speaker(nlp):
     text = ("City news.\n\nPORTLAND - Dana Ortiz, who needs a win in the state, voiced concerns about the "
             "judges on Friday.")
     assert [q.speaker.text for q in _quotes(nlp, text)] == ["Dana Ortiz"]
+
+
+
+def test_quotes_the_speaker_is_never_inside_a_quotation_the_cue_is_outside(nlp):
+    # ours: the parser hangs "telling" on a verb of the quotation, whose subject is the quotation's words
+    text = ("Warren seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some people get a "
+            "little carried away, have you noticed that?”")
+    q = next(q for q in _quotes(nlp, text) if q.text.startswith("Some people"))
+    assert q.speaker is not None and q.speaker.text == "Warren"
+
+
+def test_quotes_the_phrase_between_a_closing_mark_and_its_cue_is_the_speaker_outside_it(nlp):
+    # ours: what takes the place of a speaker the parser found inside the quotation
+    from newsgraph.analyze.quotes.cues import _phrase_after_mark
+    doc = nlp("“We were wrong to wait,” Harbour Police Chief Dana Reyes, 61, told reporters.")
+    told = next(t for t in doc if t.text == "told")
+    assert _phrase_after_mark(doc, told).text == "Reyes"
+
+
+@pytest.mark.parametrize("text, is_dateline", [
+    ("Ottawa (AFP) – Anna Lind said the border would reopen.", True),
+    ("OTTAWA — Anna Lind said the border would reopen.", True),
+    ("Ottawa said the border would reopen.", False),
+])
+def test_quotes_datelines_in_capitals_or_in_title_case_with_an_agency(nlp, text, is_dateline):
+    # ours: "Washington (AFP) –" is where the story was filed, as "WASHINGTON —" is
+    from newsgraph.analyze.quotes.cues import _dateline
+    assert _dateline(nlp(text)[0]) is is_dateline

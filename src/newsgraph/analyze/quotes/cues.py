@@ -14,10 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
+from ..doc_text import text_of
 from ..lexicons import words
 from ._idioms import in_idiom
+from .marks import quote_spans
 from ._nouns import noun_frames, noun_parts
-from ..constants import CLOSING_MARK_TOKENS, OPENING_MARK_TOKENS, SUBJECTS
+from ..constants import CLOSING_MARK_TOKENS, NOMINAL_SUBJECTS, OPENING_MARK_TOKENS, SUBJECTS
 
 __all__ = ["Cue", "find_cues", "verb_frames", "token_span", "speaker_mention", "subject_of", "has_own_subject",
            "CLOSING_MARKS"]
@@ -51,6 +53,8 @@ _OCCASION_PREPOSITIONS = frozenset({"in", "during", "at", "on", "via", "through"
 # a crusader when he ran in 2008").
 _TIME_PREPOSITIONS = frozenset({"during", "since", "before", "after", "until", "amid", "throughout"})
 _TIME_SUBORDINATORS = frozenset({"when", "while", "as", "after", "before", "until", "since", "once"})
+# Where a Doc keeps its quoted passages once found (``_quotations``).
+_QUOTATIONS_KEY = ("newsgraph", "quote_spans")
 # Verbs whose subject holds or gives the occasion that is their object ("held a news conference",
 # "gave a speech", "ran an ad"), so speaks through it.
 _HOLDING_VERBS = frozenset({"hold", "give", "deliver", "host", "make", "post", "send", "write", "publish",
@@ -308,6 +312,7 @@ def speaker_mention(doc, tok, speaker, content: tuple[int, int] | None):
         # pronoun (PolNeAR marks "who" as the source; a reader needs the antecedent).
         speaker = tok.head
     speaker = _past_dateline(speaker)  # whichever way the speaker was found
+    speaker = _outside_quotation(doc, tok, speaker)
     if speaker is None:
         return None, None
     span = _after_dateline(doc, speaker, _subtree_span(doc, speaker))
@@ -317,6 +322,57 @@ def speaker_mention(doc, tok, speaker, content: tuple[int, int] | None):
         if span and content and span[0] < content[0] < span[1]:
             span = (span[0], content[0] - 1) if content[0] - 1 > span[0] else None
     return speaker, span
+
+
+def _outside_quotation(doc, tok, speaker):
+    """A speaker inside quotation marks that do not hold the cue is the quotation's words, where the
+    parser hung the cue on a verb of the quotation ('telling the crowd, “Some people get ...”',
+    '“We were wrong,” Ramos, 58, told AFP'): instead, the phrase between the closing mark and the
+    cue ("Ramos, 58"), or the nearest subject outside the marks up the cue's heads; else nobody."""
+    if speaker is None:
+        return None
+    spans = _quotations(doc)
+    holding = [(a, b) for a, b in spans if a <= speaker.idx < b]
+    if not holding or any(a <= tok.idx < b for a, b in holding):
+        return speaker
+
+    def quoted(t) -> bool:
+        return any(a <= t.idx < b for a, b in spans)
+
+    named = _phrase_after_mark(doc, tok)
+    if named is not None:
+        return named
+    head = tok
+    while head.head.i != head.i:
+        head = head.head
+        found = next((c for c in head.children if c.dep_ in NOMINAL_SUBJECTS and not quoted(c)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _phrase_after_mark(doc, tok):
+    """The head of the name or noun phrase between a closing quotation mark and the cue after it, in
+    the cue's sentence ('“...,” Tulsa police Chief Chuck Jordan said' -> "Jordan"), or None."""
+    sent = tok.sent
+    mark = next((t.i for t in reversed(doc[sent.start:tok.i]) if t.text in CLOSING_MARK_TOKENS), None)
+    if mark is None:
+        return None
+    first = next((t for t in doc[mark + 1:tok.i] if not t.is_punct), None)
+    if first is None:
+        return None
+    while mark < first.head.i < tok.i and first.head.i != first.i:
+        first = first.head
+    return first if first.pos_ in ("PROPN", "NOUN") else None
+
+
+def _quotations(doc) -> list[tuple[int, int]]:
+    """The Doc's quoted passages (``marks.quote_spans``), found once per Doc."""
+    data = doc.user_data
+    spans = data.get(_QUOTATIONS_KEY)
+    if spans is None:
+        spans = data[_QUOTATIONS_KEY] = quote_spans(text_of(doc))
+    return spans
 
 
 def _passive_subject(doc, tok) -> tuple[int, int] | None:
@@ -426,9 +482,11 @@ def _issuer_in_clause(noun):
 
 def _dateline(tok) -> bool:
     """A wire story's dateline: a place in capitals opening its line, then a dash before the story
-    ("WASHINGTON -- ", "BEDFORD, N.H. (AP) — "); where it is, not who speaks."""
+    ("WASHINGTON -- ", "BEDFORD, N.H. (AP) — "), or in title case with the agency after it
+    ("Washington (AFP) – "); where it is, not who speaks."""
     doc = tok.doc
-    if len(tok.text) < 2 or not tok.text.isupper() or not tok.is_alpha:
+    if len(tok.text) < 2 or not tok.is_alpha or not (
+            tok.text.isupper() or tok.text[0].isupper() and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "("):
         return False
     if tok.i > 0 and "\n" not in doc[tok.i - 1].text + doc[tok.i - 1].whitespace_:
         return False
@@ -447,7 +505,11 @@ def _past_dateline(tok):
     President Obama, ..., said"), else None; any other token as it is."""
     if tok is None or not _dateline(tok):
         return tok
-    return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i), None)
+    named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i
+                  and tok.doc[c.i - 1].text != "("), None)  # not the agency: "Washington (AFP) –"
+    if named is None:  # "Washington (AFP) – Donald Trump is ...": the subject after it
+        named = next((c for c in tok.head.children if c.dep_ in NOMINAL_SUBJECTS and c.i > tok.i), None)
+    return named
 
 
 def _after_dateline(doc, speaker, span: tuple[int, int] | None) -> tuple[int, int] | None:
