@@ -379,3 +379,17 @@ def test_speaker_a_pronoun_means_the_person_a_sentence_opens_on_with_for(nlp):
     text = ("Greta Lindqvist said the town had changed. For Amira Haddad, Friday is a day she has long "
             "awaited. “I am ready for the verdict,” she said.")
     assert _speakers(nlp, text)[-1] == ("she", "Amira Haddad")
+
+
+@pytest.mark.parametrize("text, name", [
+    # ours: the staff or members of a body named before by the common noun before them speak for it
+    ("The Harbour Authority of Halifax met on Monday. Authority staff said the pier would stay closed.",
+     "Harbour Authority of Halifax staff"),
+    ("The Ethics Board of Manitoba ruled on Friday. Board members also noted that the fine was small.",
+     "Ethics Board of Manitoba members"),
+    # but not a body of another kind, nor one whose name merely holds the word
+    ("The Republican Party met on Monday. Democratic party officials said the rules were unfair.", None),
+    ("The National Labor Relations Board ruled on Friday. After that, labor officials said the ruling was late.", None),
+])
+def test_speaker_staff_or_members_of_a_body_named_before(nlp, text, name):
+    assert _speakers(nlp, text)[-1][1] == name

@@ -28,7 +28,9 @@ these rules, first match wins:
 3. an office with an owner ("Starmer's office", "the Prime Minister's office", "McCallum's
    staff"; or, for a body and not a person's role, a name before it: "the Clinton campaign",
    not "the Kremlin spokesman") -> that office, named by its first mention, so all its
-   mentions agree;
+   mentions agree; the staff, members or officials of a body named before by the common noun
+   before them ("city staff" after "the City of Surrey", "Board members") -> "City of Surrey staff"
+   (not "Democratic party officials", nor "labor officials" after the National Labor Relations Board);
 4. an outlet ("the Kiev media") stays as written: it is a speaker, not a place;
    A party name as the head of a definite epithet ("the Kentucky Republican";
    ``quote_party_epithets.txt``) -> the latest person before it;
@@ -99,6 +101,8 @@ _STATE_NOUNS = frozenset({"government", "administration", "authority", "authorit
                           "republic", "kingdom", "country", "side", "opposition"})
 # marks of a concessive clause, whose speaker is background to the sentence
 _CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
+# people who speak for a body whose common noun comes before them ("city staff", "board members")
+_BODY_PEOPLE = frozenset({"staff", "member", "official"})
 # how many sentences back "the agency" looks for the organisation it stands for
 _ORGANISATION_REACH = 2
 
@@ -291,6 +295,10 @@ class SpeakerResolver:
             owner = next((c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
         if (lemma in self.offices or low in self.offices) and owner is not None:
             return None, self._office(head, owner)
+        if lemma in _BODY_PEOPLE and owner is None:
+            found = self._people_of_body(head)
+            if found is not None:
+                return None, found
         if self._bare_definite(head) and lemma in self.bodies:
             # "The agency told CTV News", "the union's release": the organisation just named
             found = self._named_organisation(lemma, head.idx)
@@ -315,6 +323,24 @@ class SpeakerResolver:
         if head.pos_ == "NOUN" and self._definite(head) and head.tag_ not in ("NNS", "NNPS"):
             return self._named_organisation(lemma, head.idx), None
         return None, None
+
+    def _people_of_body(self, head) -> str | None:
+        """The staff, members or officials of a body named before by the common noun before them ("city
+        staff" after "the City of Surrey", "Board members" after "the Parole Board of Canada"): the
+        body's name and theirs, "City of Surrey staff"; None where no body was named so."""
+        body = next((c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        if body is None or any(True for _ in body.children):
+            return None  # not "Democratic party officials", a party of its own
+        found = self._named_organisation(body.lemma_.lower(), head.idx)
+        if found is None or self._head_word(self.entities[found].name) != body.lemma_.lower():
+            return None  # "labor officials" are not the National Labor Relations Board's
+        return self.office_names.setdefault((found, head.lemma_.lower()), f"{self.entities[found].name} {head.text}")
+
+    @staticmethod
+    def _head_word(name: str) -> str:
+        """The word a body's name is named by: "city" of "City of Surrey", "board" of "Parole Board"."""
+        words = name.lower().split(" of ", 1)[0].split()
+        return words[-1] if words else ""
 
     @staticmethod
     def _with_the(head) -> bool:
