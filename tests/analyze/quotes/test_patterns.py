@@ -336,3 +336,14 @@ def test_quotes_datelines_in_capitals_or_in_title_case_with_an_agency(nlp, text,
     # ours: "Washington (AFP) –" is where the story was filed, as "WASHINGTON —" is
     from newsgraph.analyze.quotes.cues import _dateline
     assert _dateline(nlp(text)[0]) is is_dateline
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # ours: a speech verb opening its sentence before a name and a colon, which the parser reads as
+    # the name's modifier
+    ("Continued Stone: “So I think it is a very real risk.”", "So I think it is a very real risk.", "Stone"),
+    ("Added Harlow: “We will not give up on the harbour.”", "We will not give up on the harbour.", "Harlow"),
+])
+def test_quotes_an_inverted_speech_verb_before_a_name_and_a_colon(nlp, text, content, speaker):
+    q = next(q for q in _quotes(nlp, text) if q.text == content)
+    assert q.cue is not None and q.speaker is not None and (q.speaker.text, q.speaker.name) == (speaker, speaker)

@@ -139,6 +139,8 @@ def find_cues(doc, lang: str = "en") -> list[Cue]:
         elif pos == "VERB" and (lemma := tok.lemma_.lower()) in frames and dep not in ("amod", "compound"):
             klass, verb_frames_ = frames[lemma]
             make = partial(_verb_cue, doc, tok, klass, verb_frames_, lang)
+        elif pos == "VERB" and dep in ("amod", "compound") and _opens_inverted(tok, frames):
+            make = partial(_inverted_cue, doc, tok)
         elif lower == "in" and dep == "prep":
             make = partial(_in_poll, doc, tok, lang)
         elif dep == "advmod" and lower in adverbs:
@@ -155,6 +157,23 @@ def find_cues(doc, lang: str = "en") -> list[Cue]:
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def _opens_inverted(tok, frames) -> bool:
+    """A speech verb opening its sentence before a name and a colon or comma, which the parser read
+    as the name's modifier: 'Said Ellis: “...”', 'Added Harlow, “...”'."""
+    head = tok.head
+    after = head.i + 1
+    return tok.i == tok.sent.start and tok.text[:1].isupper() and head.pos_ == "PROPN" and head.i > tok.i \
+        and frames.get(tok.lemma_.lower(), ("",))[0] == "speech" \
+        and after < len(tok.doc) and tok.doc[after].text in (":", ",")
+
+
+def _inverted_cue(doc, tok) -> Cue:
+    """The cue of 'Said Ellis: “...”': the name speaks the quotation after it (found by its marks)."""
+    name = tok.head
+    return Cue(tok.idx, tok.idx + len(tok), tok.i, name.i, token_span(doc, tok.i + 1, name.i), None,
+               tok.lemma_.lower(), "speech", tok.dep_)
 
 
 def _adverb_cue(doc, tok) -> Cue | None:

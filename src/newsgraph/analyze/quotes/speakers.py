@@ -401,7 +401,7 @@ class SpeakerResolver:
         elif head.pos_ != "PROPN" or not head.text[:1].isupper() or head.text in self.titles:
             return None
         words = [t for t in head.subtree if t.i == head.i or t.dep_ in ("compound", "nummod", "flat")
-                 and t.head.i == head.i and t.text not in self.titles]
+                 and t.head.i == head.i and t.text not in self.titles and t.pos_ != "VERB"]  # not "Added Harlow"
         return _visible(self.text[words[0].idx:words[-1].idx + len(words[-1])]) or None
 
     def _named_organisation(self, noun: str, before: int) -> int | None:
