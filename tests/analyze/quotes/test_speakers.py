@@ -393,3 +393,12 @@ def test_speaker_a_pronoun_means_the_person_a_sentence_opens_on_with_for(nlp):
 ])
 def test_speaker_staff_or_members_of_a_body_named_before(nlp, text, name):
     assert _speakers(nlp, text)[-1][1] == name
+
+
+def test_speaker_a_body_s_document_in_a_sentence_parsed_around_a_noun(nlp):
+    # ours: with "said" hung under "allowing", the parser takes "his transfer" for its subject; the
+    # decision said it, and the decision is the board's, as is the "it" that goes on
+    text = ("The Review Board of Ontario met in May. The review board decision allowing his transfer said he "
+            "was not considered a risk. It also said he had behaved well.")
+    assert _speakers(nlp, text)[-2:] == [("The review board decision", "Review Board of Ontario"),
+                                         ("It", "Review Board of Ontario")]

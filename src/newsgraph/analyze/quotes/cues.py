@@ -436,6 +436,8 @@ def _subject(tok, frames, depth: int = 0):
             return pobj
         if subj.lower_ == "it":  # "it was reported that": no speaker in the clause
             return None
+    if subj is not None and _root_noun_speaks(tok):
+        return tok.head.head  # "The board decision allowing his release said ...": the decision said it
     if subj is not None:
         # a clause is no speaker of a verb that hangs on its verb ("What the ad is designed to do
         # is ..., by asking us to think"): nobody is named
@@ -489,6 +491,17 @@ def _object_before(infinitive):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i < infinitive.i
                  and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ not in _RELATIVE), None)
+
+
+def _root_noun_speaks(tok) -> bool:
+    """Whether a finite cue verb belongs to the noun its sentence is parsed around: with no verb of its
+    own, the sentence's root is a noun, and the parser hung the verb as the complement of a participle
+    on it, taking the participle's object for the verb's subject ("The board decision allowing his
+    release said ...")."""
+    participle = tok.head
+    root = participle.head
+    return tok.tag_ in _FINITE and tok.dep_ == "ccomp" and participle.dep_ == "acl" \
+        and participle.tag_ == "VBG" and root.dep_ == "ROOT" and root.pos_ == "NOUN"
 
 
 def _issuer_in_clause(noun):

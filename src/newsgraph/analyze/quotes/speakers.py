@@ -375,6 +375,14 @@ class SpeakerResolver:
             return None, None
         if issuer.lemma_.lower() in self.documents:
             return self._issuer(issuer, depth + 1)
+        body = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if issuer.dep_ == "compound" and body and self._definite(head):
+            # "the parole board decision": the body named before by the noun next to it ("Parole Board of
+            # Canada"); "a court document" may be anyone's filing
+            noun = body[-1].lemma_.lower()
+            found = self._named_organisation(noun, head.idx)
+            if found is not None and self._head_word(self.entities[found].name) == noun:
+                return found, None
         entity, name = self._resolve(issuer)
         if entity is None and name is None:
             name = self._as_written(issuer)
