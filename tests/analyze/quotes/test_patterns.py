@@ -69,6 +69,18 @@ def _quotes(nlp, text: str):
         ("Acme Corp. released a report saying that sales fell.", "sales fell", "saying", "Acme Corp."),
         ("The mayor, who praised the police response, said the city would recover.", "the police response",
          "praised", "The mayor"),
+        # ours: a verb the tagger read as a noun keeps its subject
+        ("But Harlow claims that the vote was rigged.", "the vote was rigged", "claims", "Harlow"),
+        # ours: whoever was forced or urged to say something says it; not a means ("used X to")
+        ("The committee forced Ms. Okafor, who had declined twice, to admit that the audit was late.",
+         "the audit was late", "admit", "Ms. Okafor, who had declined twice"),
+        ("The senator used a floor speech to call for an inquiry.", "an inquiry", "call", "The senator"),
+        # ours: a participle on an occasion speaks for whoever spoke at it, held or gave it
+        ("The minister said at a news conference announcing that the border would reopen.",
+         "the border would reopen", "announcing", "The minister"),
+        ("The governor gave a speech calling for calm.", "calm", "calling", "The governor"),
+        # ours: a raising verb before a reporting infinitive leaves the report to the infinitive
+        ("The mayor appeared to suggest that the tax would rise.", "the tax would rise", "suggest", "The mayor"),
     ],
 )
 def test_quotes_attribution_patterns(nlp, text, content, cue, speaker):
@@ -296,3 +308,42 @@ def test_quotes_a_dateline_is_not_a_noun_cues_speaker(nlp):
     text = ("City news.\n\nPORTLAND - Dana Ortiz, who needs a win in the state, voiced concerns about the "
             "judges on Friday.")
     assert [q.speaker.text for q in _quotes(nlp, text)] == ["Dana Ortiz"]
+
+
+
+def test_quotes_the_speaker_is_never_inside_a_quotation_the_cue_is_outside(nlp):
+    # ours: the parser hangs "telling" on a verb of the quotation, whose subject is the quotation's words
+    text = ("Warren seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some people get a "
+            "little carried away, have you noticed that?”")
+    q = next(q for q in _quotes(nlp, text) if q.text.startswith("Some people"))
+    assert q.speaker is not None and q.speaker.text == "Warren"
+
+
+def test_quotes_the_phrase_between_a_closing_mark_and_its_cue_is_the_speaker_outside_it(nlp):
+    # ours: what takes the place of a speaker the parser found inside the quotation
+    from newsgraph.analyze.quotes.cues import _phrase_after_mark
+    doc = nlp("“We were wrong to wait,” Harbour Police Chief Dana Reyes, 61, told reporters.")
+    told = next(t for t in doc if t.text == "told")
+    assert _phrase_after_mark(doc, told).text == "Reyes"
+
+
+@pytest.mark.parametrize("text, is_dateline", [
+    ("Ottawa (AFP) – Anna Lind said the border would reopen.", True),
+    ("OTTAWA — Anna Lind said the border would reopen.", True),
+    ("Ottawa said the border would reopen.", False),
+])
+def test_quotes_datelines_in_capitals_or_in_title_case_with_an_agency(nlp, text, is_dateline):
+    # ours: "Washington (AFP) –" is where the story was filed, as "WASHINGTON —" is
+    from newsgraph.analyze.quotes.cues import _dateline
+    assert _dateline(nlp(text)[0]) is is_dateline
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # ours: a speech verb opening its sentence before a name and a colon, which the parser reads as
+    # the name's modifier
+    ("Continued Stone: “So I think it is a very real risk.”", "So I think it is a very real risk.", "Stone"),
+    ("Added Harlow: “We will not give up on the harbour.”", "We will not give up on the harbour.", "Harlow"),
+])
+def test_quotes_an_inverted_speech_verb_before_a_name_and_a_colon(nlp, text, content, speaker):
+    q = next(q for q in _quotes(nlp, text) if q.text == content)
+    assert q.cue is not None and q.speaker is not None and (q.speaker.text, q.speaker.name) == (speaker, speaker)

@@ -372,3 +372,33 @@ def test_speaker_an_office_named_across_a_run_of_spaces_is_named_on_one_line(nlp
 ])
 def test_speaker_a_headline_surname_is_the_person_named_in_full_later(nlp, text, name):
     assert _speakers(nlp, text)[0][1] == name
+
+
+def test_speaker_a_pronoun_means_the_person_a_sentence_opens_on_with_for(nlp):
+    # ours: "For X, ..." makes X what the sentence is about, as a subject would
+    text = ("Greta Lindqvist said the town had changed. For Amira Haddad, Friday is a day she has long "
+            "awaited. “I am ready for the verdict,” she said.")
+    assert _speakers(nlp, text)[-1] == ("she", "Amira Haddad")
+
+
+@pytest.mark.parametrize("text, name", [
+    # ours: the staff or members of a body named before by the common noun before them speak for it
+    ("The Harbour Authority of Halifax met on Monday. Authority staff said the pier would stay closed.",
+     "Harbour Authority of Halifax staff"),
+    ("The Ethics Board of Manitoba ruled on Friday. Board members also noted that the fine was small.",
+     "Ethics Board of Manitoba members"),
+    # but not a body of another kind, nor one whose name merely holds the word
+    ("The Republican Party met on Monday. Democratic party officials said the rules were unfair.", None),
+    ("The National Labor Relations Board ruled on Friday. After that, labor officials said the ruling was late.", None),
+])
+def test_speaker_staff_or_members_of_a_body_named_before(nlp, text, name):
+    assert _speakers(nlp, text)[-1][1] == name
+
+
+def test_speaker_a_body_s_document_in_a_sentence_parsed_around_a_noun(nlp):
+    # ours: with "said" hung under "allowing", the parser takes "his transfer" for its subject; the
+    # decision said it, and the decision is the board's, as is the "it" that goes on
+    text = ("The Review Board of Ontario met in May. The review board decision allowing his transfer said he "
+            "was not considered a risk. It also said he had behaved well.")
+    assert _speakers(nlp, text)[-2:] == [("The review board decision", "Review Board of Ontario"),
+                                         ("It", "Review Board of Ontario")]

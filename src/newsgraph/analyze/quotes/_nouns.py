@@ -2,7 +2,8 @@
 
 PolNeAR-style news counts a stance named by a noun as an attribution: the
 content is the object of the noun's preposition, its "that" clause or its
-infinitive; the speaker is the noun's possessor, a "by"/"from" phrase on it, or
+infinitive; the speaker is the noun's possessor, its own subject where the tagger
+took a verb for a noun ("But Trump claims that ..."), a "by"/"from" phrase on it, or
 the subject of the verb it is the object of ("Democrats voiced concern about").
 Nouns and frames come from ``lexicons/<lang>/quote_nouns.tsv``.
 """
@@ -53,10 +54,15 @@ def _content(tok, frame: str):
 
 
 def noun_speaker(tok):
-    """Who holds a noun's stance: its possessor, a "by"/"from" phrase, or the subject of its verb."""
+    """Who holds a noun's stance: its possessor, its own subject (a verb tagged a noun), a "by"/"from"
+    phrase, or the subject of its verb."""
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     if poss is not None:
         return poss
+    # a verb the tagger read as a noun keeps its subject ("But Trump claims that ...")
+    subject = next((c for c in tok.children if c.dep_ in NOMINAL_SUBJECTS and c.i < tok.i), None)
+    if subject is not None:
+        return subject
     for child in tok.children:  # "criticism from Democrats", "an attack by Trump"
         if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > tok.i:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -14,10 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
+from ..doc_text import text_of
 from ..lexicons import words
 from ._idioms import in_idiom
+from .marks import quote_spans
 from ._nouns import noun_frames, noun_parts
-from ..constants import CLOSING_MARK_TOKENS, OPENING_MARK_TOKENS, SUBJECTS
+from ..constants import CLOSING_MARK_TOKENS, NOMINAL_SUBJECTS, OPENING_MARK_TOKENS, SUBJECTS
 
 __all__ = ["Cue", "find_cues", "verb_frames", "token_span", "speaker_mention", "subject_of", "has_own_subject",
            "CLOSING_MARKS"]
@@ -51,6 +53,12 @@ _OCCASION_PREPOSITIONS = frozenset({"in", "during", "at", "on", "via", "through"
 # a crusader when he ran in 2008").
 _TIME_PREPOSITIONS = frozenset({"during", "since", "before", "after", "until", "amid", "throughout"})
 _TIME_SUBORDINATORS = frozenset({"when", "while", "as", "after", "before", "until", "since", "once"})
+# Where a Doc keeps its quoted passages once found (``_quotations``).
+_QUOTATIONS_KEY = ("newsgraph", "quote_spans")
+# Verbs whose subject holds or gives the occasion that is their object ("held a news conference",
+# "gave a speech", "ran an ad"), so speaks through it.
+_HOLDING_VERBS = frozenset({"hold", "give", "deliver", "host", "make", "post", "send", "write", "publish",
+                            "release", "air", "run", "launch", "issue", "conduct", "tweet", "record"})
 # Words that end a content span cut before a coordinated cue: "..., but also stressed".
 _TRAILING = frozenset({"and", "but", "also", "not", "only", "as", "well", "while", "then"})
 
@@ -131,6 +139,8 @@ def find_cues(doc, lang: str = "en") -> list[Cue]:
         elif pos == "VERB" and (lemma := tok.lemma_.lower()) in frames and dep not in ("amod", "compound"):
             klass, verb_frames_ = frames[lemma]
             make = partial(_verb_cue, doc, tok, klass, verb_frames_, lang)
+        elif pos == "VERB" and dep in ("amod", "compound") and _opens_inverted(tok, frames):
+            make = partial(_inverted_cue, doc, tok)
         elif lower == "in" and dep == "prep":
             make = partial(_in_poll, doc, tok, lang)
         elif dep == "advmod" and lower in adverbs:
@@ -147,6 +157,23 @@ def find_cues(doc, lang: str = "en") -> list[Cue]:
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def _opens_inverted(tok, frames) -> bool:
+    """A speech verb opening its sentence before a name and a colon or comma, which the parser read
+    as the name's modifier: 'Said Ellis: “...”', 'Added Harlow, “...”'."""
+    head = tok.head
+    after = head.i + 1
+    return tok.i == tok.sent.start and tok.text[:1].isupper() and head.pos_ == "PROPN" and head.i > tok.i \
+        and frames.get(tok.lemma_.lower(), ("",))[0] == "speech" \
+        and after < len(tok.doc) and tok.doc[after].text in (":", ",")
+
+
+def _inverted_cue(doc, tok) -> Cue:
+    """The cue of 'Said Ellis: “...”': the name speaks the quotation after it (found by its marks)."""
+    name = tok.head
+    return Cue(tok.idx, tok.idx + len(tok), tok.i, name.i, token_span(doc, tok.i + 1, name.i), None,
+               tok.lemma_.lower(), "speech", tok.dep_)
 
 
 def _adverb_cue(doc, tok) -> Cue | None:
@@ -239,6 +266,8 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
     if expletive:  # "it was reported that ...": the outlet named before it, if any
         speaker = _outlet_before(tok, lang)
     if "raise" in frames:  # "X appears to be Y", "X is expected to win": X ... to Y, nobody's in particular
+        if _reports_in_turn(tok, lang):
+            return None  # "he appeared to suggest that ...": the infinitive is his own attribution
         raised = _raised(doc, tok)
         if raised is not None:
             return Cue(tok.idx, tok.idx + len(tok), tok.i, None, None, raised, tok.lemma_.lower(), klass, tok.dep_)
@@ -275,6 +304,19 @@ def _verb_cue(doc, tok, klass: str, frames: tuple[str, ...], lang: str) -> Cue |
                tok.lemma_.lower(), klass, tok.dep_, other_part=other, frame=found_by)
 
 
+def _reports_in_turn(tok, lang: str) -> bool:
+    """Whether a raising verb's infinitive is a reporting verb itself ("appeared to suggest that",
+    "is expected to announce"): that verb is the cue, and the raising verb's subject its speaker."""
+    frames = verb_frames(lang)
+    for verb in tok.children:
+        lemma = verb.lemma_.lower()
+        if verb.dep_ != "xcomp" or verb.i < tok.i or lemma not in frames or "raise" in frames[lemma][1]:
+            continue
+        inner = _verb_cue(verb.doc, verb, *frames[lemma], lang)
+        return inner is not None and inner.content is not None  # "seemed to confirm" reports nothing
+    return False
+
+
 def _asked_of(tok, lang: str) -> bool:
     """A verb of asking as a participle with no subject of its own ("When asked if ..."): whoever
     asked is not named; the subject it would borrow is the one asked (``quote_question_verbs.txt``)."""
@@ -289,6 +331,7 @@ def speaker_mention(doc, tok, speaker, content: tuple[int, int] | None):
         # pronoun (PolNeAR marks "who" as the source; a reader needs the antecedent).
         speaker = tok.head
     speaker = _past_dateline(speaker)  # whichever way the speaker was found
+    speaker = _outside_quotation(doc, tok, speaker)
     if speaker is None:
         return None, None
     span = _after_dateline(doc, speaker, _subtree_span(doc, speaker))
@@ -298,6 +341,57 @@ def speaker_mention(doc, tok, speaker, content: tuple[int, int] | None):
         if span and content and span[0] < content[0] < span[1]:
             span = (span[0], content[0] - 1) if content[0] - 1 > span[0] else None
     return speaker, span
+
+
+def _outside_quotation(doc, tok, speaker):
+    """A speaker inside quotation marks that do not hold the cue is the quotation's words, where the
+    parser hung the cue on a verb of the quotation ('telling the crowd, “Some people get ...”',
+    '“We were wrong,” Ramos, 58, told AFP'): instead, the phrase between the closing mark and the
+    cue ("Ramos, 58"), or the nearest subject outside the marks up the cue's heads; else nobody."""
+    if speaker is None:
+        return None
+    spans = _quotations(doc)
+    holding = [(a, b) for a, b in spans if a <= speaker.idx < b]
+    if not holding or any(a <= tok.idx < b for a, b in holding):
+        return speaker
+
+    def quoted(t) -> bool:
+        return any(a <= t.idx < b for a, b in spans)
+
+    named = _phrase_after_mark(doc, tok)
+    if named is not None:
+        return named
+    head = tok
+    while head.head.i != head.i:
+        head = head.head
+        found = next((c for c in head.children if c.dep_ in NOMINAL_SUBJECTS and not quoted(c)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _phrase_after_mark(doc, tok):
+    """The head of the name or noun phrase between a closing quotation mark and the cue after it, in
+    the cue's sentence ('“...,” Tulsa police Chief Chuck Jordan said' -> "Jordan"), or None."""
+    sent = tok.sent
+    mark = next((t.i for t in reversed(doc[sent.start:tok.i]) if t.text in CLOSING_MARK_TOKENS), None)
+    if mark is None:
+        return None
+    first = next((t for t in doc[mark + 1:tok.i] if not t.is_punct), None)
+    if first is None:
+        return None
+    while mark < first.head.i < tok.i and first.head.i != first.i:
+        first = first.head
+    return first if first.pos_ in ("PROPN", "NOUN") else None
+
+
+def _quotations(doc) -> list[tuple[int, int]]:
+    """The Doc's quoted passages (``marks.quote_spans``), found once per Doc."""
+    data = doc.user_data
+    spans = data.get(_QUOTATIONS_KEY)
+    if spans is None:
+        spans = data[_QUOTATIONS_KEY] = quote_spans(text_of(doc))
+    return spans
 
 
 def _passive_subject(doc, tok) -> tuple[int, int] | None:
@@ -342,6 +436,8 @@ def _subject(tok, frames, depth: int = 0):
             return pobj
         if subj.lower_ == "it":  # "it was reported that": no speaker in the clause
             return None
+    if subj is not None and _root_noun_speaks(tok):
+        return tok.head.head  # "The board decision allowing his release said ...": the decision said it
     if subj is not None:
         # a clause is no speaker of a verb that hangs on its verb ("What the ad is designed to do
         # is ..., by asking us to think"): nobody is named
@@ -350,7 +446,13 @@ def _subject(tok, frames, depth: int = 0):
     # a coordinated verb shares the subject only of another cue (the parser may hang it
     # on a verb inside the first content).
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
-        return _issuer_in_clause(tok.head) or tok.head  # "Mr. Trump, refusing to ...": the noun the participle modifies
+        # "Mr. Trump, refusing to ...": the noun the participle modifies; but an occasion speaks for
+        # whoever spoke at it ("she said at a news conference announcing that ...": she)
+        return _issuer_in_clause(tok.head) or _speaker_at_occasion(tok.head, frames, depth) or tok.head
+    if tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        controller = _object_before(tok)
+        if controller is not None:
+            return controller  # "forced Stumpf to admit that ...": Stumpf admitted it
     # "by blowing an airhorn and joking that ...": a verb coordinated with a "by"/"after" clause's
     # verb shares that clause's way up to its subject
     if depth < 3 and tok.head.i != tok.i and (tok.dep_ in ("advcl", "xcomp")
@@ -364,6 +466,44 @@ def _subject(tok, frames, depth: int = 0):
     return _inverted_object(tok) or _name_before(tok)
 
 
+def _speaker_at_occasion(noun, frames, depth: int):
+    """Whoever spoke at, held or gave the occasion a participle describes: the subject of the verb
+    "a news conference", "a speech" or "an interview" is the object of, directly or through a
+    preposition ("said at a news conference announcing", "gave a speech calling for";
+    ``quote_occasions.txt``); None for anything else."""
+    if noun.lemma_.lower() not in words(noun.doc.lang_, "quote_occasions") or depth >= 3:
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX") or verb.i == noun.i:
+        return None
+    if noun.dep_ == "dobj" and verb.lemma_.lower() not in _HOLDING_VERBS:
+        return None  # "Police received 911 calls saying ...": the calls said it, not the police
+    return _subject(verb, frames, depth + 1)
+
+
+def _object_before(infinitive):
+    """The object of the verb an infinitive hangs on, between them, for a verb whose object does
+    it: whoever was forced, urged or pushed to say something says it ("forced Stumpf to admit",
+    "urged voters to reject"; ``quote_object_control_verbs.txt``). Not after "used the speech to
+    call for", whose object is a means."""
+    verb = infinitive.head
+    if verb.lemma_.lower() not in words(verb.doc.lang_, "quote_object_control_verbs"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < infinitive.i
+                 and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ not in _RELATIVE), None)
+
+
+def _root_noun_speaks(tok) -> bool:
+    """Whether a finite cue verb belongs to the noun its sentence is parsed around: with no verb of its
+    own, the sentence's root is a noun, and the parser hung the verb as the complement of a participle
+    on it, taking the participle's object for the verb's subject ("The board decision allowing his
+    release said ...")."""
+    participle = tok.head
+    root = participle.head
+    return tok.tag_ in _FINITE and tok.dep_ == "ccomp" and participle.dep_ == "acl" \
+        and participle.tag_ == "VBG" and root.dep_ == "ROOT" and root.pos_ == "NOUN"
+
+
 def _issuer_in_clause(noun):
     """Who issued a document in the same clause: "The council issued a statement calling ..." is
     the council's, as PolNeAR marks it and a reader names it; None for anything else."""
@@ -374,9 +514,11 @@ def _issuer_in_clause(noun):
 
 def _dateline(tok) -> bool:
     """A wire story's dateline: a place in capitals opening its line, then a dash before the story
-    ("WASHINGTON -- ", "BEDFORD, N.H. (AP) — "); where it is, not who speaks."""
+    ("WASHINGTON -- ", "BEDFORD, N.H. (AP) — "), or in title case with the agency after it
+    ("Washington (AFP) – "); where it is, not who speaks."""
     doc = tok.doc
-    if len(tok.text) < 2 or not tok.text.isupper() or not tok.is_alpha:
+    if len(tok.text) < 2 or not tok.is_alpha or not (
+            tok.text.isupper() or tok.text[0].isupper() and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "("):
         return False
     if tok.i > 0 and "\n" not in doc[tok.i - 1].text + doc[tok.i - 1].whitespace_:
         return False
@@ -395,7 +537,11 @@ def _past_dateline(tok):
     President Obama, ..., said"), else None; any other token as it is."""
     if tok is None or not _dateline(tok):
         return tok
-    return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i), None)
+    named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i
+                  and tok.doc[c.i - 1].text != "("), None)  # not the agency: "Washington (AFP) –"
+    if named is None:  # "Washington (AFP) – Donald Trump is ...": the subject after it
+        named = next((c for c in tok.head.children if c.dep_ in NOMINAL_SUBJECTS and c.i > tok.i), None)
+    return named
 
 
 def _after_dateline(doc, speaker, span: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -28,7 +28,9 @@ these rules, first match wins:
 3. an office with an owner ("Starmer's office", "the Prime Minister's office", "McCallum's
    staff"; or, for a body and not a person's role, a name before it: "the Clinton campaign",
    not "the Kremlin spokesman") -> that office, named by its first mention, so all its
-   mentions agree;
+   mentions agree; the staff, members or officials of a body named before by the common noun
+   before them ("city staff" after "the City of Surrey", "Board members") -> "City of Surrey staff"
+   (not "Democratic party officials", nor "labor officials" after the National Labor Relations Board);
 4. an outlet ("the Kiev media") stays as written: it is a speaker, not a place;
    A party name as the head of a definite epithet ("the Kentucky Republican";
    ``quote_party_epithets.txt``) -> the latest person before it;
@@ -99,6 +101,8 @@ _STATE_NOUNS = frozenset({"government", "administration", "authority", "authorit
                           "republic", "kingdom", "country", "side", "opposition"})
 # marks of a concessive clause, whose speaker is background to the sentence
 _CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
+# people who speak for a body whose common noun comes before them ("city staff", "board members")
+_BODY_PEOPLE = frozenset({"staff", "member", "official"})
 # how many sentences back "the agency" looks for the organisation it stands for
 _ORGANISATION_REACH = 2
 
@@ -291,6 +295,10 @@ class SpeakerResolver:
             owner = next((c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
         if (lemma in self.offices or low in self.offices) and owner is not None:
             return None, self._office(head, owner)
+        if lemma in _BODY_PEOPLE and owner is None:
+            found = self._people_of_body(head)
+            if found is not None:
+                return None, found
         if self._bare_definite(head) and lemma in self.bodies:
             # "The agency told CTV News", "the union's release": the organisation just named
             found = self._named_organisation(lemma, head.idx)
@@ -315,6 +323,24 @@ class SpeakerResolver:
         if head.pos_ == "NOUN" and self._definite(head) and head.tag_ not in ("NNS", "NNPS"):
             return self._named_organisation(lemma, head.idx), None
         return None, None
+
+    def _people_of_body(self, head) -> str | None:
+        """The staff, members or officials of a body named before by the common noun before them ("city
+        staff" after "the City of Surrey", "Board members" after "the Parole Board of Canada"): the
+        body's name and theirs, "City of Surrey staff"; None where no body was named so."""
+        body = next((c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        if body is None or any(True for _ in body.children):
+            return None  # not "Democratic party officials", a party of its own
+        found = self._named_organisation(body.lemma_.lower(), head.idx)
+        if found is None or self._head_word(self.entities[found].name) != body.lemma_.lower():
+            return None  # "labor officials" are not the National Labor Relations Board's
+        return self.office_names.setdefault((found, head.lemma_.lower()), f"{self.entities[found].name} {head.text}")
+
+    @staticmethod
+    def _head_word(name: str) -> str:
+        """The word a body's name is named by: "city" of "City of Surrey", "board" of "Parole Board"."""
+        words = name.lower().split(" of ", 1)[0].split()
+        return words[-1] if words else ""
 
     @staticmethod
     def _with_the(head) -> bool:
@@ -349,6 +375,14 @@ class SpeakerResolver:
             return None, None
         if issuer.lemma_.lower() in self.documents:
             return self._issuer(issuer, depth + 1)
+        body = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if issuer.dep_ == "compound" and body and self._definite(head):
+            # "the parole board decision": the body named before by the noun next to it ("Parole Board of
+            # Canada"); "a court document" may be anyone's filing
+            noun = body[-1].lemma_.lower()
+            found = self._named_organisation(noun, head.idx)
+            if found is not None and self._head_word(self.entities[found].name) == noun:
+                return found, None
         entity, name = self._resolve(issuer)
         if entity is None and name is None:
             name = self._as_written(issuer)
@@ -375,7 +409,7 @@ class SpeakerResolver:
         elif head.pos_ != "PROPN" or not head.text[:1].isupper() or head.text in self.titles:
             return None
         words = [t for t in head.subtree if t.i == head.i or t.dep_ in ("compound", "nummod", "flat")
-                 and t.head.i == head.i and t.text not in self.titles]
+                 and t.head.i == head.i and t.text not in self.titles and t.pos_ != "VERB"]  # not "Added Harlow"
         return _visible(self.text[words[0].idx:words[-1].idx + len(words[-1])]) or None
 
     def _named_organisation(self, noun: str, before: int) -> int | None:
@@ -617,7 +651,8 @@ class SpeakerResolver:
                 head = span.root
                 if head.dep_ in NOMINAL_SUBJECTS or (head.dep_ == "pobj" and head.head.lower_ == "to"
                                                            and head.head.head.lower_ == "according") \
-                        or self._subject_of_relative(head) or self._inverted_speaker(head):
+                        or self._subject_of_relative(head) or self._inverted_speaker(head) \
+                        or self._fronted_topic(head):
                     if not (head.dep_ in NOMINAL_SUBJECTS and self._conceded(head)):
                         self.subjects.append((m.start, person))
                 for role in self._roles_of(head, span):
@@ -658,6 +693,15 @@ class SpeakerResolver:
         return head.dep_ == "dobj" and verb.i < head.left_edge.i and verb.lemma_.lower() in self.speech_verbs \
             and all(t.i == verb.i or t.i in range(head.left_edge.i, head.i) for t in self.doc[verb.i:head.i]) \
             and not any(c.dep_ in NOMINAL_SUBJECTS for c in verb.children)
+
+    @staticmethod
+    def _fronted_topic(head) -> bool:
+        """A person a sentence opens on with "For" ("For Megda Belkacemi, Friday is a day she has
+        awaited"): the one the sentence is about, as much as its subject."""
+        prep = head.head
+        after = head.right_edge.i + 1
+        return head.dep_ == "pobj" and prep.lower_ == "for" and prep.i == prep.sent.start \
+            and after < len(head.doc) and head.doc[after].text == ","
 
     @staticmethod
     def _subject_of_relative(head) -> bool:
