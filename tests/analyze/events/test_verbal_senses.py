@@ -1,0 +1,70 @@
+"""Verbal acts of political news (admitting, refusing, rebutting) and the uses of their words that
+name none (``_verbal_senses``, ``_acts._refuses_nothing``).
+
+Every sentence here is ours, written for the rule it checks (none comes from the gold data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _types(events) -> list[tuple[str, str]]:
+    return [(e.type, e.trigger[2]) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, trigger", [
+    # ours: a refusal of something that is no PLOVER act is still a refusal
+    ("The governor refused to answer questions about the audit.", "REJECT", "refused"),
+    ("Senator Brown declined to attend the hearing on Tuesday.", "REJECT", "declined"),
+    # ours: admitting a fault, or pleading guilty, concedes it
+    ("The mayor admitted that his office had mishandled the contracts.", "CONCEDE", "admitted"),
+    ("The ministry acknowledged its responsibility for the delays.", "CONCEDE", "acknowledged"),
+    ("Jones pleaded guilty on Monday to two counts of fraud.", "CONCEDE", "pleaded"),
+    # ours: rebutting a claim rejects it
+    ("The Democrats rebutted the claim of a breakthrough in the inquiry.", "REJECT", "rebutted"),
+])
+def test_events_verbal_acts_of_political_news(analyze, text, kind, trigger):
+    _entities, events = analyze(text)
+    assert (kind, trigger) in _types(events), _types(events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger", [
+    # ours: a source keeping its name or its word makes no rejection
+    ("A city official, who declined to be identified, said the budget would pass.", "declined"),
+    ("A spokesman for the campaign declined to comment.", "declined"),
+    # ours: admitting patients, or a passive "admitted to hospital", concedes nothing
+    ("The clinic admitted forty patients on Sunday.", "admitted"),
+    ("Smith was admitted to hospital on Sunday.", "admitted"),
+    # ours: a plea of not guilty asks for nothing
+    ("Jones pleaded not guilty on Monday.", "pleaded"),
+    # ours: "demonstrate that", "demonstrate their resolve" show something; no protest
+    ("The senator has demonstrated that she can win rural votes.", "demonstrated"),
+    ("The candidates must demonstrate their resolve.", "demonstrate"),
+    # ours: recognising a fact, or being counted as something, supports no one
+    ("European leaders recognize that the region needs investment.", "recognize"),
+    ("The ruling is widely recognized as a landmark.", "recognized"),
+    # ours: dismissing someone from a post rejects no claim
+    ("Jones was dismissed on Friday as the team's manager.", "dismissed"),
+    # ours: shredding papers attacks no one
+    ("The clerks were told to destroy the old records.", "destroy"),
+])
+def test_events_uses_that_name_no_verbal_act(analyze, text, trigger):
+    _entities, events = analyze(text)
+    assert trigger not in [t for _k, t in _types(events)], _types(events)
+
+
+@pytest.mark.slow
+def test_events_demonstrating_in_the_street_is_still_a_protest(analyze):
+    # ours: with neither object nor clause, "demonstrate" is a demonstration
+    _entities, events = analyze("Thousands of students demonstrated in the capital against the new fees.")
+    assert ("PROTEST", "demonstrated") in _types(events)
+
+
+@pytest.mark.slow
+def test_events_dismissing_a_report_is_still_a_rejection(analyze):
+    # ours: what is dismissed is a claim, not a person
+    _entities, events = analyze("The White House dismissed the report as a fabrication.")
+    assert ("REJECT", "dismissed") in _types(events)
