@@ -22,6 +22,8 @@ def _types(events) -> list[tuple[str, str]]:
     ("The mayor admitted that his office had mishandled the contracts.", "CONCEDE", "admitted"),
     ("The ministry acknowledged its responsibility for the delays.", "CONCEDE", "acknowledged"),
     ("Jones pleaded guilty on Monday to two counts of fraud.", "CONCEDE", "pleaded"),
+    # ours: defending one's kin or a colleague supports them; it is no self-defence
+    ("The senator's daughter defended her father on Tuesday in a radio interview.", "SUPPORT", "defended"),
     # ours: rebutting a claim rejects it
     ("The Democrats rebutted the claim of a breakthrough in the inquiry.", "REJECT", "rebutted"),
 ])
