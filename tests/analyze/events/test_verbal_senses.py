@@ -24,6 +24,11 @@ def _types(events) -> list[tuple[str, str]]:
     ("Jones pleaded guilty on Monday to two counts of fraud.", "CONCEDE", "pleaded"),
     # ours: defending one's kin or a colleague supports them; it is no self-defence
     ("The senator's daughter defended her father on Tuesday in a radio interview.", "SUPPORT", "defended"),
+    # ours: pressing someone to act, asking that something be done, and calls by advocates are requests
+    ("The teachers' union pushed lawmakers to raise the minimum wage.", "REQUEST", "pushed"),
+    ("Senator Smith suggested the treasurer be replaced.", "REQUEST", "suggested"),
+    ("Advocates for the homeless called for the mayor's resignation.", "REQUEST", "called"),
+    ("The minister resigned at the urging of his party's leaders.", "REQUEST", "urging"),
     # ours: rebutting a claim rejects it
     ("The Democrats rebutted the claim of a breakthrough in the inquiry.", "REJECT", "rebutted"),
 ])
@@ -50,6 +55,12 @@ def test_events_verbal_acts_of_political_news(analyze, text, kind, trigger):
     ("The ruling is widely recognized as a landmark.", "recognized"),
     # ours: dismissing someone from a post rejects no claim
     ("Jones was dismissed on Friday as the team's manager.", "dismissed"),
+    # ours: pushing back, being encouraged, a thing that encourages, and a clause of what is so ask nothing
+    ("The campaign pushed back on the report.", "pushed"),
+    ("Investors were encouraged by the figures.", "encouraged"),
+    ("A win in the state would encourage donors to return.", "encourage"),
+    ("The survey suggests that Smith and Jones are the strongest candidates.", "suggests"),
+    ("Analysts suggested that the senator had misled the committee.", "suggested"),
     # ours: shredding papers attacks no one
     ("The clerks were told to destroy the old records.", "destroy"),
 ])

@@ -15,7 +15,12 @@ gold), each a use of the word that holds beyond those texts:
   "admission" that admits no fault ("admission to the school");
 - "plead" with an adjective is a plea to a charge ("pleaded not guilty"), no request ("pleaded
   guilty" is the CONCEDE phrase of the lexicon);
-- "destroy" documents, evidence or records is no attack.
+- "destroy" documents, evidence or records is no attack;
+- "push", "encourage", "persuade" ask someone to act only with whom and what ("pushed
+  Democrats to moderate their stance"); "pushed back", "encouraged by the results" ask nothing;
+- "suggest", "recommend" ask only that something be done ("suggested the aide be fired",
+  "recommended that he should resign"), not when they say what is so ("suggested that he lied",
+  "the poll suggests ...").
 """
 
 from __future__ import annotations
@@ -35,6 +40,11 @@ _ADMITTING = frozenset({"admit", "acknowledge"})
 # What is destroyed without harm to anyone: papers and what they hold.
 _PAPERS = frozenset({"document", "evidence", "record", "email", "e-mail", "file", "paper", "data", "note", "tape",
                      "message", "letter", "card", "drive", "log", "memo"})
+# Verbs that ask someone to act only with an object and an infinitive.
+_PRESSING = frozenset({"push", "encourage", "persuade"})
+# Verbs that ask only with a clause saying what should be done.
+_ADVISING = frozenset({"suggest", "recommend"})
+_OBLIGING = frozenset({"should", "must", "ought", "shall"})
 _PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "me", "us", "i", "we", "you"})
 
 
@@ -54,6 +64,13 @@ def names_no_verbal_act(tok: Token, kind: str) -> bool:
         return any(c.dep_ == "auxpass" for c in children) or not _admits_something(tok)
     if lemma == "plead" and kind == "REQUEST":
         return any(c.dep_ in ("acomp", "oprd") for c in children)
+    if lemma in _PRESSING and kind == "REQUEST" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
+        # ("pushed for his return" is the lexicon's "push for"); a thing that encourages asks nothing
+        # ("low rates encourage borrowing", "a contest that will encourage the party to ...")
+        return (not (any(c.dep_ == "dobj" for c in children) and any(c.dep_ == "xcomp" for c in children))
+                or _a_thing(_doer(tok)))
+    if lemma in _ADVISING and kind == "REQUEST":
+        return not any(c.dep_ == "ccomp" and _mandative(c) for c in children)
     if lemma == "destroy" and kind == "ASSAULT":
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _PAPERS for c in children)
     return False
@@ -72,6 +89,38 @@ def _admits_something(tok: Token) -> bool:
             if any(g.dep_ == "pcomp" or g.dep_ == "pobj" and (_a_fault(g) or g.tag_ == "VBG") for g in c.children):
                 return True
     return False
+
+
+def _mandative(verb: Token) -> bool:
+    """ "(that) he resign", "the aide be fired", "he should resign": a clause of what is to be done."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _OBLIGING for a in auxes):
+        return True
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if auxes:  # "be fired": the bare "be" of the subjunctive passive
+        return all(a.lower_ == "be" for a in auxes)
+    # a bare verb after a third-person singular subject ("that he resign") is the subjunctive
+    return verb.tag_ == "VB" or verb.tag_ == "VBP" and any(
+        c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "it") or c.tag_ in ("NN", "NNP"))
+        and not any(g.dep_ == "conj" for g in c.children) for c in verb.children)
+
+
+def _doer(verb: Token) -> Token | None:
+    """The subject of a verb, through coordination and a relative pronoun ("a contest that will
+    end ... and encourage": the contest)."""
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
+def _a_thing(tok: Token | None) -> bool:
+    """A common noun that names no one ("the contest", "low rates")."""
+    return (tok is not None and tok.pos_ == "NOUN" and not tok.ent_type_ and tok.lemma_.lower() not in _nouns("en")
+            and not any(c.dep_ in ("poss", "compound") and (c.ent_type_ or c.pos_ == "PROPN") for c in tok.children))
 
 
 def _a_fault(noun: Token) -> bool:
