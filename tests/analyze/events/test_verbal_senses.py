@@ -61,6 +61,9 @@ def test_events_verbal_acts_of_political_news(analyze, text, kind, trigger):
     ("A win in the state would encourage donors to return.", "encourage"),
     ("The survey suggests that Smith and Jones are the strongest candidates.", "suggests"),
     ("Analysts suggested that the senator had misled the committee.", "suggested"),
+    # ours: a question put to "you" reports nothing; gladness at a thing supports no one
+    ("Do you support the mayor's plan for the stadium?", "support"),
+    ("The candidate was delighted by the resulting uproar.", "delighted"),
     # ours: shredding papers attacks no one
     ("The clerks were told to destroy the old records.", "destroy"),
 ])
@@ -81,3 +84,14 @@ def test_events_dismissing_a_report_is_still_a_rejection(analyze):
     # ours: what is dismissed is a claim, not a person
     _entities, events = analyze("The White House dismissed the report as a fabrication.")
     assert ("REJECT", "dismissed") in _types(events)
+
+
+@pytest.mark.slow
+def test_events_whom_an_owned_endorsement_backs_is_its_target(analyze):
+    # ours: "X's endorsement of Y": X endorses, Y is endorsed
+    from event_helpers import participant_names
+
+    entities, events = analyze("Voters cheered Governor Smith's endorsement of Senator Jones.")
+    support = next(e for e in events if e.type == "SUPPORT")
+    assert "Jones" in " ".join(participant_names(entities, support.targets))
+    assert "Jones" not in " ".join(participant_names(entities, support.actors))

@@ -18,6 +18,9 @@ gold), each a use of the word that holds beyond those texts:
 - "destroy" documents, evidence or records is no attack;
 - "push", "encourage", "persuade" ask someone to act only with whom and what ("pushed
   Democrats to moderate their stance"); "pushed back", "encouraged by the results" ask nothing;
+- a question put to "you" ("Do you support Trump?", a poll's or an interviewer's) reports no act;
+- feeling glad at a thing that names no one and no act ("delighted by the controversy") is no
+  SUPPORT; "heartened by the cooperation" of someone stays;
 - "suggest", "recommend" ask only that something be done ("suggested the aide be fired",
   "recommended that he should resign"), not when they say what is so ("suggested that he lied",
   "the poll suggests ...").
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ._lexicon import lexicon
 from ._participants import _nouns
 
 __all__ = ["names_no_verbal_act"]
@@ -45,6 +49,10 @@ _PRESSING = frozenset({"push", "encourage", "persuade"})
 # Verbs that ask only with a clause saying what should be done.
 _ADVISING = frozenset({"suggest", "recommend"})
 _OBLIGING = frozenset({"should", "must", "ought", "shall"})
+# Feelings the lexicon reads as support of whoever or whatever causes them.
+_GLAD = frozenset({"delight", "gratify", "hearten"})
+# Auxiliaries that open a question ("Do you support ...?").
+_QUESTION_AUX = frozenset({"do", "does", "did", "will", "would", "can", "could", "are", "were", "should"})
 _PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "me", "us", "i", "we", "you"})
 
 
@@ -54,6 +62,13 @@ def names_no_verbal_act(tok: Token, kind: str) -> bool:
     children = list(tok.children)
     if tok.pos_ == "NOUN":
         return lemma == "admission" and not _admits_something(tok)
+    if _asks_you(tok, children):
+        return True
+    if lemma in _GLAD and kind == "SUPPORT":
+        causes = [g for c in children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "at", "with")
+                  for g in c.children if g.dep_ == "pobj"]
+        return bool(causes) and all(_a_thing(g) and (g.lemma_.lower(), "N") not in lexicon("en").single
+                                    for g in causes)
     if lemma == "demonstrate" and kind == "PROTEST":
         return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children)
     if lemma in ("recognize", "recognise") and kind == "SUPPORT":
@@ -104,6 +119,15 @@ def _mandative(verb: Token) -> bool:
     return verb.tag_ == "VB" or verb.tag_ == "VBP" and any(
         c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "it") or c.tag_ in ("NN", "NNP"))
         and not any(g.dep_ == "conj" for g in c.children) for c in verb.children)
+
+
+def _asks_you(verb: Token, children: list[Token]) -> bool:
+    """ "Do you support Donald Trump?": an auxiliary before "you", in a sentence that ends in "?"."""
+    if verb.pos_ != "VERB" or not verb.sent.text.rstrip().endswith("?"):
+        return False
+    subj = next((c for c in children if c.dep_ == "nsubj"), None)
+    return (subj is not None and subj.lower_ == "you"
+            and any(c.dep_ == "aux" and c.lower_ in _QUESTION_AUX and c.i < subj.i for c in children))
 
 
 def _doer(verb: Token) -> Token | None:
