@@ -95,3 +95,24 @@ def test_events_whom_an_owned_endorsement_backs_is_its_target(analyze):
     support = next(e for e in events if e.type == "SUPPORT")
     assert "Jones" in " ".join(participant_names(entities, support.targets))
     assert "Jones" not in " ".join(participant_names(entities, support.actors))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger", [
+    # ours: an act supposed in a condition, or asked about, is not reported (``_conditions``)
+    ("If the governor vetoes the budget again, the session will run into August.", "vetoes"),
+    ("If tourists visited the border town without visas, officials would hardly notice.", "visited"),
+    ("A reporter asked the spokesman whether the minister would resign.", "resign"),
+])
+def test_events_acts_supposed_or_asked_are_no_events(analyze, text, trigger):
+    _entities, events = analyze(text)
+    assert trigger not in [t for _k, t in _types(events)], _types(events)
+
+
+@pytest.mark.slow
+def test_events_a_threat_with_a_condition_and_the_terms_of_an_offer_stay(analyze):
+    # ours: the threat is made in the main clause; a condition of willingness is the other side of an offer
+    _entities, events = analyze("The army will attack the rebels if the talks fail.")
+    assert "THREATEN" in [k for k, _t in _types(events)], _types(events)
+    _entities, events = analyze("If the rebels will cooperate with the monitors, the army will withdraw from the valley.")
+    assert ("COOPERATE", "cooperate") in _types(events), _types(events)

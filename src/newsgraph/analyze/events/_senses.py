@@ -56,6 +56,7 @@ from ._args import FEELINGS, to_infinitive
 from ._campaign import names_no_political_act
 from ._lexicon import lexicon
 from ._participants import _nouns
+from ._conditions import supposed_or_asked
 from ._verbal_senses import names_no_verbal_act
 
 
@@ -115,6 +116,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
         return False  # campaign and verbal uses of material words (``_campaign``)
     if names_no_verbal_act(tok, kind):
         return False  # "demonstrated that ...", "recognized as ...", "admitted 40 patients" (``_verbal_senses``)
+    if supposed_or_asked(tok):
+        return False  # "if foreigners visited ...", "asked whether he would decline ..." (``_conditions``)
     if tok.dep_ == "amod" and tok.tag_ == "VBN":
         return False  # "the besieged town", "the Syrian-backed militia", "alleged bombers": a description
     if tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _DESCRIBED:
