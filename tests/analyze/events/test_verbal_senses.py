@@ -29,6 +29,10 @@ def _types(events) -> list[tuple[str, str]]:
     ("Senator Smith suggested the treasurer be replaced.", "REQUEST", "suggested"),
     ("Advocates for the homeless called for the mayor's resignation.", "REQUEST", "called"),
     ("The minister resigned at the urging of his party's leaders.", "REQUEST", "urging"),
+    # ours: discussing with a partner, or several discussing, is a consultation; agreeing to act is agreement
+    ("The prime minister discussed the crisis with the king of Jordan.", "CONSULT", "discussed"),
+    ("Obama and Putin discussed the war in Syria on Monday.", "CONSULT", "discussed"),
+    ("Iran agrees to resume talks with the agency.", "AGREE", "agrees"),
     # ours: rebutting a claim rejects it
     ("The Democrats rebutted the claim of a breakthrough in the inquiry.", "REJECT", "rebutted"),
 ])
@@ -64,6 +68,10 @@ def test_events_verbal_acts_of_political_news(analyze, text, kind, trigger):
     # ours: a question put to "you" reports nothing; gladness at a thing supports no one
     ("Do you support the mayor's plan for the stadium?", "support"),
     ("The candidate was delighted by the resulting uproar.", "delighted"),
+    # ours: forgiving oneself, sharing someone's view, discussing alone are no acts between parties
+    ("I would never have forgiven myself for missing the vote.", "forgiven"),
+    ("The teachers' association agrees with the mayor.", "agrees"),
+    ("In a memo, Smith discussed how the files had been lost.", "discussed"),
     # ours: shredding papers attacks no one
     ("The clerks were told to destroy the old records.", "destroy"),
 ])

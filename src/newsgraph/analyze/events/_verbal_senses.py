@@ -21,6 +21,11 @@ gold), each a use of the word that holds beyond those texts:
 - a question put to "you" ("Do you support Trump?", a poll's or an interviewer's) reports no act;
 - feeling glad at a thing that names no one and no act ("delighted by the controversy") is no
   SUPPORT; "heartened by the cooperation" of someone stays;
+- supporting, praising or forgiving oneself ("would never have forgiven myself") supports no one;
+- "agrees with" someone in the simple present shares their view ("the association agrees with
+  Dean"), a stance; "agreed with", "agrees to" report an act;
+- "discuss" alone, with no one to discuss with ("Carter discussed how he had ..." in an email),
+  writes or speaks about something; CONSULT needs a partner ("with", or several who discuss);
 - "suggest", "recommend" ask only that something be done ("suggested the aide be fired",
   "recommended that he should resign"), not when they say what is so ("suggested that he lied",
   "the poll suggests ...").
@@ -69,6 +74,13 @@ def names_no_verbal_act(tok: Token, kind: str) -> bool:
                   for g in c.children if g.dep_ == "pobj"]
         return bool(causes) and all(_a_thing(g) and (g.lemma_.lower(), "N") not in lexicon("en").single
                                     for g in causes)
+    if kind == "SUPPORT" and any(c.dep_ == "dobj" and c.tag_ == "PRP" and c.lower_.endswith(("self", "selves"))
+                                 for c in children):
+        return True
+    if lemma == "agree" and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in children):
+        return any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
+    if lemma == "discuss" and kind == "CONSULT":
+        return not _with_partner(tok, children)
     if lemma == "demonstrate" and kind == "PROTEST":
         return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children)
     if lemma in ("recognize", "recognise") and kind == "SUPPORT":
@@ -128,6 +140,22 @@ def _asks_you(verb: Token, children: list[Token]) -> bool:
     subj = next((c for c in children if c.dep_ == "nsubj"), None)
     return (subj is not None and subj.lower_ == "you"
             and any(c.dep_ == "aux" and c.lower_ in _QUESTION_AUX and c.i < subj.i for c in children))
+
+
+def _with_partner(verb: Token, children: list[Token]) -> bool:
+    """Someone to discuss with: a "with" phrase, or several who discuss (a plural or coordinated
+    subject, a passive: "the plan was discussed")."""
+    if any(c.dep_ in ("prep", "agent") and c.lower_ in ("with", "between", "among", "by") for c in children):
+        return True
+    if any(t.dep_ == "prep" and t.lower_ == "with" for c in children if c.dep_ == "dobj" for t in c.subtree):
+        return True  # "discussed the crisis with Blair", the parser hanging "with" on the object
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or verb.dep_ in ("acl", "amod", "pcomp", "pobj"):
+        return True  # whoever discussed it is not said here: leave it to the other rules
+    subj = _doer(verb)
+    if subj is None:
+        return True
+    return (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we", "both")
+            or any(c.dep_ == "conj" for c in subj.children))
 
 
 def _doer(verb: Token) -> Token | None:
