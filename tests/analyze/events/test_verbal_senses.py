@@ -33,6 +33,8 @@ def _types(events) -> list[tuple[str, str]]:
     ("The prime minister discussed the crisis with the king of Jordan.", "CONSULT", "discussed"),
     ("Obama and Putin discussed the war in Syria on Monday.", "CONSULT", "discussed"),
     ("Iran agrees to resume talks with the agency.", "AGREE", "agrees"),
+    # ours: blocking a bill or a nomination rejects it
+    ("Senate Republicans blocked the immigration bill on Thursday.", "REJECT", "blocked"),
     # ours: rebutting a claim rejects it
     ("The Democrats rebutted the claim of a breakthrough in the inquiry.", "REJECT", "rebutted"),
 ])
