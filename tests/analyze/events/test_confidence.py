@@ -138,11 +138,12 @@ def test_event_gate_an_unlikely_edge_loses_its_weaker_side(monkeypatch):
 
 @pytest.mark.slow
 def test_event_gate_drops_a_feared_attack_read_with_the_wrong_victim(analyze):
-    # ours: "if it is invaded": a feared act in a condition, whose "it" the rules resolve to the
-    # wrong state (Sweden, not Finland); the rules alone make it an event, the gate drops it
+    # ours: "if it is invaded": a feared act in a condition, whose "it" the rules resolved to the
+    # wrong state (Sweden, not Finland). The gate used to drop it; since ``_conditions`` (an act
+    # supposed in an "if" clause is not reported) the rules no longer make it, gated or not.
     text = "Sweden is ready to ship supplies to help defend Finland if it is invaded, the Swedish foreign minister said on Monday."
     _, ungated = analyze(text, gated=False)
-    assert any(e.type == "ASSAULT" for e in ungated)
+    assert not any(e.type == "ASSAULT" for e in ungated)
     entities, gated = analyze(text)
     assert not any(e.type == "ASSAULT" for e in gated)
     # Since the gate was refitted on the merged rules (2026-12-05) it also drops "help defend

@@ -47,6 +47,8 @@ _CONTENT_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 _ASKED_OF_OTHERS = frozenset({"ACCUSE", "REQUEST"})
 _AGREEING = frozenset({"agree", "agreement", "accept", "consent"})
 _REFUSING = frozenset({"refuse", "decline"})
+# What a source withholds when it refuses to give its name or its word: no political refusal.
+_WITHHELD = frozenset({"identify", "name", "comment", "elaborate", "give", "say", "discuss", "disclose", "speak"})
 _FIRM = frozenset({"will", "would", "shall", "'ll", "wo"})
 _COERCIVE = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "REJECT", "RETREAT"})
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "dative", "agent", "expl"})
@@ -141,13 +143,16 @@ def _governs(head: Token, dependent: Token, steps: int = 3) -> bool:
 
 
 def _refuses_nothing(r: Reading, readings: list[Reading]) -> bool:
-    """ "refused to identify himself": a refusal whose infinitive names no act is personal, not
-    a political rejection (what is refused must be an event: "refused to suspend sanctions")."""
+    """ "refused to identify himself", "declined to comment": a source keeping its name or its
+    word is no rejection. Any other refusal is one, whether its infinitive names a PLOVER act
+    ("refused to suspend sanctions") or not ("refused to help him", "refused to answer the
+    survey", "declined to participate in the debate")."""
     if r.token.lemma_.lower() not in _REFUSING:
         return False
     acts = [c for c in r.token.children if c.dep_ == "xcomp"]
-    return bool(acts) and not any(o is not r and _governs(r.token, o.token, steps=4) for o in readings) and \
-        not any(c.dep_ == "dobj" for c in r.token.children)
+    return (bool(acts) and all(c.lemma_.lower() in _WITHHELD for c in acts)
+            and not any(o is not r and _governs(r.token, o.token, steps=4) for o in readings)
+            and not any(c.dep_ == "dobj" for c in r.token.children))
 
 
 def _warns_of_nothing(r: Reading, readings: list[Reading]) -> bool:

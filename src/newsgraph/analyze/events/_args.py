@@ -226,6 +226,15 @@ def _undergoes(noun: Token, modifier: Token, kind: str, parts: Participants) -> 
     return entity.type in ("PERSON", "FAC") or entity.name.split()[-1].lower() in _SITE_NAMES
 
 
+def _of_is_supported(noun: Token, kind: str) -> bool:
+    """Support whose "of" phrase is whom it backs: "Palin's endorsement of Trump" (its owner gives
+    it), "raised money in support of Rubio"; "the support of foreign allies" stays theirs."""
+    if kind != "SUPPORT":
+        return False
+    return (any(c.dep_ == "poss" for c in noun.children)
+            or noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.dep_ == "prep")
+
+
 def _given(obj: Token) -> bool:
     """What is sent or given, not who receives it: troops, weapons, money ("dlrs 3.2 million")."""
     return obj.lemma_.lower() in _RESOURCES or any(t.like_num or t.tag_ == "$" for t in obj.subtree)
@@ -364,7 +373,7 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             elif child.dep_ == "prep" and child.lower_ == "of" and trigger.lemma_ not in ("use",):
                 # "a meeting of the leaders of X", "the deployment of NATO troops": participants act;
                 # "the arrest of X", "the bombing of Y": the "of" phrase suffers the act.
-                side = actors if kind in _OF_IS_ACTOR else targets
+                side = actors if kind in _OF_IS_ACTOR and not _of_is_supported(trigger, kind) else targets
                 for pobj in _pobjs(child):
                     act = parts.act_of(pobj) if parts.act_of is not None else None
                     if act is not None and kind == "THREATEN":  # "the threat of NATO air strikes against X"

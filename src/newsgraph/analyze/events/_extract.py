@@ -58,6 +58,9 @@ _POS = {"VERB": "V", "NOUN": "N"}
 # Particles the parser sometimes reads as adverbs ("back down", "pull out").
 _PARTICLES = frozenset({"down", "up", "out", "off", "back", "away", "over", "around"})
 _OBJECT_DEPS_V = frozenset({"dobj", "nsubjpass"})
+# Adjectives completing a verb that make a phrase of it ("pleaded guilty"); one under a negation
+# ("pleaded not guilty") says the opposite, and makes none.
+_PREDICATIVE = frozenset({"acomp", "oprd"})
 _OBJECT_DEPS_N = frozenset({"compound", "amod", "nmod"})
 # A consultation without its own actor, reported by one of its parties
 # ("during a conversation with X, ... was discussed, Y said"): the speaker took part.
@@ -199,7 +202,8 @@ def _sense(tok: Token, lex: Lexicon) -> EventSense | None:
     sense = None
     deps = _OBJECT_DEPS_V if pos == "V" else _OBJECT_DEPS_N
     for child in tok.children:
-        if child.dep_ in ("prt", "prep") or child.dep_ == "advmod" and child.lower_ in _PARTICLES:
+        if (child.dep_ in ("prt", "prep") or child.dep_ == "advmod" and child.lower_ in _PARTICLES
+                or child.dep_ in _PREDICATIVE and not any(g.dep_ == "neg" for g in child.children)):
             sense = lex.phrasal.get((lemma, child.lower_, pos), sense)  # "didn't back down": a particle
         if child.dep_ in deps or (child.dep_ == "prep" and child.lower_ == "of"):
             dependent = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)

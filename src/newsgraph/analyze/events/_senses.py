@@ -39,8 +39,9 @@ and says what it keeps and what it drops:
   "the plane exploded", "lower rates have helped", "the flights would provide support"
   (a weapon acts for whoever used it: "bombs exploded"; documents and laws, which act for
   their authors, are left to the speech acts and measures, whose types this rule skips);
-- "defend" supports another ("defended Iraq against criticism"); defending oneself or one's
-  own ("the right to defend themselves", "we will defend our north") is no SUPPORT;
+- "defend" supports another ("defended Iraq against criticism", "defended his father");
+  defending oneself or one's own ("the right to defend themselves", "we will defend our
+  north") is no SUPPORT;
 - a killing that a clause puts down to an accident ("were killed when two helicopters
   crashed") is no ASSAULT;
 - "investigate" an issue, a question or the cause of something is a study, not the manual's
@@ -55,6 +56,8 @@ from ._args import FEELINGS, to_infinitive
 from ._campaign import names_no_political_act
 from ._lexicon import lexicon
 from ._participants import _nouns
+from ._conditions import supposed_or_asked
+from ._verbal_senses import names_no_verbal_act
 
 
 __all__ = ["names_an_act"]
@@ -111,6 +114,10 @@ def names_an_act(tok: Token, kind: str) -> bool:
     lemma = tok.lemma_.lower()
     if names_no_political_act(tok, kind):
         return False  # campaign and verbal uses of material words (``_campaign``)
+    if names_no_verbal_act(tok, kind):
+        return False  # "demonstrated that ...", "recognized as ...", "admitted 40 patients" (``_verbal_senses``)
+    if supposed_or_asked(tok):
+        return False  # "if foreigners visited ...", "asked whether he would decline ..." (``_conditions``)
     if tok.dep_ == "amod" and tok.tag_ == "VBN":
         return False  # "the besieged town", "the Syrian-backed militia", "alleged bombers": a description
     if tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _DESCRIBED:
@@ -173,9 +180,13 @@ def names_an_act(tok: Token, kind: str) -> bool:
 
 
 def _ones_own(obj: Token) -> bool:
-    """ "themselves", "our north", "its citizens": the doer's self or what a possessive pronoun makes theirs."""
+    """ "themselves", "our north", "its citizens": the doer's self or what a possessive pronoun makes theirs.
+    One person of theirs is someone else: "defended his father", "defended her boss" support them."""
     if obj.tag_ == "PRP" and obj.lower_.endswith(("self", "selves")):
         return True
+    noun = _nouns("en").get(obj.lemma_.lower())
+    if noun is not None and noun.kind in ("person", "individual"):
+        return False
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
 
 
