@@ -101,15 +101,12 @@ def test_edges_the_fans_of_a_person_are_not_the_person(analyze):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("text", [
-    # ours: "he" is the subject who has shown it, not the one quoted saying so
-    'Paul Adams endorsed the mayor on Friday. "Tom Baker has clearly demonstrated that he lacks the judgment '
-    'to lead," Adams said.',
-])
-def test_edges_he_in_a_content_clause_is_its_subject_not_the_speaker(analyze, text):
-    entities, events = analyze(text)
-    shown = _event(events, "ACCUSE", "demonstrated")
-    assert not any("Adams" in name for name in _names(entities, shown.targets)), shown
+def test_edges_he_in_a_content_clause_is_its_subject_not_the_speaker(analyze):
+    # ours: "he" is the one who admitted it, not the one quoted saying so
+    entities, events = analyze('Paul Adams endorsed the mayor on Friday. "Tom Baker has clearly admitted that he '
+                               'lied to voters," Adams said.')
+    lied = _event(events, "ACCUSE", "lied")
+    assert _names(entities, lied.targets) == {"Tom Baker"}, lied
 
 
 @pytest.mark.slow
