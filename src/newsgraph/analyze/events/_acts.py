@@ -36,6 +36,7 @@ from spacy.tokens import Token
 
 from ..types import EventRecord, PhraseRecord
 from ._args import to_infinitive
+from ._intent import predicate_verb
 
 __all__ = ["Reading", "fold_acts"]
 
@@ -167,7 +168,8 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
     for a in readings:
         if a.event.type == "REQUEST" and a.token.dep_ == "aux":
             # "X said Y must cooperate with Z": the modal's verb is what is asked, no act of its own
-            dropped.update(id(b) for b in readings if b is not a and b.token.i == a.token.head.i)
+            # ("Y must be ready to mediate": what Y is asked to be ready for, _intent)
+            dropped.update(id(b) for b in readings if b is not a and predicate_verb(b.token).i == a.token.head.i)
         for b in readings:
             if a is b or a.token.i == b.token.i:
                 continue

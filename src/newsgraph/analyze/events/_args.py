@@ -18,6 +18,7 @@ from ..constants import ACTIVE_SUBJECTS, NOMINAL_SUBJECTS, PASSIVE_SUBJECTS
 from ..lexicons import words
 from ..quotes.cues import verb_frames
 from ..types import Participant, PhraseRecord
+from ._intent import disposed, intention_holder
 from ._participants import Participants
 
 __all__ = ["FEELINGS", "actors_targets", "place_of", "reporting_tail", "subject_of", "to_infinitive"]
@@ -109,6 +110,12 @@ def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
         if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
             controlled = controlled or verb.dep_ == "xcomp"
             verb = verb.head
+        elif disposed(verb):
+            verb = verb.head  # "Chile was willing to withdraw": the copula's subject (_intent)
+        elif (holder := intention_holder(verb)) is not None:
+            if holder.dep_ == "poss":
+                return holder, False  # "its interest in resuming talks": the possessor would act
+            verb = holder  # "announced plans to withdraw": who announced them
         elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ == "VERB":
             obj = next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
             if obj is not None and verb.head.lower_ in ("for", "of"):

@@ -43,6 +43,8 @@ and says what it keeps and what it drops:
   own ("the right to defend themselves", "we will defend our north") is no SUPPORT;
 - a killing that a clause puts down to an accident ("were killed when two helicopters
   crashed") is no ASSAULT;
+- a bare "talk" (no "with", "to") is talks only when offered: "willing to talk", "agreed to
+  talk"; "talked about the economy" is speaking;
 - "investigate" an issue, a question or the cause of something is a study, not the manual's
   ACCUSE investigate (of crimes, abuses, acts): "to investigate the Syrian issue".
 """
@@ -53,6 +55,7 @@ from spacy.tokens import Token
 
 from ._args import FEELINGS, to_infinitive
 from ._campaign import names_no_political_act
+from ._intent import offered_talks
 from ._lexicon import lexicon
 from ._participants import _nouns
 
@@ -150,6 +153,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return False  # "73 soldiers were killed when two helicopters crashed": an accident
         if kind in _MATERIAL and _done_by_a_thing(tok):
             return False
+        if lemma == "talk" and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children):
+            return offered_talks(tok)  # "willing to talk" negotiates; "talked about his record" speaks
         if lemma == "investigate":
             return not any(c.dep_ == "dobj" and c.lemma_.lower() in _TOPICS for c in tok.children)
         if kind == "MOBILIZE" and lemma in ("mobilize", "mobilise"):
