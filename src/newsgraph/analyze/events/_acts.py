@@ -116,7 +116,9 @@ def _dated_by_own_words(tok: Token) -> bool:
 def _verb_with_arguments(tok: Token) -> bool:
     """A verb that names no participant still reports an act when the parse gives it a subject
     or an object ("at least 82 were killed"); a bare word in a list ("Injured: 4,877") does not."""
-    return tok.pos_ == "VERB" and (tok.dep_ in ("acl", "amod", "relcl") or any(c.dep_ in _ARGUMENTS for c in tok.children))
+    # "we are willing to talk": the subject is the disposition's copula's (_intent)
+    return tok.pos_ == "VERB" and (tok.dep_ in ("acl", "amod", "relcl") or
+                                   any(c.dep_ in _ARGUMENTS for c in predicate_verb(tok).children))
 
 
 def _governs(head: Token, dependent: Token, steps: int = 3) -> bool:
