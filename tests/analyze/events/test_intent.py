@@ -57,3 +57,22 @@ def test_intent_what_someone_must_be_ready_for_is_the_demand(analyze):
     # the demand's content: "Y must be ready to mediate" is one REQUEST of Y, no CONSULT of its own
     _entities, events = analyze("The president said that Norway must be ready to mediate between the two sides.")
     assert [e.type for e in events] == ["REQUEST"]
+
+
+@pytest.mark.slow
+def test_intent_a_strike_one_is_committed_to_is_a_threat(analyze):
+    # a noun of violence under its actor's own disposition is announced, so a threat made now
+    entities, events = analyze("The president says he is committed to a possible strike against Syria.")
+    threat = _event(events, "THREATEN")
+    assert "Syria" in _names(entities, threat.targets)
+    assert "ASSAULT" not in [e.type for e in events]
+
+
+@pytest.mark.slow
+def test_intent_getting_out_of_a_country_is_a_withdrawal_but_not_out_of_a_race(analyze):
+    entities, events = analyze("Officials said Turkey would be happy to get out of Syria.")
+    withdrawal = _event(events, "RETREAT")
+    assert "Turkey" in _names(entities, withdrawal.actors)
+    assert withdrawal.modality == "hypothetical"
+    _entities, events = analyze("He said he would get out of the race in March.")
+    assert "RETREAT" not in [e.type for e in events]

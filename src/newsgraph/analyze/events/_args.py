@@ -18,7 +18,7 @@ from ..constants import ACTIVE_SUBJECTS, NOMINAL_SUBJECTS, PASSIVE_SUBJECTS
 from ..lexicons import words
 from ..quotes.cues import verb_frames
 from ..types import Participant, PhraseRecord
-from ._intent import disposed, intention_holder
+from ._intent import disposed, disposed_to, intention_holder
 from ._participants import Participants
 
 __all__ = ["FEELINGS", "actors_targets", "place_of", "reporting_tail", "subject_of", "to_infinitive"]
@@ -351,6 +351,10 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             actors.extend(parts.of(trigger.head.head))  # "prepare foreign contingents for deployment"
         if not targets and kind == "MOBILIZE":
             targets.extend(_readied_for_destination(trigger, parts))
+        if not actors and (copula := disposed_to(trigger)) is not None:
+            subj, passive = subject_of(copula, climb=False)  # "he is committed to a possible strike"
+            if subj is not None and not passive:
+                actors.extend(parts.of(subj))
         if not actors:
             noun = trigger.head if trigger.dep_ == "compound" else trigger  # "combat operations"
             verb = _governing_verb(noun, steps=2)  # its own object or prepositional object only

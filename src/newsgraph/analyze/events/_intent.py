@@ -7,6 +7,8 @@ parse hangs it on an adjective or a noun of intention, and its doer is that word
 
 - an adjective of disposition on a copula: "Chile was willing to withdraw", "France is ready
   to contribute troops", "we are prepared to talk": the copula's subject acts;
+- a noun event in the "to"/"for" phrase of such an adjective: "he is committed to a possible
+  strike", "Iran is ready for talks";
 - a noun of intention: "its interest in resuming talks", "their readiness to send troops",
   "Iran's offer to mediate": its possessor acts; without one, the subject of the verb that
   states or has the intention ("announced plans to withdraw", "indicated an interest in
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["DISPOSITIONS", "INTENTIONS", "disposed", "intention_holder", "offered_talks", "predicate_verb"]
+__all__ = ["DISPOSITIONS", "INTENTIONS", "disposed", "intention_holder", "offered_talks", "predicate_verb", "disposed_to"]
 
 # Adjectives (and participles used as adjectives) whose subject does what their infinitive names.
 DISPOSITIONS = frozenset({"willing", "unwilling", "ready", "prepared", "eager", "keen", "determined", "happy",
@@ -48,6 +50,15 @@ def predicate_verb(verb: Token) -> Token:
     else the act's own verb."""
     head = verb.head
     return head.head if verb.dep_ == "xcomp" and disposed(head) else verb
+
+
+def disposed_to(noun: Token) -> Token | None:
+    """The copula of a disposition whose "to"/"for" phrase a noun event is: "he is committed to a
+    possible strike", "Iran is ready for talks" (its subject would act); None otherwise."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "for") or not disposed(prep.head):
+        return None
+    return prep.head.head
 
 
 def intention_holder(verb: Token) -> Token | None:

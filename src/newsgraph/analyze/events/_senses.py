@@ -43,6 +43,8 @@ and says what it keeps and what it drops:
   own ("the right to defend themselves", "we will defend our north") is no SUPPORT;
 - a killing that a clause puts down to an accident ("were killed when two helicopters
   crashed") is no ASSAULT;
+- "get out" is a withdrawal only out of a named place ("get out of Lebanon"), not out of a
+  race, a deal or a car;
 - a bare "talk" (no "with", "to") is talks only when offered: "willing to talk", "agreed to
   talk"; "talked about the economy" is speaking;
 - "investigate" an issue, a question or the cause of something is a study, not the manual's
@@ -153,6 +155,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return False  # "73 soldiers were killed when two helicopters crashed": an accident
         if kind in _MATERIAL and _done_by_a_thing(tok):
             return False
+        if lemma == "get":
+            return _out_of_a_place(tok)  # "get out of Lebanon"; not "get out of the race"
         if lemma == "talk" and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children):
             return offered_talks(tok)  # "willing to talk" negotiates; "talked about his record" speaks
         if lemma == "investigate":
@@ -175,6 +179,13 @@ def names_an_act(tok: Token, kind: str) -> bool:
     if lemma == "warning" and _warns_of_a_danger(tok):
         return False  # "warnings of starvation": what may happen, not a threat someone makes
     return True
+
+
+def _out_of_a_place(verb: Token) -> bool:
+    """ "get out of Lebanon": the "out of" phrase names a country or a region."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC")
+               for out in verb.children if out.lower_ == "out"
+               for of in out.children if of.lower_ == "of" for o in of.children)
 
 
 def _ones_own(obj: Token) -> bool:
