@@ -6,7 +6,8 @@ and says what it keeps and what it drops:
 - "seek" in the passive seeks someone wanted ("an activist sought by the FBI"), no request;
 - "seek", "try" with an infinitive state an aim ("seeking to harm Trump"); with an
   object they ask for something ("seeking talks"), which is a REQUEST;
-- "fight", "battle", "struggle" with an infinitive are figurative ("fought to keep the boy");
+- "fight", "battle", "struggle" with an infinitive are figurative ("fought to keep the boy"), and
+  so are "fight", "battle", "combat" whose object names no one ("fighting gender stereotypes");
 - "offer", "promise", "pledge", "vow" name an act only with what is offered or promised:
   an infinitive or clause ("promised to provide aid"), or an object that names aid, help,
   talks or an act ("offered assistance"); "offered a religious service" is no agreement;
@@ -66,6 +67,8 @@ __all__ = ["names_an_act"]
 
 _AIMING = frozenset({"seek", "try", "strive", "fight", "battle", "struggle"})
 _PROMISING = frozenset({"offer", "promise", "pledge", "vow"})
+# Verbs of fighting that fight a cause when their object names no one: "fighting stereotypes".
+_FIGHTING = frozenset({"fight", "battle", "combat"})
 _REFUSING = frozenset({"refuse", "decline"})
 # Verbs of support that, in the simple present, state a stance rather than report an act.
 _STANCES = frozenset({"support", "back", "favor", "favour", "oppose"})
@@ -139,6 +142,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return False  # "the activist being sought by the FBI": a manhunt, not a request
         if lemma in _AIMING and any(c.dep_ == "xcomp" or c.dep_ == "advcl" and to_infinitive(c) for c in tok.children):
             return False
+        if lemma in _FIGHTING and any(c.dep_ == "dobj" and _a_thing(c) for c in tok.children):
+            return False  # "its commitment to fighting gender stereotypes": a cause, nobody is fought
         if lemma in _PROMISING:
             return _promises_something(tok)
         if lemma == "ask" and any(c.dep_ == "ccomp" and _question(c) for c in tok.children):
