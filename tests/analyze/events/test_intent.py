@@ -76,3 +76,10 @@ def test_intent_getting_out_of_a_country_is_a_withdrawal_but_not_out_of_a_race(a
     assert withdrawal.modality == "hypothetical"
     _entities, events = analyze("He said he would get out of the race in March.")
     assert "RETREAT" not in [e.type for e in events]
+
+
+@pytest.mark.slow
+def test_intent_a_fight_one_is_prepared_for_is_a_contest(analyze):
+    # politics names its contests with the words of violence: no attack, no threat
+    _entities, events = analyze("The senator says he is prepared for a floor fight at the party convention.")
+    assert not {"ASSAULT", "THREATEN"} & {e.type for e in events}

@@ -42,6 +42,7 @@ def test_obligation_a_quoted_must_asks_the_state_it_names(analyze):
     "A leader must fight for what he believes in.",  # a maxim, no one named is asked
     "Germany should have closed the border in May.",  # a reproach for the past
     "Germany will need to learn from this.",  # a forecast
+    "Germany should be grateful for the help.",  # a quoted "should": most often an opinion
 ])
 def test_obligation_quoted_maxims_reproaches_and_forecasts_are_no_demands(analyze, quoted):
     text = f'Foreign Minister Ana Costa spoke after the vote. "This was a dark day," she said. "{quoted}"'

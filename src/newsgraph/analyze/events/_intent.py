@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["DISPOSITIONS", "INTENTIONS", "disposed", "intention_holder", "offered_talks", "predicate_verb", "disposed_to"]
+__all__ = ["DISPOSITIONS", "INTENTIONS", "disposed", "intention_holder", "offered_talks", "predicate_verb", "disposed_to", "contest_ahead"]
 
 # Adjectives (and participles used as adjectives) whose subject does what their infinitive names.
 DISPOSITIONS = frozenset({"willing", "unwilling", "ready", "prepared", "eager", "keen", "determined", "happy",
-                          "glad", "reluctant", "poised", "committed", "loath", "anxious"})
+                          "glad", "reluctant", "poised", "committed", "loath"})
 # Nouns of intention whose holder does what their infinitive or "in"/"to" gerund names.
 INTENTIONS = frozenset({"interest", "readiness", "willingness", "intention", "intent", "plan", "commitment",
                         "determination", "desire", "bid", "effort", "attempt", "offer", "preparedness",
@@ -38,6 +38,8 @@ _STATING = frozenset({"announce", "express", "indicate", "signal", "reiterate", 
                       "demonstrate", "declare", "state", "make", "have", "unveil", "outline", "reaffirm",
                       "stress", "underline", "emphasize", "emphasise", "repeat", "convey"})
 _GERUND_PREPS = frozenset({"in", "to", "of", "toward", "towards"})
+# Nouns of violence that politics uses for its contests: one "ready for a fight" is most often a candidate.
+_CONTESTS = frozenset({"fight", "battle", "struggle", "combat", "war", "showdown", "confrontation"})
 
 
 def disposed(adjective: Token) -> bool:
@@ -100,3 +102,9 @@ def offered_talks(verb: Token) -> bool:
     if verb.dep_ not in ("xcomp", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     return verb.head.lemma_.lower() in _TO_NEGOTIATE or verb.head.lower_ in _TO_NEGOTIATE
+
+
+def contest_ahead(noun: Token) -> bool:
+    """ "he is prepared for a floor fight at the convention", "ready for a no-quarter fight": a
+    contest someone is disposed to, which politics names with the words of violence."""
+    return noun.lemma_.lower() in _CONTESTS and disposed_to(noun) is not None

@@ -7,7 +7,8 @@ the modal inside a statement, a declaration or a reminder carries the demand.
 The lexicon has no trigger for it (no event word), so it is read off the parse.
 
 A direct quotation whose sentence is the obligation, its speaker named around it, asks it too
-when it asks a state or a people to act ('"Africans need to strengthen their cooperation"').
+when it asks a state or a people to act with "must" or "need to" ('"Africans need to strengthen
+their cooperation"'); a quoted "should" is most often an opinion ('"Mexico should be grateful"').
 A state's or a body's belief that another must act is its position, so a demand too ("Russia
 feels the US must hold off"); a person's belief is an opinion, no demand.
 
@@ -117,8 +118,8 @@ def _quoted_speaker(verb: Token, modal: Token, parts: Participants) -> int | Non
     """The named speaker of a direct quotation whose sentence is the obligation itself, its
     reporting verb in another sentence: '"Americans and Africans need to strengthen their
     cooperation" against terrorism.' after 'he said' (the quotation's speaker asks it)."""
-    if verb.dep_ != "ROOT":
-        return None
+    if verb.dep_ != "ROOT" or modal.lower_ in ("should", "ought"):
+        return None  # '"Mexico should be grateful"': quoted "should" is most often an opinion
     return next((e for start, end, e in parts.spoken if start <= modal.idx < end), None)
 
 

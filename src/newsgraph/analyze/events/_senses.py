@@ -44,6 +44,8 @@ and says what it keeps and what it drops:
   own ("the right to defend themselves", "we will defend our north") is no SUPPORT;
 - a killing that a clause puts down to an accident ("were killed when two helicopters
   crashed") is no ASSAULT;
+- a fight, battle or war someone is ready or prepared for is a contest, no attack ("prepared
+  for a floor fight at the convention");
 - "get out" is a withdrawal only out of a named place ("get out of Lebanon"), not out of a
   race, a deal or a car;
 - a bare "talk" (no "with", "to") is talks only when offered: "willing to talk", "agreed to
@@ -58,7 +60,7 @@ from spacy.tokens import Token
 
 from ._args import FEELINGS, to_infinitive
 from ._campaign import names_no_political_act
-from ._intent import offered_talks
+from ._intent import contest_ahead, offered_talks
 from ._lexicon import lexicon
 from ._participants import _nouns
 
@@ -160,7 +162,7 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return False  # "73 soldiers were killed when two helicopters crashed": an accident
         if kind in _MATERIAL and _done_by_a_thing(tok):
             return False
-        if lemma == "get":
+        if lemma == "get" and kind == "RETREAT":
             return _out_of_a_place(tok)  # "get out of Lebanon"; not "get out of the race"
         if lemma == "talk" and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children):
             return offered_talks(tok)  # "willing to talk" negotiates; "talked about his record" speaks
@@ -175,6 +177,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
         return True
     if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in _DESCRIBED:
         return False
+    if kind == "ASSAULT" and contest_ahead(tok):
+        return False  # "he is prepared for a floor fight at the convention": a contest, no attack
     if lemma == "talk" and tok.tag_ == "NN":
         return False  # "the talk on the streets": talking, not talks
     if lemma == "meeting" and _meets_a_need(tok):
