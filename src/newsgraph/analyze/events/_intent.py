@@ -16,7 +16,8 @@ parse hangs it on an adjective or a noun of intention, and its doer is that word
 
 The modality comes from the same words (``lexicons/en/event_cues.tsv``: "willing",
 "interest" hypothetical, "ready", "plan" planned). Only words that say their holder would act
-are listed: "it is important to talk", "the need to talk" name no one who would.
+are listed: "it is important to talk", "the need to talk" name no one who would, and "a desire
+to" is left out (a wish, as often a fantasy as an aim: "expressed a desire to try, convict and shoot").
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ DISPOSITIONS = frozenset({"willing", "unwilling", "ready", "prepared", "eager", 
                           "glad", "reluctant", "poised", "committed", "loath"})
 # Nouns of intention whose holder does what their infinitive or "in"/"to" gerund names.
 INTENTIONS = frozenset({"interest", "readiness", "willingness", "intention", "intent", "plan", "commitment",
-                        "determination", "desire", "bid", "effort", "attempt", "offer", "preparedness",
+                        "determination", "bid", "effort", "attempt", "offer", "preparedness",
                         "eagerness", "reluctance", "unwillingness", "resolve", "pledge", "promise", "proposal",
                         "wish"})
 # Verbs whose object is an intention of their subject: "announced plans to", "expressed its readiness to".
