@@ -311,6 +311,7 @@ def test_analyze_events_the_content_of_an_act_is_no_second_event(analyze, text, 
     "A U.S. Embassy official, who refused to identify himself, said it was a bomb.",  # a personal refusal
     "Priests joined the crowd to offer a religious service.",  # no agreement offered
     "Elian's relatives have fought to keep the boy.",  # a figurative fight
+    "The city has been fighting poverty for years.",  # a cause fought, nobody attacked
 ])
 def test_analyze_events_no_event_for_statements_stances_and_back_references(analyze, text):
     _e, _t, _q, events = analyze(text)

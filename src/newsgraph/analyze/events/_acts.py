@@ -36,6 +36,7 @@ from spacy.tokens import Token
 
 from ..types import EventRecord, PhraseRecord
 from ._args import to_infinitive
+from ._intent import predicate_verb
 
 __all__ = ["Reading", "fold_acts"]
 
@@ -117,7 +118,9 @@ def _dated_by_own_words(tok: Token) -> bool:
 def _verb_with_arguments(tok: Token) -> bool:
     """A verb that names no participant still reports an act when the parse gives it a subject
     or an object ("at least 82 were killed"); a bare word in a list ("Injured: 4,877") does not."""
-    return tok.pos_ == "VERB" and (tok.dep_ in ("acl", "amod", "relcl") or any(c.dep_ in _ARGUMENTS for c in tok.children))
+    # "we are willing to talk": the subject is the disposition's copula's (_intent)
+    return tok.pos_ == "VERB" and (tok.dep_ in ("acl", "amod", "relcl") or
+                                   any(c.dep_ in _ARGUMENTS for c in predicate_verb(tok).children))
 
 
 def _governs(head: Token, dependent: Token, steps: int = 3) -> bool:
@@ -172,7 +175,8 @@ def _drop_contents(readings: list[Reading]) -> list[Reading]:
     for a in readings:
         if a.event.type == "REQUEST" and a.token.dep_ == "aux":
             # "X said Y must cooperate with Z": the modal's verb is what is asked, no act of its own
-            dropped.update(id(b) for b in readings if b is not a and b.token.i == a.token.head.i)
+            # ("Y must be ready to mediate": what Y is asked to be ready for, _intent)
+            dropped.update(id(b) for b in readings if b is not a and predicate_verb(b.token).i == a.token.head.i)
         for b in readings:
             if a is b or a.token.i == b.token.i:
                 continue

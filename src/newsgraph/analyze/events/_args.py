@@ -18,6 +18,7 @@ from ..constants import ACTIVE_SUBJECTS, NOMINAL_SUBJECTS, PASSIVE_SUBJECTS
 from ..lexicons import words
 from ..quotes.cues import verb_frames
 from ..types import Participant, PhraseRecord
+from ._intent import disposed, disposed_to, intention_holder
 from ._participants import Participants
 
 __all__ = ["FEELINGS", "actors_targets", "place_of", "reporting_tail", "subject_of", "to_infinitive"]
@@ -114,6 +115,12 @@ def subject_of(verb: Token, climb: bool = True) -> tuple[Token | None, bool]:
         if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
             controlled = controlled or verb.dep_ == "xcomp"
             verb = verb.head
+        elif disposed(verb):
+            verb = verb.head  # "Chile was willing to withdraw": the copula's subject (_intent)
+        elif (holder := intention_holder(verb)) is not None:
+            if holder.dep_ == "poss":
+                return holder, False  # "its interest in resuming talks": the possessor would act
+            verb = holder  # "announced plans to withdraw": who announced them
         elif verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ == "VERB":
             obj = next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
             if obj is not None and verb.head.lower_ in ("for", "of"):
@@ -385,6 +392,10 @@ def actors_targets(trigger: Token, parts: Participants, kind: str = "") -> tuple
             actors.extend(parts.of(trigger.head.head))  # "prepare foreign contingents for deployment"
         if not targets and kind == "MOBILIZE":
             targets.extend(_readied_for_destination(trigger, parts))
+        if not actors and (copula := disposed_to(trigger)) is not None:
+            subj, passive = subject_of(copula, climb=False)  # "he is committed to a possible strike"
+            if subj is not None and not passive:
+                actors.extend(parts.of(subj))
         if not actors:
             noun = trigger.head if trigger.dep_ == "compound" else trigger  # "combat operations"
             verb = _governing_verb(noun, steps=2)  # its own object or prepositional object only

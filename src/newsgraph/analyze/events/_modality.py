@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from ..constants import SUBJECTS
 from ..quotes.cues import verb_frames
+from ._intent import disposed
 from ._lexicon import Lexicon
 from ..types import QuoteRecord, TimexRecord
 
@@ -83,8 +84,8 @@ def modality_of(trigger: Token, lex: Lexicon) -> str:
             cue = lex.cues.get((t.lemma_.lower(), "head"))
             if cue:
                 found.append(cue)
-        if t.dep_ not in _CLIMB or t.head.i == t.i:
-            break
+        if (t.dep_ not in _CLIMB and not disposed(t)) or t.head.i == t.i:
+            break  # "Israel is not willing to withdraw": a disposition's copula speaks for the act too
         if t.dep_ == "conj" and (t.head.pos_ != t.pos_ or any(c.dep_ in SUBJECTS for c in t.children)):
             break  # "you can see a crater, and a bomb went off": a clause of its own
         if t.dep_ == "advcl" and any(c.dep_ in SUBJECTS for c in t.children):

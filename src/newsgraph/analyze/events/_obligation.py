@@ -6,6 +6,12 @@ report rarely writes "X demanded that Y ..." when the speaker said "Y must ...":
 the modal inside a statement, a declaration or a reminder carries the demand.
 The lexicon has no trigger for it (no event word), so it is read off the parse.
 
+A direct quotation whose sentence is the obligation, its speaker named around it, asks it too
+when it asks a state or a people to act with "must" or "need to" ('"Africans need to strengthen
+their cooperation"'); a quoted "should" is most often an opinion ('"Mexico should be grateful"').
+A state's or a body's belief that another must act is its position, so a demand too ("Russia
+feels the US must hold off"); a person's belief is an opinion, no demand.
+
 Not demands: a speaker's duty for itself ("we must", "Germany must" said by
 Germany), impersonal obligations ("there must be", "it must be noted"), what is
 to be done to someone ("the killers must be punished": a passive subject is not
@@ -32,6 +38,12 @@ _STATEMENT_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announc
                               "emphasise", "underline", "insist", "reiterate", "repeat", "write", "tweet",
                               "remind", "note", "argue", "maintain", "assert", "affirm", "make"})
 _STATEMENT_NOUNS = frozenset({"reminder", "message", "statement", "declaration", "letter", "note", "word"})
+# Verbs of opinion: a state or a body that "feels" or "believes" another must act states its
+# position, a demand ("Russia feels the US must hold off"); a person's or a pundit's is an opinion.
+_BELIEF_VERBS = frozenset({"feel", "believe", "think", "consider"})
+_POSITION_HOLDERS = frozenset({"GPE", "ORG", "NORP"})
+# Whom a quoted "must" with no reporting verb asks: states and peoples (a misread name is often an ORG).
+_PEOPLES = frozenset({"GPE", "NORP"})
 _SELF = frozenset({"i", "we", "us", "there", "one"})
 _WANTING = frozenset({"want", "wish"})
 _TO_PREPS = frozenset({"to"})
@@ -40,7 +52,7 @@ _TO_PREPS = frozenset({"to"})
 def _statement(verb: Token) -> tuple[Token, list[Token]] | None:
     """The word that reports the clause and the addressees named on it ("told Y", "a reminder to Y")."""
     head = verb.head
-    if verb.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _STATEMENT_VERBS:
+    if verb.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _STATEMENT_VERBS | _BELIEF_VERBS:
         reporter = head
     elif verb.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in _STATEMENT_NOUNS:
         reporter = head
@@ -69,9 +81,10 @@ def obligations(sent: Span, parts: Participants) -> list[tuple[Token, list[Parti
         else:
             continue
         found = _statement(verb)
-        if found is None:
+        quoted = _quoted_speaker(verb, modal, parts) if found is None else None
+        if found is None and quoted is None:
             continue
-        reporter, addressees = found
+        reporter, addressees = found if found is not None else (None, [])
         subj = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECTS), None)
         # pos check: "US" lowercases to "us" but is no pronoun
         if subj is None or (subj.lower_ in _SELF and subj.pos_ in ("PRON", "ADV")) or subj.dep_ == "expl":
@@ -81,16 +94,50 @@ def obligations(sent: Span, parts: Participants) -> list[tuple[Token, list[Parti
             # "the sites should be off limits", "X must be punished", "U.S. involvement in NATO may
             # need to be diminished": asks no one named to act
             continue
-        speaker_verb = reporter if reporter.pos_ != "NOUN" else reporter.head
-        speaker, passive = subject_of(speaker_verb)
-        actors = parts.of(speaker) if speaker is not None and not passive else []
+        if reporter is None:
+            actors = [quoted]
+        else:
+            speaker_verb = reporter if reporter.pos_ != "NOUN" else reporter.head
+            speaker, passive = subject_of(speaker_verb)
+            actors = parts.of(speaker) if speaker is not None and not passive else []
+        if reporter is not None and reporter.lemma_.lower() in _BELIEF_VERBS and not (actors and speaker.pos_ in ("PROPN", "NOUN") and
+                                                            all(_holds_positions(a, parts) for a in actors)):
+            continue  # "analysts believe the Fed must act", "I thought he should": an opinion, no demand
         targets = parts.of(subj)
         if not targets and subj.lower_ in ("it", "they", "he", "she"):
             targets = [e for a in addressees for e in parts.of(a)]  # "a reminder to Iraq that it must"
         if not targets or set(targets) & set(actors):
             continue  # nobody asked, or the speaker binding itself
+        if reporter is None and not _asks_a_body(verb, modal, targets, parts):
+            continue
         out.append((modal, actors, [t for t in targets if t not in actors]))
     return out
+
+
+def _quoted_speaker(verb: Token, modal: Token, parts: Participants) -> int | None:
+    """The named speaker of a direct quotation whose sentence is the obligation itself, its
+    reporting verb in another sentence: '"Americans and Africans need to strengthen their
+    cooperation" against terrorism.' after 'he said' (the quotation's speaker asks it)."""
+    if verb.dep_ != "ROOT" or modal.lower_ in ("should", "ought"):
+        return None  # '"Mexico should be grateful"': quoted "should" is most often an opinion
+    return next((e for start, end, e in parts.spoken if start <= modal.idx < end), None)
+
+
+def _asks_a_body(verb: Token, modal: Token, targets: list[Participant], parts: Participants) -> bool:
+    """A quoted obligation with no reporting verb of its own is a demand only when it asks states or
+    peoples to act, now: '"America must act"' is; '"A leader must fight"', '"Candidates should know
+    that"' are maxims, '"he should have never been there"' a reproach, '"X will need to learn"' a
+    forecast."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children) and verb.i == modal.i:
+        return False
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    return all(isinstance(t, int) and parts.entities[t].type in _PEOPLES for t in targets)
+
+
+def _holds_positions(p: Participant, parts: Participants) -> bool:
+    """A state or an organisation, whose stated belief is its position."""
+    return isinstance(p, int) and parts.entities[p].type in _POSITION_HOLDERS
 
 
 def wishes(sent: Span, parts: Participants) -> list[tuple[Token, list[Participant], list[Participant]]]:

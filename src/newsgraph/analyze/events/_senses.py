@@ -6,7 +6,8 @@ and says what it keeps and what it drops:
 - "seek" in the passive seeks someone wanted ("an activist sought by the FBI"), no request;
 - "seek", "try" with an infinitive state an aim ("seeking to harm Trump"); with an
   object they ask for something ("seeking talks"), which is a REQUEST;
-- "fight", "battle", "struggle" with an infinitive are figurative ("fought to keep the boy");
+- "fight", "battle", "struggle" with an infinitive are figurative ("fought to keep the boy"), and
+  so are "fight", "battle", "combat" whose object names no one ("fighting gender stereotypes");
 - "offer", "promise", "pledge", "vow" name an act only with what is offered or promised:
   an infinitive or clause ("promised to provide aid"), or an object that names aid, help,
   talks or an act ("offered assistance"); "offered a religious service" is no agreement;
@@ -44,6 +45,12 @@ and says what it keeps and what it drops:
   north") is no SUPPORT;
 - a killing that a clause puts down to an accident ("were killed when two helicopters
   crashed") is no ASSAULT;
+- a fight, battle or war someone is ready or prepared for is a contest, no attack ("prepared
+  for a floor fight at the convention");
+- "get out" is a withdrawal only out of a named place ("get out of Lebanon"), not out of a
+  race, a deal or a car;
+- a bare "talk" (no "with", "to") is talks only when offered: "willing to talk", "agreed to
+  talk"; "talked about the economy" is speaking;
 - "investigate" an issue, a question or the cause of something is a study, not the manual's
   ACCUSE investigate (of crimes, abuses, acts): "to investigate the Syrian issue".
 """
@@ -54,6 +61,7 @@ from spacy.tokens import Token
 
 from ._args import FEELINGS, to_infinitive
 from ._campaign import names_no_political_act
+from ._intent import contest_ahead, offered_talks
 from ._lexicon import lexicon
 from ._participants import _nouns
 from ._conditions import supposed_or_asked
@@ -64,6 +72,8 @@ __all__ = ["names_an_act"]
 
 _AIMING = frozenset({"seek", "try", "strive", "fight", "battle", "struggle"})
 _PROMISING = frozenset({"offer", "promise", "pledge", "vow"})
+# Verbs of fighting that fight a cause when their object names no one: "fighting stereotypes".
+_FIGHTING = frozenset({"fight", "battle", "combat"})
 _REFUSING = frozenset({"refuse", "decline"})
 # Verbs of support that, in the simple present, state a stance rather than report an act.
 _STANCES = frozenset({"support", "back", "favor", "favour", "oppose"})
@@ -141,6 +151,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return False  # "the activist being sought by the FBI": a manhunt, not a request
         if lemma in _AIMING and any(c.dep_ == "xcomp" or c.dep_ == "advcl" and to_infinitive(c) for c in tok.children):
             return False
+        if lemma in _FIGHTING and any(c.dep_ == "dobj" and _a_thing(c) for c in tok.children):
+            return False  # "its commitment to fighting gender stereotypes": a cause, nobody is fought
         if lemma in _PROMISING:
             return _promises_something(tok)
         if lemma == "ask" and any(c.dep_ == "ccomp" and _question(c) for c in tok.children):
@@ -157,6 +169,10 @@ def names_an_act(tok: Token, kind: str) -> bool:
             return False  # "73 soldiers were killed when two helicopters crashed": an accident
         if kind in _MATERIAL and _done_by_a_thing(tok):
             return False
+        if lemma == "get" and kind == "RETREAT":
+            return _out_of_a_place(tok)  # "get out of Lebanon"; not "get out of the race"
+        if lemma == "talk" and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children):
+            return offered_talks(tok)  # "willing to talk" negotiates; "talked about his record" speaks
         if lemma == "investigate":
             return not any(c.dep_ == "dobj" and c.lemma_.lower() in _TOPICS for c in tok.children)
         if kind == "MOBILIZE" and lemma in ("mobilize", "mobilise"):
@@ -168,6 +184,8 @@ def names_an_act(tok: Token, kind: str) -> bool:
         return True
     if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in _DESCRIBED:
         return False
+    if kind == "ASSAULT" and contest_ahead(tok):
+        return False  # "he is prepared for a floor fight at the convention": a contest, no attack
     if lemma == "talk" and tok.tag_ == "NN":
         return False  # "the talk on the streets": talking, not talks
     if lemma == "meeting" and _meets_a_need(tok):
@@ -177,6 +195,13 @@ def names_an_act(tok: Token, kind: str) -> bool:
     if lemma == "warning" and _warns_of_a_danger(tok):
         return False  # "warnings of starvation": what may happen, not a threat someone makes
     return True
+
+
+def _out_of_a_place(verb: Token) -> bool:
+    """ "get out of Lebanon": the "out of" phrase names a country or a region."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC")
+               for out in verb.children if out.lower_ == "out"
+               for of in out.children if of.lower_ == "of" for o in of.children)
 
 
 def _ones_own(obj: Token) -> bool:

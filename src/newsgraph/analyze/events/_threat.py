@@ -34,6 +34,7 @@ from spacy.tokens import Token
 
 from ..types import QuoteRecord
 from ._acts import Reading
+from ._intent import disposed_to
 from ._lexicon import Lexicon
 from ._modality import reports_speech
 from ._participants import Participants
@@ -69,8 +70,10 @@ def threat_mode(trigger: Token, kind: str, mode: str | None, modality: str, lex:
         return None
     if trigger.dep_ in _DESCRIPTIVE_DEPS or (trigger.dep_ == "acl" and trigger.tag_ == "VBN"):
         return None  # "occupation forces", "equipment seized last year": describes, announces nothing
-    if kind == "ASSAULT" and trigger.pos_ != "VERB":
-        return None  # "stand up to the attacks": a noun of violence is too often verbal or someone else's
+    if kind == "ASSAULT" and trigger.pos_ != "VERB" and disposed_to(trigger) is None:
+        # "stand up to the attacks": a noun of violence is too often verbal or someone else's; not
+        # under its actor's own disposition ("he is committed to a possible strike against Iraq")
+        return None
     firm = conditional = modal = False
     t, came_by = trigger, ""
     for _ in range(7):
