@@ -30,6 +30,7 @@ EVALUATIONS = {
     "meantime_xdoc": "newsgraph.evaluate.meantime_xdoc",
     "plover": "newsgraph.evaluate.plover",
     "events": "newsgraph.evaluate.events",
+    "polnear_events": "newsgraph.evaluate.polnear_event_gold",
     "factrueval": "newsgraph.evaluate.factrueval",
     "ruquotes": "newsgraph.evaluate.ruquotes",
 }

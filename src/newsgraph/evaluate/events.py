@@ -393,7 +393,4 @@ def evaluate(analyzer, data_dir: Path, limit: int | None = None) -> dict[str, fl
         raise ConfigError(f"our TimeBank event gold is not at {OURS_GOLD} (it ships with the source tree)")
     ours_gold = load_gold(OURS_GOLD)
     ours_records = analyze_ours(analyzer, data_dir, sorted(ours_gold)[:limit])
-    from . import polnear_event_gold
-
-    return (figures | score_ours(ours_gold, ours_records) | polnear_event_gold.evaluate(analyzer, data_dir, limit)
-            | event_labels.evaluate(analyzer, data_dir, limit))
+    return figures | score_ours(ours_gold, ours_records) | event_labels.evaluate(analyzer, data_dir, limit)

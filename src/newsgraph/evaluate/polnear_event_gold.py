@@ -20,7 +20,11 @@ from ..model import Article
 from . import events
 from .polnear import _metadata
 
-__all__ = ["GOLD", "PARTS", "articles", "evaluate"]
+__all__ = ["NAME", "DESCRIPTION", "GOLD", "PARTS", "articles", "evaluate"]
+
+NAME = "polnear_events"
+DESCRIPTION = ("events (type, actors, targets, modality) against our event gold on 51 PolNeAR articles "
+               "(US political news; dev and aside parts)")
 
 GOLD = Path(__file__).resolve().parents[3] / "data" / "event_labels" / "polnear_gold" / "gold"
 PARTS = GOLD.parent / "parts.tsv"
