@@ -16,14 +16,13 @@ word is the THREATEN event). Violence (ASSAULT) counts only when firmly
 committed (will/would/shall, or a plan/readiness head): "could attack" is a
 journalist's speculation more often than a threat.
 
-Two framings make a threat of a coercive noun as well (``framed_threats``), the threat taking
-the place of the act it frames:
-- readiness for one's own force: "he is committed to a possible strike against Iraq", "ready
-  for war": the one who is ready threatens whom the act is against;
-- the act held out to its target as a consequence: "Saddam can expect punishing air strikes ...
-  if he doesn't stop", "Iran will face sanctions unless ...", in someone's words: the speaker
-  threatens the one who is to expect or face it. A condition or a modal in a quotation is needed:
-  "the company faces sanctions" reported by the article is news, not a threat.
+A noun of violence counts under its actor's own disposition ("he is committed to a possible
+strike against Iraq": ``_intent.disposed_to``). A coercive act held out to its target as a
+consequence makes a threat as well (``framed_threats``), the threat taking the place of the act:
+"Saddam can expect punishing air strikes ... if he doesn't stop", "Iran will face sanctions
+unless ...", in someone's words: the speaker threatens the one who is to expect or face it. A
+condition or a modal in a quotation is needed: "the company faces sanctions" reported by the
+article is news, not a threat.
 """
 
 from __future__ import annotations
@@ -111,22 +110,20 @@ def threat_mode(trigger: Token, kind: str, mode: str | None, modality: str, lex:
     return _MODES.get((kind, mode or ""), _DEFAULT_MODE[kind])
 
 
-# Words of readiness for an act: "committed to a strike", "ready for war", "prepared for action".
-_READY = frozenset({"committed", "ready", "prepared", "determined", "poised"})
 # Verbs whose subject is to bear an act someone else holds out: "can expect strikes", "will face sanctions".
 _BEARING = frozenset({"expect", "face"})
 _HELD_OUT_MODALS = frozenset({"will", "would", "can", "could", "'ll", "may"})
 
 
 def framed_threats(readings: list[Reading], parts: Participants, quotes: list[QuoteRecord]) -> list[Reading]:
-    """The readings with each coercive act framed as readiness or as a consequence held out replaced
-    by the THREATEN made of it (one per framing word: "punishing air strikes" is one threat)."""
+    """The readings with each coercive act held out as a consequence replaced by the THREATEN made
+    of it (one per framing word: "punishing air strikes" is one threat)."""
     threats: dict[int, Reading] = {}
     framed_acts: set[int] = set()
     for r in readings:
         if r.event.type not in _COERCIVE or r.derived:
             continue
-        framed = _readiness(r.token, parts) or _held_out(r.token, parts, quotes)
+        framed = _held_out(r.token, parts, quotes)
         if framed is None:
             continue
         head, actors, targets = framed
@@ -136,7 +133,7 @@ def framed_threats(readings: list[Reading], parts: Participants, quotes: list[Qu
                 threats[head.i].event = replace(threats[head.i].event, mode=_DEFAULT_MODE["ASSAULT"])
             continue
         if not actors and r.event.attributed_to is not None and r.event.attributed_to not in targets:
-            actors = [r.event.attributed_to]  # "Clinton says he is committed to ...": "he" unresolved
+            actors = [r.event.attributed_to]  # a quotation with no resolved speaker: who reports it
         made = "historical" if "historical" in (r.event.modality or "") else "asserted"
         threats[head.i] = Reading(head, replace(
             r.event, type="THREATEN", mode=_DEFAULT_MODE[r.event.type], modality=made, actors=actors,
@@ -145,21 +142,6 @@ def framed_threats(readings: list[Reading], parts: Participants, quotes: list[Qu
     if not threats:
         return readings
     return [r for r in readings if id(r) not in framed_acts] + list(threats.values())
-
-
-def _readiness(tok: Token, parts: Participants):
-    """(readiness word, who is ready, []) for "X is committed to / ready for <coercive noun>"."""
-    prep = tok.head
-    if tok.dep_ != "pobj" or prep.lower_ not in ("to", "for") or prep.head.lower_ not in _READY:
-        return None
-    ready = prep.head
-    holder = ready.head if ready.dep_ == "acomp" else ready
-    if any(c.dep_ == "neg" for c in (*ready.children, *holder.children)):
-        return None
-    subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ in ("you",):
-        return None
-    return ready, parts.of(subject), []
 
 
 def _held_out(tok: Token, parts: Participants, quotes: list[QuoteRecord]):
