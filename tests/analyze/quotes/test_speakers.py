@@ -402,3 +402,10 @@ def test_speaker_a_body_s_document_in_a_sentence_parsed_around_a_noun(nlp):
             "was not considered a risk. It also said he had behaved well.")
     assert _speakers(nlp, text)[-2:] == [("The review board decision", "Review Board of Ontario"),
                                          ("It", "Review Board of Ontario")]
+
+
+def test_a_described_role_speaks_for_the_person_titled_so(nlp):
+    # ours: two senators were titled; "the Ohio senator" is the one whose titles say Ohio
+    text = ("Ohio Sen. Dana Reyes toured a steel mill. Florida Sen. Tom Hale toured a port. "
+            "The Ohio senator said the tariff would cost jobs.")
+    assert _speakers(nlp, text)[-1] == ("The Ohio senator", "Dana Reyes")

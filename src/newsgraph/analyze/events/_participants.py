@@ -12,6 +12,8 @@ phrases too: "Britain, France and Germany" are three) and returns what it stands
   a possessive inside a phrase with a "by" agent that agent ("statements by the leaders about
   their readiness");
 - an office of named states ("the presidents of Ukraine, France and Finland") those states;
+- a role with a description of its own ("the Vermont senator", "the Israeli leader") the person
+  the text titled so before (``quotes.titles``), unless someone untitled was named just before;
 - a phrase (``PhraseRecord``) headed by a noun of people, bodies or sites ("riot police",
   "the perpetrators", "U.S. embassies in Kenya"), with the entity it stands for when a
   modifier names it ("the Cuban government" -> Cuba, "NATO Secretary General" -> NATO).
@@ -227,6 +229,10 @@ class Participants:
             return owners  # "the presidents of Ukraine, France and Finland": the states they lead
         if named_after:
             return named_after[:1]  # "the Ukrainian enterprise Yuzhmash", "his interlocutor, Donald Trump"
+        if noun.kind == "person" and self._modified(t):
+            described = self.resolver.described(t)
+            if described is not None:
+                return [described]  # "the Vermont senator": the senator introduced as "Sen. X (I-Vt.)"
         if noun.kind == "person" and self._of_a_thing(t):
             return []  # "the candidate of their choice": whoever it turns out to be, no one named
         owner = self._owner(t, owners)

@@ -87,6 +87,7 @@ from ..doc_text import text_of
 from ..lexicons import table, words
 from .cues import verb_frames
 from .marks import quote_spans
+from .titles import Titles
 from ..types import EntityRecord, SpeakerRecord
 from ..constants import NOMINAL_SUBJECTS
 
@@ -156,6 +157,7 @@ class SpeakerResolver:
         self.unnamed_people: dict[str, list[int]] = {}  # person noun -> [char] of "a woman", "a man"
         self.unnamed_roles: dict[str, list[int]] = {}  # role word -> [char] of "a/another <role>" with no name
         self.subjects: list[tuple[int, int]] = []  # (char, entity) of person subjects
+        self.title_index = Titles(lang)  # every title word of each person, for described roles
         self._index_people()
         self.spoke: list[tuple[int, int]] = []  # (char, entity) of resolved speakers
         self.office_names: dict[object, str] = {}
@@ -306,6 +308,9 @@ class SpeakerResolver:
         if lemma in self.media or low in self.media:
             return None, None
         if lemma in self.role_nouns and self._definite(head) and head.tag_ not in ("NNS", "NNPS"):
+            described = self.described(head) if self._described(head) else None
+            if described is not None:
+                return described, None  # "the Ohio governor": the governor whose titles say Ohio
             found = self._latest_role(lemma, head.idx)
             unnamed = max((c for c in self.unnamed_roles.get(lemma, []) if c < head.idx), default=-1)
             if unnamed > max((pos for pos, _ in self.roles.get(lemma, []) if pos < head.idx), default=-1):
@@ -619,6 +624,26 @@ class SpeakerResolver:
         found = [ent for pos, ent in self.roles.get(role, []) if pos < before]
         return found[-1] if found else None
 
+    def described(self, head) -> int | None:
+        """The person a definite, singular role noun with a description of its own stands for ("the
+        Vermont senator", "the Israeli leader", "the former secretary of state"), by ``titles``."""
+        if head.lemma_.lower() not in self.role_nouns or head.tag_ in ("NNS", "NNPS") or not self._definite(head):
+            return None
+        found = self.title_index.holder(head)
+        # the latest person named before the description's sentence (one named in the same clause is
+        # most often another party: "Hale accused the former secretary of state")
+        latest = self._latest(head.sent.start_char, person=True)
+        if found is not None and latest not in (None, found) and not self.title_index.titled(latest, head.idx):
+            # "Ted Cruz has taken time ... The Republican presidential candidate plans": a description
+            # right after someone whose titles the text never gave may be theirs; no one is sure
+            return None
+        return found
+
+    @staticmethod
+    def _described(head) -> bool:
+        """A role noun with words of its own before it: "the Vermont senator", "the Israeli leader"."""
+        return any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("ADJ", "PROPN") for c in head.children)
+
     def _definite(self, head) -> bool:
         det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
         return det is not None and (det.lower_ in _DEFINITE or det.dep_ == "poss")
@@ -657,6 +682,7 @@ class SpeakerResolver:
                         self.subjects.append((m.start, person))
                 for role in self._roles_of(head, span):
                     self.roles.setdefault(role, []).append((m.start, person))
+                self.title_index.add(person, m.start, head, span)
 
         for tok in doc:
             lemma = tok.lemma_.lower()  # read once: this loop visits every token
