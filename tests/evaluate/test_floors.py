@@ -20,7 +20,10 @@ REQUIRED_FLOORS = {
                "aquaint_edge_precision", "heldout_f1", "heldout_strict_f1", "seed_f1", "seed_strict_f1",
                "ours_dev_f1", "ours_dev_strict_f1", "ours_aside_f1", "ours_aside_strict_f1",
                "ours2_dev_f1", "ours2_aside_f1"},
-    "polnear_events": {"polnear_gold_dev_f1", "polnear_gold_aside_f1", "polnear_gold_aside_strict_f1"},
+    "polnear_events": {"polnear_gold_dev_f1", "polnear_gold_aside_f1", "polnear_gold_aside_strict_f1",
+                       "polnear_gold2_dev_f1", "polnear_gold3_dev_f1"},
+    "aquaint_events": {"aquaint2_aside_f1", "aquaint2_aside_strict_f1", "aquaint2_aside_actor_accuracy",
+                       "aquaint2_aside_edge_precision"},
     "factrueval": {"f1", "heldout_f1"},
     "ruquotes": {"f1", "speaker_accuracy", "heldout_f1", "heldout_speaker_accuracy"},
 }

@@ -31,6 +31,7 @@ EVALUATIONS = {
     "plover": "newsgraph.evaluate.plover",
     "events": "newsgraph.evaluate.events",
     "polnear_events": "newsgraph.evaluate.polnear_event_gold",
+    "aquaint_events": "newsgraph.evaluate.aquaint_event_gold",
     "factrueval": "newsgraph.evaluate.factrueval",
     "ruquotes": "newsgraph.evaluate.ruquotes",
 }
