@@ -21,11 +21,14 @@ needs_texts = pytest.mark.skipif(not TEXTS.is_dir(), reason=f"the PolNeAR texts 
 def test_polnear_event_gold_quotes_its_texts_and_keeps_the_labels_aside_articles_aside():
     gold = ev.load_gold(pg.GOLD)
     parts = ev.ours_parts(gold, pg.PARTS)
-    assert set(parts) == {"polnear_gold_dev", "polnear_gold_aside"}
+    assert set(parts) == {"polnear_gold_dev", "polnear_gold_aside", "polnear_gold2_dev", "polnear_gold3_dev"}
     judged = set(event_labels.read_labels())
     assert set(parts["polnear_gold_aside"]) == event_labels.aside_docs(judged)
     assert sum(len(gold[d]) for d in parts["polnear_gold_dev"]) == 333
     assert sum(len(gold[d]) for d in parts["polnear_gold_aside"]) == 152
+    # the later batches hold articles the judged labels never saw
+    assert not (set(parts["polnear_gold2_dev"]) | set(parts["polnear_gold3_dev"])) & judged
+    assert (len(parts["polnear_gold2_dev"]), len(parts["polnear_gold3_dev"])) == (36, 72)
     for doc, article in zip(sorted(gold), pg.articles(DATA, sorted(gold))):
         assert article.published and article.published[:4] in ("2015", "2016")
         text = " ".join(article.text.split())
