@@ -113,13 +113,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="event threshold: best coded event F1 (the old objective) or best F0.5 of the event gate")
     # Off by default: fitted with ours_dev, the cross-validated event threshold fell to 0 (the gate
     # cut right ours_dev events), and PLOVER type precision fell from 0.717 to 0.695, seed F1 0.825 to 0.813.
-    parser.add_argument("--ours", action="store_true", help="also fit on our TimeBank event gold (ours_dev)")
+    parser.add_argument("--ours", action="store_true", help="also fit on our TimeBank event gold (its *_dev parts)")
+    parser.add_argument("--polnear-gold", action="store_true",
+                        help="also fit on our PolNeAR event gold (its *_dev parts; use with --no-polnear: the "
+                             "judged labels cover the same articles)")
     args = parser.parse_args(argv)
     analyzer = Analyzer(stages=with_options(STAGES, "events", gated=False, observe=_observed))
     old_gate = _load_old_gate(args.out)
     units = _aquaint_units(analyzer, args.data) + _plover_units(analyzer, args.data)
     if args.ours:
         units += _ours_units(analyzer, args.data)
+    if args.polnear_gold:
+        units += _polnear_gold_units(analyzer, args.data)
     fitted_tb, aside = _timebank_units(analyzer, args.data, args.labels)
     if not args.no_labels:
         units += fitted_tb
@@ -134,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     participant_l2 = min(L2_GRID, key=lambda l2: cv[l2][2])
     report = _choose(units, _mixed(cv[event_l2][0], cv[participant_l2][0]), args.event_objective)
     report["ours"] = args.ours
+    report["polnear_gold"] = args.polnear_gold
     report["polnear"] = bool(fitted_pn) and not args.no_polnear
     report.update(event_l2=event_l2, participant_l2=participant_l2,
                   log_loss_by_l2={str(l2): {"event": round(cv[l2][1], 4), "participant": round(cv[l2][2], 4)}
@@ -207,6 +213,16 @@ def _ours_units(analyzer: Analyzer, data: Path) -> list[Unit]:
     dev = ev.tunable_ours(gold)
     folder = data / "timebank" / "TimeBank"
     return [_coded_unit(analyzer, ev.timebank_article(folder / f"{doc}.tml"), doc, gold[doc], "ours") for doc in dev]
+
+
+def _polnear_gold_units(analyzer: Analyzer, data: Path) -> list[Unit]:
+    """The tunable parts of our PolNeAR event gold (``*_dev``); the aside part is never read."""
+    from newsgraph.evaluate import polnear_event_gold as pg
+
+    gold = ev.load_gold(pg.GOLD)
+    dev = sorted(d for part, docs in ev.ours_parts(gold, pg.PARTS).items() if part.endswith("_dev") for d in docs)
+    return [_coded_unit(analyzer, article, doc, gold[doc], "polnear_gold")
+            for doc, article in zip(dev, pg.articles(data, dev))]
 
 
 def _coded_unit(analyzer: Analyzer, article: Article, doc: str, gold: list, corpus: str) -> Unit:
@@ -466,10 +482,12 @@ def _figures(units: list[Unit], cv, t_event: float, t_edge: float) -> dict:
     seed = [(u.gold, _gated(u, cv[k], t_event, t_edge)) for k, u in enumerate(units) if u.corpus == "seed"]
     plover = [(u.gold, _gated(u, cv[k], t_event, t_edge)) for k, u in enumerate(units) if u.corpus == "plover"]
     ours = [(u.gold, _gated(u, cv[k], t_event, t_edge)) for k, u in enumerate(units) if u.corpus == "ours"]
-    figures = {"tune": ev.score(aquaint), "seed": ev.score(seed), "plover": pl.score(plover), "ours_dev": ev.score(ours)}
+    pn_gold = [(u.gold, _gated(u, cv[k], t_event, t_edge)) for k, u in enumerate(units) if u.corpus == "polnear_gold"]
+    figures = {"tune": ev.score(aquaint), "seed": ev.score(seed), "plover": pl.score(plover), "ours_dev": ev.score(ours),
+               "polnear_gold_dev": ev.score(pn_gold)}
     # pooled event F1: AQUAINT, seed and ours_dev matches, plus PLOVER sentences with an event of their type
     counts = ev.Counts()
-    for gold, predicted in aquaint + seed + ours:
+    for gold, predicted in aquaint + seed + ours + pn_gold:
         counts += ev.count(gold, predicted)
     plover_right = sum(any(p[0] == g.type for p in predicted) for g, predicted in plover)
     plover_predicted = sum(len(predicted) for _, predicted in plover)
@@ -517,7 +535,7 @@ def _figures(units: list[Unit], cv, t_event: float, t_edge: float) -> dict:
 # Corpora whose candidates are every event the rules make, each judged: the event gate's precision
 # and recall over them are those of the system (up to what the rules find). PLOVER judges one
 # type per sentence and the TimeBank edge labels only events that drew an edge.
-SAMPLED_CORPORA = ("aquaint", "seed", "ours", "polnear")
+SAMPLED_CORPORA = ("aquaint", "seed", "ours", "polnear", "polnear_gold")
 
 
 def _event_gate_by_corpus(units: list[Unit], cv, t_event: float) -> dict[str, dict]:
@@ -621,6 +639,7 @@ def _summary(f: dict) -> dict:
         "tune": {k: round(f["tune"][k], 4) for k in keys},
         "seed": {k: round(f["seed"][k], 4) for k in keys},
         "ours_dev": {k: round(f["ours_dev"][k], 4) for k in keys},
+        "polnear_gold_dev": {k: round(f["polnear_gold_dev"][k], 4) for k in keys},
         "plover": {k: round(v, 4) for k, v in f["plover"].items()},
         "pooled_event_f1": round(f["pooled_event_f1"], 4),
         "coded_event_f1": round(f["coded_event_f1"], 4),
