@@ -39,10 +39,6 @@ def articles(data_dir: Path, docs: list[str]) -> list[Article]:
 
 
 def evaluate(analyzer, data_dir: Path, limit: int | None = None) -> dict[str, float]:
-    """``aquaint2_aside_*``: the event figures of each part."""
-    if not GOLD.is_dir():
-        raise ConfigError(f"our AQUAINT event gold is not at {GOLD} (it ships with the source tree)")
-    gold = events.load_gold(GOLD)
-    docs = sorted(gold)[:limit]
-    records = events.analyzed(analyzer, docs, articles(data_dir, docs))
-    return events.score_ours(gold, records, PARTS)
+    """The event figures of each part (``aquaint2_aside_*``)."""
+    return events.evaluate_parts(analyzer, GOLD, PARTS, lambda docs: articles(data_dir, docs), limit,
+                                 "our AQUAINT event gold")

@@ -52,7 +52,7 @@ from .matching import prf
 
 __all__ = ["NAME", "DESCRIPTION", "SEED_DOC", "GoldEvent", "PredictedEvent", "Counts", "load_gold", "entity_words",
            "predicted_events", "agree", "confirms", "match", "count", "score", "halves", "published_from_name",
-           "ours_parts", "tunable_ours", "analyzed",
+           "ours_parts", "tunable_ours", "analyzed", "evaluate_parts",
            "timebank_article", "analyze", "analyze_ours", "score_records", "score_ours", "evaluate"]
 
 NAME = "events"
@@ -375,6 +375,16 @@ def score_ours(gold: dict[str, list[GoldEvent]], records: dict[str, dict],
                manifest: Path = OURS_PARTS) -> dict[str, float]:
     """Figures for each part of one of our golds, prefixed by the part's name (``ours_dev``, ...)."""
     return _by_part(ours_parts(gold, manifest), gold, records)
+
+
+def evaluate_parts(analyzer, gold_dir: Path, manifest: Path, read, limit: int | None, what: str) -> dict[str, float]:
+    """The figures of each part of one of our golds: its texts (``read(docs)`` gives their Articles)
+    analysed and scored, prefixed by the part's name; ``what`` names the gold in the error."""
+    if not gold_dir.is_dir():
+        raise ConfigError(f"{what} is not at {gold_dir} (it ships with the source tree)")
+    gold = load_gold(gold_dir)
+    docs = sorted(gold)[:limit]
+    return score_ours(gold, analyzed(analyzer, docs, read(docs)), manifest)
 
 
 def _by_part(parts: dict[str, list[str]], gold: dict[str, list[GoldEvent]],
