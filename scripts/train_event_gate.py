@@ -66,6 +66,7 @@ from newsgraph.analyze.logistic import fit, log_loss, probability
 from newsgraph.evaluate import event_labels
 from newsgraph.evaluate import events as ev
 from newsgraph.evaluate import plover as pl
+from newsgraph.evaluate import polnear_event_gold as pg
 from newsgraph.evaluate.matching import prf
 from newsgraph.model import Article
 
@@ -217,8 +218,6 @@ def _ours_units(analyzer: Analyzer, data: Path) -> list[Unit]:
 
 def _polnear_gold_units(analyzer: Analyzer, data: Path) -> list[Unit]:
     """The tunable parts of our PolNeAR event gold (``*_dev``); the aside part is never read."""
-    from newsgraph.evaluate import polnear_event_gold as pg
-
     gold = ev.load_gold(pg.GOLD)
     dev = sorted(d for part, docs in ev.ours_parts(gold, pg.PARTS).items() if part.endswith("_dev") for d in docs)
     return [_coded_unit(analyzer, article, doc, gold[doc], "polnear_gold")
@@ -659,6 +658,7 @@ def _write(out: Path, event_w: dict, part_w: dict, report: dict, n_units: int, n
         "# Written by scripts/train_event_gate.py from the PLOVER sample, the tune half of the AQUAINT event",
         "# gold, the seed, " + ("the dev half of our TimeBank event gold, " if report.get("ours") else "") +
         ("our PolNeAR event labels (every third article kept aside), " if report.get("polnear") else "") +
+        ("the dev parts of our PolNeAR event gold, " if report.get("polnear_gold") else "") +
         "and our TimeBank edge labels (data/event_labels, ten texts kept aside):",
         f"# {n_units} documents, {n_events} candidate events, {n_parts} labelled participants.",
         "# Derived figures only; no text of the corpora. Leave-one-document-out cross-validated:",

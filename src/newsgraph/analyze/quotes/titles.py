@@ -61,10 +61,10 @@ class Titles:
         # person -> [(char, roles, words)]: the role words its titles give it, and every title word
         self.by_person: dict[int, list[tuple[int, frozenset[str], frozenset[str]]]] = {}
 
-    def add(self, person: int, at: int, head, span) -> frozenset[str]:
-        """Index the titles of one mention of ``person`` (its head token and span); return the
-        role words they give (a title before the name, an apposition's head, the noun it is in
-        apposition to: not the words of "a spokesman for the president")."""
+    def add(self, person: int, at: int, head, span) -> None:
+        """Index the titles of one mention of ``person`` (its head token and span). Its role words
+        are those of a title before the name, an apposition's head and the noun it is in apposition
+        to (not the words of "a spokesman for the president"); every word counts as a title word."""
         role_tokens, tokens = [], []
         for child in head.children:
             if child.dep_ in _TITLE_DEPS and child.i < span.start:
@@ -79,7 +79,6 @@ class Titles:
         found = roles | frozenset(w for t in tokens for w in self.words_of(t))
         if found:
             self.by_person.setdefault(person, []).append((at, roles, found))
-        return roles
 
     def titled(self, person: int, before: int) -> bool:
         """Whether the text gave ``person`` a title before ``before``."""
